@@ -1,0 +1,74 @@
+"""The game library's registry: name -> builder, with level and a one-line summary.
+
+Game modules register builders with :func:`register`; :func:`games.library`
+returns the mapping.  Builders are plain functions returning a
+:class:`~games.core.Game` or :class:`~games.core.SymmetricGame`; their keyword
+arguments are modelling options with documented defaults.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from games.errors import GameError, UnknownNameError, suggest
+
+__all__ = ["register", "library", "library_entries", "LibraryEntry", "LEVELS", "build"]
+
+LEVELS = ("individual", "organizational", "geopolitical", "intervention", "example")
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    """One registered game builder."""
+
+    name: str
+    level: str
+    builder: Callable[..., Any]
+    summary: str
+
+
+_REGISTRY: dict[str, LibraryEntry] = {}
+
+
+def register(name: str, level: str) -> Callable[[F], F]:
+    """Decorator registering a game builder under ``name`` at ``level``."""
+    if level not in LEVELS:
+        raise GameError(f"register: unknown level {level!r} (allowed: {', '.join(LEVELS)})")
+
+    def deco(fn: F) -> F:
+        if name in _REGISTRY and _REGISTRY[name].builder is not fn:
+            raise GameError(f"register: game {name!r} is already registered")
+        doc = (fn.__doc__ or "").strip().splitlines()
+        _REGISTRY[name] = LibraryEntry(name, level, fn, doc[0] if doc else "")
+        return fn
+
+    return deco
+
+
+def library() -> dict[str, Callable[..., Any]]:
+    """Every game in the library: ``{name: builder}``, in registration order.
+
+    Examples
+    --------
+    >>> import games
+    >>> builders = games.library()
+    >>> all(callable(b) for b in builders.values())
+    True
+    """
+    return {k: e.builder for k, e in _REGISTRY.items()}
+
+
+def library_entries() -> dict[str, LibraryEntry]:
+    """Every registered game with its level and summary."""
+    return dict(_REGISTRY)
+
+
+def build(name: str, **options: Any) -> Any:
+    """Build the library game ``name`` (unknown names get suggestions)."""
+    if name not in _REGISTRY:
+        raise UnknownNameError(suggest(name, _REGISTRY, what="game"))
+    return _REGISTRY[name].builder(**options)

@@ -1,0 +1,792 @@
+r"""The symbolic game objects: :class:`Game` and :class:`SymmetricGame`.
+
+A :class:`Game` is a finite N-player normal-form game whose payoffs are sympy
+objects: exact rationals for numbers, expressions for parameters.  It is frozen
+(immutable and hashable); every transformation (``subs``) returns a new game.
+
+A :class:`SymmetricGame` is an n-player symmetric game with two strategies,
+stored compactly as one payoff expression per strategy in the number of *other*
+players choosing the first strategy.  ``n_players`` may be a symbol or huge
+(the world's 8e9 people): nothing is expanded unless :meth:`SymmetricGame.to_game`
+is called, which is refused above :data:`MAX_EXPANDED_PLAYERS` players.
+
+Design decisions
+----------------
+* Floats given by a user become the exact rational of their shortest decimal
+  representation (``0.1 -> 1/10``), so exact solvers see what the user typed.
+* Strings are never parsed as payoffs: an error says to give a sympy expression.
+* ``subs`` accepts Symbols, parameter names, or a
+  :class:`~games.parameters.ParameterSet`.  Names are matched against the
+  game's free symbols by name, so ``Symbol("vsl")`` and the registry's
+  assumption-carrying ``vsl`` are the same parameter here.  A plain mapping with
+  a name that is not a free symbol of the game is an error (a typo would
+  otherwise pass silently); a ``ParameterSet`` may hold more parameters than
+  the game uses.
+* ``to_nashpy`` imports nashpy when called; :mod:`games` itself never depends
+  on solver libraries at import time.
+"""
+
+from __future__ import annotations
+
+import html
+import importlib
+import itertools
+import math
+import numbers
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import sympy
+from sympy import ImmutableDenseNDimArray
+
+from games._exact import to_exact
+from games.errors import GameError, SizeLimitError, SymbolicError, UnknownNameError, suggest
+from games.parameters import ParameterSet, latex_symbol_names
+
+__all__ = ["Game", "SymmetricGame", "MAX_EXPANDED_PLAYERS", "MAX_PROFILES"]
+
+#: :meth:`SymmetricGame.to_game` refuses more players than this (2**n profiles).
+MAX_EXPANDED_PLAYERS = 12
+#: A :class:`Game` may have at most this many pure-strategy profiles.
+MAX_PROFILES = 1_000_000
+
+
+# ---------------------------------------------------------------------------
+# helpers
+# ---------------------------------------------------------------------------
+
+def _nested_to_numpy(data: Any, where: str) -> np.ndarray:
+    """Turn nested lists / numpy / sympy matrices into an object ndarray, checking raggedness."""
+    if isinstance(data, sympy.MatrixBase):
+        return np.array(data.tolist(), dtype=object)
+    if isinstance(data, sympy.NDimArray):
+        return np.array(data.tolist(), dtype=object)
+    if isinstance(data, np.ndarray):
+        if data.dtype.kind in "USO" and data.dtype.kind != "O":
+            raise GameError(f"{where}: got an array of strings; strings are never evaluated, give numbers or sympy expressions")
+        return np.asarray(data, dtype=object)
+    if isinstance(data, (str, bytes)):
+        raise GameError(f"{where}: got the string {data!r}; give a nested list, array or sympy matrix")
+    if not isinstance(data, Sequence):
+        raise GameError(f"{where}: got {type(data).__name__}; give a nested list, numpy array or sympy matrix")
+
+    def shape_of(x: Any, path: tuple[int, ...]) -> tuple[int, ...]:
+        if isinstance(x, (sympy.MatrixBase, sympy.NDimArray)):
+            x = x.tolist()
+        if isinstance(x, np.ndarray):
+            x = x.tolist()
+        if isinstance(x, Sequence) and not isinstance(x, (str, bytes)):
+            if len(x) == 0:
+                raise GameError(f"{where}: empty list at index {list(path)}; every player needs at least one strategy")
+            shapes = [shape_of(y, path + (i,)) for i, y in enumerate(x)]
+            first = shapes[0]
+            for i, s in enumerate(shapes):
+                if s != first:
+                    raise GameError(
+                        f"{where}: ragged payoffs: entry {list(path + (i,))} has shape {s}, "
+                        f"entry {list(path + (0,))} has shape {first}"
+                    )
+            return (len(x),) + first
+        return ()
+
+    shape = shape_of(data, ())
+
+    def flat(x: Any) -> list[Any]:
+        if isinstance(x, (sympy.MatrixBase, sympy.NDimArray, np.ndarray)):
+            x = x.tolist()
+        if isinstance(x, Sequence) and not isinstance(x, (str, bytes)):
+            out: list[Any] = []
+            for y in x:
+                out.extend(flat(y))
+            return out
+        return [x]
+
+    arr = np.empty(len(flat(data)) if shape else 1, dtype=object)
+    arr[:] = flat(data)
+    return arr.reshape(shape)
+
+
+def _to_sympy_array(arr: np.ndarray, where: str) -> ImmutableDenseNDimArray:
+    entries = []
+    for idx in np.ndindex(arr.shape):
+        entries.append(to_exact(arr[idx], f"{where}, entry {list(idx)}", error=GameError))
+    return ImmutableDenseNDimArray(entries, arr.shape)
+
+
+def _labels(given: Any, count: int, default: Sequence[str], what: str) -> tuple[str, ...]:
+    if given is None:
+        return tuple(default)
+    if isinstance(given, str):
+        raise GameError(f"{what}: got the string {given!r}; give a list of {count} names")
+    names = tuple(given)
+    if len(names) != count:
+        raise GameError(f"{what}: {len(names)} names given for {count} (names: {list(names)})")
+    for n in names:
+        if not isinstance(n, str) or not n.strip():
+            raise GameError(f"{what}: name {n!r} must be a non-empty string")
+    seen: set[str] = set()
+    for n in names:
+        if n in seen:
+            raise GameError(f"{what}: duplicate name {n!r}")
+        seen.add(n)
+    return names
+
+
+def _latex_escape(text: str) -> str:
+    """Escape LaTeX special characters in a plain-text label."""
+    repl = {
+        "\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
+        "_": r"\_", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+    }
+    return "".join(repl.get(ch, ch) for ch in text)
+
+
+def _math_label(text: str) -> str:
+    r"""A plain label inside math mode (``\text{...}``, escaped)."""
+    return r"\text{" + _latex_escape(text) + "}"
+
+
+def _subs_map(
+    free: Iterable[sympy.Symbol], mapping: Any, *, owner: str
+) -> dict[sympy.Symbol, sympy.Expr]:
+    """Normalise a substitution mapping to ``{free symbol of the game: exact value}``."""
+    by_name: dict[str, sympy.Symbol] = {s.name: s for s in free}
+    out: dict[sympy.Symbol, sympy.Expr] = {}
+    if isinstance(mapping, ParameterSet):
+        for p in mapping.values():
+            if p.name in by_name:
+                out[by_name[p.name]] = p.value
+        return out
+    if not isinstance(mapping, Mapping):
+        raise GameError(f"{owner}.subs: expected a mapping or ParameterSet, got {type(mapping).__name__}")
+    for key, value in mapping.items():
+        if isinstance(key, sympy.Symbol):
+            name = key.name
+        elif isinstance(key, str):
+            name = key
+        else:
+            raise GameError(f"{owner}.subs: key {key!r} must be a sympy Symbol or a parameter name")
+        if name not in by_name:
+            raise UnknownNameError(f"{owner}.subs: " + suggest(name, by_name, what="free symbol"))
+        out[by_name[name]] = to_exact(value, f"{owner}.subs: value of {name!r}", error=GameError)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Game
+# ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Game:
+    r"""A finite N-player normal-form game with symbolic (sympy) payoffs.
+
+    Build one with :meth:`from_bimatrix` or :meth:`from_payoff_arrays`.
+
+    Attributes
+    ----------
+    players : tuple of str
+        Player names.
+    strategies : tuple of tuple of str
+        Strategy names, one tuple per player.
+    payoffs : tuple of sympy.ImmutableDenseNDimArray
+        One array per player, of shape ``(m_1, ..., m_N)``; entry
+        ``payoffs[i][s_1, ..., s_N]`` is player i's payoff at that profile.
+    name : str
+        A title for display.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> T, R, P, S = sympy.symbols("T R P S")
+    >>> pd = Game.from_bimatrix([[R, S], [T, P]], strategies=(["C", "D"], ["C", "D"]))
+    >>> pd.free_symbols == {T, R, P, S}
+    True
+    >>> num = pd.subs({"T": 5, "R": 3, "P": 1, "S": 0})
+    >>> num.is_numeric
+    True
+    >>> num.numeric_arrays()[1]
+    array([[3., 5.],
+           [0., 1.]])
+    """
+
+    players: tuple[str, ...]
+    strategies: tuple[tuple[str, ...], ...]
+    payoffs: tuple[ImmutableDenseNDimArray, ...]
+    name: str = ""
+    _free: frozenset[sympy.Symbol] = field(default=frozenset(), init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        n = len(self.players)
+        if n < 1:
+            raise GameError("Game: at least one player is required")
+        if len(self.strategies) != n or len(self.payoffs) != n:
+            raise GameError(
+                f"Game: {n} players but {len(self.strategies)} strategy lists and {len(self.payoffs)} payoff arrays"
+            )
+        shape = tuple(len(s) for s in self.strategies)
+        for i, arr in enumerate(self.payoffs):
+            if not isinstance(arr, ImmutableDenseNDimArray):
+                raise GameError(f"Game: payoffs of player {self.players[i]!r} must be an ImmutableDenseNDimArray")
+            if tuple(arr.shape) != shape:
+                raise GameError(
+                    f"Game: payoffs of player {self.players[i]!r} have shape {tuple(arr.shape)}, "
+                    f"the strategies give {shape}"
+                )
+        if not isinstance(self.name, str):
+            raise GameError(f"Game: name must be a string, got {type(self.name).__name__}")
+        free: set[sympy.Symbol] = set()
+        for arr in self.payoffs:
+            free |= arr.free_symbols
+        object.__setattr__(self, "_free", frozenset(free))
+
+    # -- constructors -------------------------------------------------------
+    @classmethod
+    def from_payoff_arrays(
+        cls,
+        arrays: Sequence[Any],
+        *,
+        players: Sequence[str] | None = None,
+        strategies: Sequence[Sequence[str]] | None = None,
+        name: str | None = None,
+    ) -> Game:
+        """Build an N-player game from one payoff array per player.
+
+        Parameters
+        ----------
+        arrays : sequence of array-likes
+            ``arrays[i]`` has shape ``(m_1, ..., m_N)`` with N = ``len(arrays)``;
+            nested lists, numpy arrays, sympy matrices or arrays; entries are
+            numbers or sympy expressions.
+        players : sequence of str, optional
+            Defaults to ``"Player 1", ..., "Player N"``.
+        strategies : sequence of sequences of str, optional
+            Defaults to ``"s1", "s2", ...`` for each player.
+        name : str, optional
+
+        Raises
+        ------
+        GameError
+            Ragged or mismatched shapes, empty strategy sets, duplicate names,
+            non-finite numbers, strings, too many profiles.
+
+        Examples
+        --------
+        >>> g = Game.from_payoff_arrays([[[1, 0], [0, 1]], [[0, 1], [1, 0]]])
+        >>> g.strategies
+        (('s1', 's2'), ('s1', 's2'))
+        """
+        if isinstance(arrays, (str, bytes)) or not isinstance(arrays, (Sequence, np.ndarray)):
+            raise GameError(f"Game.from_payoff_arrays: expected a sequence of arrays, got {type(arrays).__name__}")
+        n = len(arrays)
+        if n == 0:
+            raise GameError("Game.from_payoff_arrays: no payoff arrays given (one per player is required)")
+        player_names = _labels(players, n, [f"Player {i + 1}" for i in range(n)], "Game players")
+        nps = [_nested_to_numpy(a, f"payoffs of {player_names[i]!r}") for i, a in enumerate(arrays)]
+        shape = nps[0].shape
+        for i, a in enumerate(nps):
+            if a.ndim != n:
+                raise GameError(
+                    f"payoffs of {player_names[i]!r}: {a.ndim}-dimensional array for a {n}-player game "
+                    f"(each array needs one axis per player, shape (m_1, ..., m_{n}))"
+                )
+            if a.shape != shape:
+                raise GameError(
+                    f"payoffs of {player_names[i]!r} have shape {a.shape}, "
+                    f"those of {player_names[0]!r} have shape {shape}"
+                )
+        if any(m == 0 for m in shape):
+            raise GameError(f"Game: empty strategy set (payoff shape {shape})")
+        if math.prod(shape) > MAX_PROFILES:
+            raise SizeLimitError(
+                f"Game: {math.prod(shape)} pure profiles (shape {shape}); allowed: at most {MAX_PROFILES}"
+            )
+        if strategies is None:
+            strats = tuple(tuple(f"s{j + 1}" for j in range(m)) for m in shape)
+        else:
+            if isinstance(strategies, str) or len(strategies) != n:
+                raise GameError(f"Game strategies: give one list of names per player ({n} players)")
+            strats = tuple(
+                _labels(s, shape[i], [], f"strategies of {player_names[i]!r}") for i, s in enumerate(strategies)
+            )
+        arrs = tuple(_to_sympy_array(a, f"payoffs of {player_names[i]!r}") for i, a in enumerate(nps))
+        if name is not None and not isinstance(name, str):
+            raise GameError(f"Game name must be a string, got {type(name).__name__}")
+        return cls(players=player_names, strategies=strats, payoffs=arrs, name=name or "")
+
+    @classmethod
+    def from_bimatrix(
+        cls,
+        A: Any,
+        B: Any = None,
+        *,
+        players: Sequence[str] | None = None,
+        strategies: Sequence[Sequence[str]] | None = None,
+        name: str | None = None,
+    ) -> Game:
+        """Build a two-player game from the row player's matrix A and the column player's B.
+
+        ``B=None`` means the symmetric game ``B = A.T`` (A must then be square).
+
+        Examples
+        --------
+        >>> g = Game.from_bimatrix([[3, 0], [5, 1]], strategies=(["C", "D"], ["C", "D"]))
+        >>> g.payoffs[1].tolist()
+        [[3, 5], [0, 1]]
+        """
+        a = _nested_to_numpy(A, "matrix A")
+        if a.ndim != 2:
+            raise GameError(f"matrix A: expected a 2-dimensional matrix, got {a.ndim} dimensions (shape {a.shape})")
+        if B is None:
+            if a.shape[0] != a.shape[1]:
+                raise GameError(f"matrix A: B=None means the symmetric game B = A.T, which needs a square A; got shape {a.shape}")
+            b = a.T.copy()
+        else:
+            b = _nested_to_numpy(B, "matrix B")
+            if b.ndim != 2:
+                raise GameError(f"matrix B: expected a 2-dimensional matrix, got {b.ndim} dimensions (shape {b.shape})")
+            if b.shape != a.shape:
+                raise GameError(f"matrix B has shape {b.shape}, matrix A has shape {a.shape}; they must match")
+        return cls.from_payoff_arrays(
+            [a, b], players=players or ("Row", "Column"), strategies=strategies, name=name
+        )
+
+    # -- properties ---------------------------------------------------------
+    @property
+    def n_players(self) -> int:
+        """The number of players."""
+        return len(self.players)
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        """Strategies per player."""
+        return tuple(len(s) for s in self.strategies)
+
+    @property
+    def free_symbols(self) -> frozenset[sympy.Symbol]:
+        """The symbols (parameters) the payoffs still depend on."""
+        return self._free
+
+    @property
+    def is_numeric(self) -> bool:
+        """True when no payoff has a free symbol."""
+        return not self._free
+
+    def payoff(self, player: int, profile: Sequence[int]) -> sympy.Expr:
+        """Payoff of ``player`` (index) at a pure profile of strategy indices."""
+        return self.payoffs[player][tuple(profile)]  # type: ignore[no-any-return]
+
+    def strategy_index(self, player: int, strategy: str | int) -> int:
+        """Index of a strategy given by name or index, with a clear error."""
+        names = self.strategies[player]
+        if isinstance(strategy, numbers.Integral) and not isinstance(strategy, bool):
+            if 0 <= int(strategy) < len(names):
+                return int(strategy)
+            raise GameError(f"strategy index {strategy} out of range for {self.players[player]!r} (0..{len(names) - 1})")
+        if strategy in names:
+            return names.index(strategy)  # type: ignore[arg-type]
+        raise UnknownNameError(suggest(str(strategy), names, what=f"strategy of {self.players[player]!r}"))
+
+    # -- transformations ----------------------------------------------------
+    def subs(self, mapping: Mapping[Any, Any] | ParameterSet) -> Game:
+        """Substitute values for symbols; returns a new Game.
+
+        Parameters
+        ----------
+        mapping : mapping or ParameterSet
+            Keys are sympy Symbols or parameter names; values are numbers
+            (converted exactly) or sympy expressions.
+
+        Examples
+        --------
+        >>> import sympy
+        >>> x = sympy.Symbol("x")
+        >>> Game.from_bimatrix([[x, 0], [0, 1]]).subs({"x": 0.5}).payoffs[0].tolist()
+        [[1/2, 0], [0, 1]]
+        """
+        subs = _subs_map(self._free, mapping, owner="Game")
+        if not subs:
+            return self
+        new = tuple(arr.subs(subs) for arr in self.payoffs)
+        for i, arr in enumerate(new):
+            for idx in itertools.product(*(range(m) for m in self.shape)):
+                v = arr[idx]
+                if v.has(sympy.zoo, sympy.oo, -sympy.oo, sympy.nan):
+                    raise GameError(
+                        f"Game.subs: payoff of {self.players[i]!r} at {self._profile_names(idx)} becomes {v}"
+                    )
+        return Game(players=self.players, strategies=self.strategies, payoffs=new, name=self.name)
+
+    def _profile_names(self, idx: Sequence[int]) -> tuple[str, ...]:
+        return tuple(self.strategies[i][j] for i, j in enumerate(idx))
+
+    def numeric_arrays(self) -> tuple[np.ndarray, ...]:
+        """The payoffs as float numpy arrays (one per player).
+
+        Raises
+        ------
+        SymbolicError
+            If a payoff still has free symbols (they are named).
+        """
+        if self._free:
+            names = ", ".join(sorted(s.name for s in self._free))
+            raise SymbolicError(f"game {self.name or ''!s}: payoffs have free symbols {names}; substitute values first (Game.subs)".replace("game : ", "game: "))
+        out = []
+        for arr in self.payoffs:
+            flat = [float(v) for v in arr._array]  # noqa: SLF001 - sympy's flat storage
+            out.append(np.array(flat, dtype=float).reshape(self.shape))
+        return tuple(out)
+
+    def to_nashpy(self) -> Any:
+        """A ``nashpy.Game`` of the numeric two-player game (nashpy imported on call)."""
+        if self.n_players != 2:
+            raise GameError(f"to_nashpy: nashpy handles two-player games; this game has {self.n_players} players")
+        A, B = self.numeric_arrays()
+        nash = importlib.import_module("nashpy")
+        return nash.Game(A, B)
+
+    # -- output ---------------------------------------------------------------
+    def to_nfg(self) -> str:
+        """Gambit's strategic-form (.nfg, outcome format) text of the numeric game.
+
+        Payoffs are written exactly (integers or ``p/q`` rationals), so Gambit
+        reads back the same numbers.
+
+        Examples
+        --------
+        >>> print(Game.from_bimatrix([[1, 0], [0, 1]], name="Coordination").to_nfg().splitlines()[0])
+        NFG 1 R "Coordination" { "Row" "Column" }
+        """
+        if self._free:
+            self.numeric_arrays()  # raises naming the symbols
+        def q(s: str) -> str:
+            return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        lines = [f"NFG 1 R {q(self.name)} {{ {' '.join(q(p) for p in self.players)} }}", ""]
+        lines.append("{ " + " ".join("{ " + " ".join(q(s) for s in strat) + " }" for strat in self.strategies) + " }")
+        lines.append('""')
+        lines.append("")
+        lines.append("{")
+        order = []
+        # Gambit lists outcomes with the first player's strategy varying fastest.
+        for rev in itertools.product(*(range(m) for m in reversed(self.shape))):
+            idx = tuple(reversed(rev))
+            order.append(idx)
+            pays = ", ".join(_nfg_number(arr[idx]) for arr in self.payoffs)
+            lines.append(f'{{ "" {pays} }}')
+        lines.append("}")
+        lines.append(" ".join(str(k + 1) for k in range(len(order))))
+        return "\n".join(lines) + "\n"
+
+    def latex(self, *, env: str = "tabular", symbol_names: Mapping[sympy.Symbol, str] | None = None) -> str:
+        r"""The payoff table as LaTeX.
+
+        Two-player games give one bimatrix table (rows: the first player's
+        strategies; cells: "row payoff, column payoff").  For N >= 3 players one
+        table per combination of the strategies of players 3..N, each captioned
+        with that combination.
+
+        Parameters
+        ----------
+        env : {"tabular", "array"}
+            ``"tabular"`` for documents (needs nothing beyond LaTeX itself);
+            ``"array"`` for math mode (Jupyter / MathJax).
+        symbol_names : mapping, optional
+            LaTeX names for symbols; defaults to the parameter registry's.
+
+        Examples
+        --------
+        >>> print(Game.from_bimatrix([[1, 0], [0, 1]], strategies=(["A", "B"], ["A", "B"])).latex())
+        \begin{tabular}{r|cc}
+         & \multicolumn{2}{c}{Column} \\
+        Row & A & B \\
+        \hline
+        A & $1, 1$ & $0, 0$ \\
+        B & $0, 0$ & $1, 1$ \\
+        \end{tabular}
+        """
+        if env not in ("tabular", "array"):
+            raise GameError(f"Game.latex: env {env!r} not allowed (allowed: 'tabular', 'array')")
+        names = dict(latex_symbol_names())
+        if symbol_names:
+            names.update(symbol_names)
+
+        def tex(e: sympy.Expr) -> str:
+            return sympy.latex(e, symbol_names=names)
+
+        def label(s: str) -> str:
+            return _latex_escape(s) if env == "tabular" else _math_label(s)
+
+        rows, cols = (self.shape + (1,))[:2] if self.n_players >= 2 else (self.shape[0], 1)
+        blocks = []
+        rest = [range(m) for m in self.shape[2:]]
+        for tail in itertools.product(*rest):
+            lines = []
+            if tail:
+                cap = ", ".join(f"{self.players[2 + k]} plays {self.strategies[2 + k][j]}" for k, j in enumerate(tail))
+                lines.append((r"\multicolumn{%d}{c}{%s} \\" % (cols + 1, label(cap))))
+            lines.insert(0, r"\begin{%s}{r|%s}" % (env, "c" * cols))
+            if self.n_players >= 2:
+                lines.append(r" & \multicolumn{%d}{c}{%s} \\" % (cols, label(self.players[1])))
+                lines.append(label(self.players[0]) + " & " + " & ".join(label(s) for s in self.strategies[1]) + r" \\")
+            else:
+                lines.append(label(self.players[0]) + r" & \text{payoff} \\" if env == "array" else label(self.players[0]) + r" & payoff \\")
+            lines.append(r"\hline")
+            for r in range(rows):
+                cells = []
+                for c in range(cols):
+                    idx = (r, c) + tail if self.n_players >= 2 else (r,)
+                    body = ", ".join(tex(arr[idx]) for arr in self.payoffs)
+                    cells.append(f"${body}$" if env == "tabular" else body)
+                lines.append(label(self.strategies[0][r]) + " & " + " & ".join(cells) + r" \\")
+            lines.append(r"\end{%s}" % env)
+            blocks.append("\n".join(lines))
+        return ("\n\n" if env == "tabular" else r" \quad ").join(blocks)
+
+    def _repr_latex_(self) -> str:
+        return "$$" + self.latex(env="array") + "$$"
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        parts = []
+        title = esc(self.name) if self.name else "Game"
+        rest = [range(m) for m in self.shape[2:]]
+        cols = self.shape[1] if self.n_players >= 2 else 1
+        for tail in itertools.product(*rest):
+            cap = title
+            if tail:
+                cap += " — " + ", ".join(
+                    f"{esc(self.players[2 + k])} plays {esc(self.strategies[2 + k][j])}" for k, j in enumerate(tail)
+                )
+            rows = [f"<caption>{cap}</caption>"]
+            if self.n_players >= 2:
+                rows.append(
+                    f"<tr><th>{esc(self.players[0])} \\ {esc(self.players[1])}</th>"
+                    + "".join(f"<th>{esc(s)}</th>" for s in self.strategies[1])
+                    + "</tr>"
+                )
+            for r, rname in enumerate(self.strategies[0]):
+                cells = []
+                for c in range(cols):
+                    idx = (r, c) + tail if self.n_players >= 2 else (r,)
+                    cells.append("<td>" + esc(", ".join(str(arr[idx]) for arr in self.payoffs)) + "</td>")
+                rows.append(f"<tr><th>{esc(rname)}</th>{''.join(cells)}</tr>")
+            parts.append("<table>" + "".join(rows) + "</table>")
+        return "".join(parts)
+
+    def __str__(self) -> str:
+        head = f"{self.name or 'Game'}: {self.n_players} players {', '.join(self.players)}; strategies " + \
+            " x ".join(str(len(s)) for s in self.strategies)
+        return head
+
+
+def _nfg_number(v: sympy.Expr) -> str:
+    if isinstance(v, sympy.Integer):
+        return str(int(v))
+    if isinstance(v, sympy.Rational):
+        return f"{v.p}/{v.q}"
+    # an exact irrational number (sqrt(2)): Gambit needs a decimal
+    return repr(float(v))
+
+
+# ---------------------------------------------------------------------------
+# SymmetricGame
+# ---------------------------------------------------------------------------
+
+def _check_n_players(n: Any) -> sympy.Expr:
+    if isinstance(n, sympy.Symbol):
+        return n
+    if isinstance(n, sympy.Basic) and not n.is_number:
+        return n  # an expression in symbols, e.g. N + 1
+    e = to_exact(n, "SymmetricGame n_players", error=GameError)
+    if not e.is_integer:
+        raise GameError(f"SymmetricGame n_players: {n!r} is not a whole number of players")
+    if e < 2:
+        raise GameError(f"SymmetricGame n_players: {e} players (allowed: at least 2)")
+    return e
+
+
+@dataclass(frozen=True)
+class SymmetricGame:
+    r"""An n-player symmetric game with two strategies, stored compactly.
+
+    Each player's payoff depends on her own strategy and on ``count``, the
+    number of the *other* ``n - 1`` players who play the first strategy.
+
+    Parameters
+    ----------
+    n_players : int, float, or sympy expression
+        May be a symbol (``N``) or huge (``8e9``); it is never expanded unless
+        :meth:`to_game` is called.
+    payoffs : mapping
+        ``{strategy name: sympy expression in count}`` for both strategies, in
+        order (first, second).  Expressions may be ``Piecewise`` in ``count``
+        (thresholds, "at least M others").
+    count : sympy.Symbol
+        The symbol used for the count of others playing the first strategy.
+    strategies : sequence of two str, optional
+        Defaults to the keys of ``payoffs``.
+    name : str
+
+    Examples
+    --------
+    >>> import sympy
+    >>> k, b, c = sympy.symbols("k b c", nonnegative=True)
+    >>> pgg = SymmetricGame(4, {"Contribute": b * (k + 1) / 4 - c, "Defect": b * k / 4},
+    ...                     count=k, name="public goods")
+    >>> pgg.payoff("Defect", 3)
+    3*b/4
+    >>> g = pgg.subs({"b": 2, "c": 1}).to_game()
+    >>> g.shape
+    (2, 2, 2, 2)
+    >>> g.payoffs[0][0, 0, 0, 0]
+    1
+    """
+
+    n_players: Any
+    payoffs: Any
+    count: sympy.Symbol = sympy.Symbol("k", integer=True, nonnegative=True)
+    strategies: tuple[str, str] | None = None
+    name: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "n_players", _check_n_players(self.n_players))
+        if not isinstance(self.count, sympy.Symbol):
+            raise GameError(f"SymmetricGame count: {self.count!r} must be a sympy Symbol")
+        raw = self.payoffs
+        if isinstance(raw, Mapping):
+            items = list(raw.items())
+        elif isinstance(raw, (tuple, list)) and all(isinstance(x, tuple) and len(x) == 2 for x in raw):
+            items = list(raw)
+        else:
+            raise GameError("SymmetricGame payoffs: give a mapping {strategy name: expression in count}")
+        if len(items) != 2:
+            raise GameError(f"SymmetricGame payoffs: exactly two strategies are required, got {len(items)}")
+        strategies = tuple(k for k, _ in items) if self.strategies is None else tuple(self.strategies)
+        strategies = _labels(strategies, 2, [], "SymmetricGame strategies")
+        keys = [k for k, _ in items]
+        if set(keys) != set(strategies):
+            raise GameError(f"SymmetricGame: payoff keys {keys} do not match strategies {list(strategies)}")
+        lookup = dict(items)
+        exprs = tuple(
+            (s, to_exact(lookup[s], f"SymmetricGame payoff of {s!r}", error=GameError)) for s in strategies
+        )
+        object.__setattr__(self, "payoffs", exprs)
+        object.__setattr__(self, "strategies", strategies)
+        if not isinstance(self.name, str):
+            raise GameError("SymmetricGame name must be a string")
+
+    @property
+    def payoff_exprs(self) -> tuple[sympy.Expr, sympy.Expr]:
+        """The two payoff expressions, first strategy first."""
+        return (self.payoffs[0][1], self.payoffs[1][1])
+
+    def payoff(self, strategy: str | int, count: Any) -> sympy.Expr:
+        """Payoff of a player of ``strategy`` when ``count`` others play the first strategy."""
+        i = self._index(strategy)
+        expr = self.payoffs[i][1]
+        c = count if isinstance(count, sympy.Basic) else to_exact(count, "count", error=GameError)
+        return sympy.piecewise_fold(expr.subs(self.count, c))  # type: ignore[no-any-return]
+
+    def _index(self, strategy: str | int) -> int:
+        assert self.strategies is not None
+        if isinstance(strategy, numbers.Integral) and not isinstance(strategy, bool) and 0 <= int(strategy) < 2:
+            return int(strategy)
+        if strategy in self.strategies:
+            return self.strategies.index(strategy)  # type: ignore[arg-type]
+        raise UnknownNameError(suggest(str(strategy), self.strategies, what="strategy"))
+
+    @property
+    def free_symbols(self) -> frozenset[sympy.Symbol]:
+        """Parameters the game depends on (``count`` excluded; a symbolic n included)."""
+        free: set[sympy.Symbol] = set()
+        for _, e in self.payoffs:
+            free |= e.free_symbols
+        free.discard(self.count)
+        if isinstance(self.n_players, sympy.Basic):
+            free |= self.n_players.free_symbols
+        return frozenset(free)
+
+    @property
+    def is_numeric(self) -> bool:
+        """True when nothing but ``count`` is symbolic."""
+        return not self.free_symbols
+
+    def subs(self, mapping: Mapping[Any, Any] | ParameterSet) -> SymmetricGame:
+        """Substitute parameter values (Symbols or names); returns a new SymmetricGame."""
+        subs = _subs_map(self.free_symbols, mapping, owner="SymmetricGame")
+        if not subs:
+            return self
+        n = self.n_players.subs(subs) if isinstance(self.n_players, sympy.Basic) else self.n_players
+        return SymmetricGame(
+            n, {s: e.subs(subs) for s, e in self.payoffs}, count=self.count,
+            strategies=self.strategies, name=self.name,
+        )
+
+    def to_game(self, *, max_players: int = MAX_EXPANDED_PLAYERS) -> Game:
+        """Expand into a full :class:`Game` with ``2**n`` profiles (small n only).
+
+        Raises
+        ------
+        SymbolicError
+            If ``n_players`` is symbolic.
+        SizeLimitError
+            If ``n_players`` exceeds ``max_players`` (default
+            :data:`MAX_EXPANDED_PLAYERS` = 12, i.e. 4096 profiles per player).
+        """
+        n = self.n_players
+        if not (isinstance(n, sympy.Integer)):
+            raise SymbolicError(f"SymmetricGame.to_game: n_players is symbolic ({n}); substitute a number first")
+        if int(n) > max_players:
+            raise SizeLimitError(
+                f"SymmetricGame.to_game: {n} players would give 2**{n} profiles; "
+                f"allowed: at most {max_players} players (use the compact solvers instead)"
+            )
+        nn = int(n)
+        table = [[self.payoff(s, k) for k in range(nn)] for s in range(2)]
+        shape = (2,) * nn
+        arrays = []
+        for i in range(nn):
+            flat = []
+            for prof in itertools.product(range(2), repeat=nn):
+                others = sum(1 for j, s in enumerate(prof) if j != i and s == 0)
+                flat.append(table[prof[i]][others])
+            arrays.append(ImmutableDenseNDimArray(flat, shape))
+        assert self.strategies is not None
+        return Game(
+            players=tuple(f"Player {i + 1}" for i in range(nn)),
+            strategies=tuple(tuple(self.strategies) for _ in range(nn)),
+            payoffs=tuple(arrays),
+            name=self.name,
+        )
+
+    def latex(self, *, symbol_names: Mapping[sympy.Symbol, str] | None = None) -> str:
+        r"""The two payoff functions as an amsmath ``aligned`` block.
+
+        Examples
+        --------
+        >>> import sympy
+        >>> k = sympy.Symbol("k")
+        >>> print(SymmetricGame(3, {"A": k, "B": 1}, count=k).latex())
+        \begin{aligned}
+        \pi_{\text{A}}(k) &= k \\
+        \pi_{\text{B}}(k) &= 1
+        \end{aligned}
+        """
+        names = dict(latex_symbol_names())
+        if symbol_names:
+            names.update(symbol_names)
+        c = sympy.latex(self.count, symbol_names=names)
+        rows = [
+            r"\pi_{%s}(%s) &= %s" % (_math_label(s), c, sympy.latex(e, symbol_names=names))
+            for s, e in self.payoffs
+        ]
+        return "\\begin{aligned}\n" + " \\\\\n".join(rows) + "\n\\end{aligned}"
+
+    def _repr_latex_(self) -> str:
+        n = sympy.latex(self.n_players, symbol_names=latex_symbol_names()) if isinstance(self.n_players, sympy.Basic) else str(self.n_players)
+        return "$$" + r"n = %s:\quad " % n + self.latex() + "$$"
+
+    def __str__(self) -> str:
+        assert self.strategies is not None
+        return f"{self.name or 'SymmetricGame'}: {self.n_players} players, strategies {', '.join(self.strategies)}"
