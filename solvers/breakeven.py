@@ -1,0 +1,446 @@
+r"""Break-even values: where a game's equilibrium set changes as one parameter moves.
+
+:func:`break_even` takes the closed-form equilibrium conditions of a game
+(:func:`solvers.equilibrium_conditions`) and solves every relation in them for
+one parameter.  Each root is a candidate threshold; it is kept when the set of
+equilibria differs on its two sides (or at it).
+
+* **Other parameters fixed** (``values`` given): the thresholds are numbers;
+  the equilibria below, at and above each are found exactly, by evaluating the
+  conditions at the threshold and at points between consecutive thresholds.
+* **Other parameters free**: the thresholds are closed forms.  On each side
+  the relation that vanishes at the threshold is replaced by its sign there,
+  from the slope :math:`\partial f / \partial s` at the root: the condition
+  of each equilibrium below and above is what remains.  Where the assumptions
+  decide the slope's sign this is ``True``/``False``; otherwise the sign
+  condition is kept in the result.
+
+``what="welfare"`` asks instead where the players' ranking of the
+all-first-strategy outcome against the all-second-strategy outcome changes:
+for the essay's collective-action game this is the :math:`n^*` beyond which
+all-Alignment is better for everyone than all-Capabilities although
+Capabilities stays dominant.
+
+Payoffs with ``Min``/``Max``/``Piecewise`` (clamped probabilities) are split
+into pieces; a root counts when its piece's condition holds there.
+
+References
+----------
+.. [1] A. Mas-Colell, M. D. Whinston and J. R. Green, Microeconomic Theory,
+   Oxford University Press, 1995, section 8.D (Nash equilibrium conditions).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import sympy
+
+from games._exact import to_exact
+from games.core import Game, SymmetricGame
+from games.errors import GameError, UnknownNameError, suggest
+from games.parameters import ParameterSet
+from solvers.conditions import ConditionalEquilibrium, equilibrium_conditions, relation, relation_expr
+
+__all__ = ["break_even", "BreakEven", "Threshold", "Outcome"]
+
+WHATS = ("equilibria", "welfare")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What holds on one side of a threshold.
+
+    Attributes
+    ----------
+    label : str
+        The equilibrium (``"(Capabilities, Passive)"``) or welfare statement.
+    condition : sympy Boolean
+        Where it holds on that side (``True`` when the other parameters are fixed).
+    profile : tuple of tuple of sympy.Expr or None
+        The equilibrium profile (None for welfare statements).
+    record : ConditionalEquilibrium or None
+        The equilibrium record it comes from.
+    """
+
+    label: str
+    condition: Any
+    profile: tuple[tuple[sympy.Expr, ...], ...] | None = None
+    record: ConditionalEquilibrium | None = None
+
+    def __str__(self) -> str:
+        return self.label if self.condition is sympy.true else f"{self.label} if {self.condition}"
+
+
+@dataclass(frozen=True)
+class Threshold:
+    r"""One break-even value of a parameter.
+
+    Attributes
+    ----------
+    symbol : sympy.Symbol
+    value : sympy.Expr
+        The closed-form (or exact numeric) break-even value.
+    boundary : sympy.Expr
+        The expression :math:`f` with :math:`f(\text{value}) = 0` whose sign
+        flips there (a payoff difference or a mixed-probability bound).
+    below, above : tuple of Outcome
+        What holds just below and just above ``value``.
+    at : tuple of Outcome
+        What holds at ``value`` (numeric case only; empty otherwise).
+    valid_if : sympy Boolean
+        Where this threshold exists (denominators non-zero, clamp piece active).
+    """
+
+    symbol: sympy.Symbol
+    value: sympy.Expr
+    boundary: sympy.Expr
+    below: tuple[Outcome, ...]
+    above: tuple[Outcome, ...]
+    at: tuple[Outcome, ...] = ()
+    valid_if: Any = sympy.true
+
+    def __str__(self) -> str:
+        def side(xs: tuple[Outcome, ...]) -> str:
+            return "; ".join(str(o) for o in xs) or "none"
+        return (f"{self.symbol} = {self.value}: below: {side(self.below)}; above: {side(self.above)}")
+
+
+@dataclass(frozen=True)
+class BreakEven:
+    """The break-even values of one parameter of one game (iterates over its thresholds).
+
+    Attributes
+    ----------
+    game_name : str
+    symbol : sympy.Symbol
+    thresholds : tuple of Threshold
+        Sorted ascending when numeric.
+    values : dict
+        The values the other parameters were fixed at (empty when free).
+    what : {"equilibria", "welfare"}
+    """
+
+    game_name: str
+    symbol: sympy.Symbol
+    thresholds: tuple[Threshold, ...]
+    values: Mapping[str, sympy.Expr] = field(default_factory=dict)
+    what: str = "equilibria"
+
+    def __iter__(self) -> Iterator[Threshold]:
+        return iter(self.thresholds)
+
+    def __len__(self) -> int:
+        return len(self.thresholds)
+
+    def __getitem__(self, i: int) -> Threshold:
+        return self.thresholds[i]
+
+    def __str__(self) -> str:
+        head = f"break-even values of {self.symbol} in {self.game_name or 'the game'}"
+        return "\n".join([head] + ["  " + str(t) for t in self.thresholds])
+
+
+# ---------------------------------------------------------------------------
+# helpers
+# ---------------------------------------------------------------------------
+
+def _resolve_symbol(game: Game | SymmetricGame, symbol: Any) -> sympy.Symbol:
+    free = {s.name: s for s in game.free_symbols}
+    if isinstance(symbol, sympy.Symbol):
+        name = symbol.name
+    elif isinstance(symbol, str):
+        name = symbol
+    else:
+        raise GameError(f"break_even: symbol {symbol!r} must be a sympy Symbol or a parameter name")
+    if name not in free:
+        raise UnknownNameError("break_even: " + suggest(name, free, what="parameter of this game"))
+    return free[name]
+
+
+def _fixed_values(game: Game | SymmetricGame, symbol: sympy.Symbol,
+                  values: Mapping[Any, Any] | ParameterSet | None) -> dict[str, sympy.Expr]:
+    if values is None:
+        return {}
+    free = {s.name for s in game.free_symbols}
+    out: dict[str, sympy.Expr] = {}
+    if isinstance(values, ParameterSet):
+        for p in values.values():
+            if p.name in free and p.name != symbol.name:
+                out[p.name] = p.value
+        return out
+    if not isinstance(values, Mapping):
+        raise GameError(f"break_even: values must be a mapping or ParameterSet, got {type(values).__name__}")
+    for k, v in values.items():
+        name = k.name if isinstance(k, sympy.Symbol) else k
+        if not isinstance(name, str):
+            raise GameError(f"break_even: values key {k!r} must be a sympy Symbol or a parameter name")
+        if name == symbol.name:
+            continue
+        if name not in free:
+            raise UnknownNameError("break_even: values: " + suggest(name, free, what="parameter of this game"))
+        out[name] = to_exact(v, f"break_even: value of {name!r}", error=GameError)
+    return out
+
+
+def _key(f: sympy.Expr) -> sympy.Expr:
+    """A sign-normalised key of a boundary expression."""
+    g = sympy.cancel(f)
+    h = -g
+    return g if sympy.default_sort_key(g) <= sympy.default_sort_key(h) else h
+
+
+def _roots(f: sympy.Expr, s: sympy.Symbol) -> list[tuple[sympy.Expr, Any]]:
+    """Real roots of ``f`` in ``s`` with the condition under which each is a root."""
+    expr = f
+    if expr.has(sympy.Min, sympy.Max, sympy.Abs, sympy.Piecewise):
+        expr = sympy.piecewise_fold(expr.rewrite(sympy.Piecewise))
+    pieces = list(expr.args) if isinstance(expr, sympy.Piecewise) else [(expr, sympy.true)]
+    out: list[tuple[sympy.Expr, Any]] = []
+    for piece, cond in pieces:
+        num, den = sympy.fraction(sympy.together(piece))
+        if not num.has(s):
+            continue
+        if num.is_polynomial(s) and sympy.degree(num, s) <= 2:
+            sols = list(sympy.roots(sympy.Poly(num, s), multiple=False))
+        else:
+            sols = sympy.solve(num, s)
+        for r in sols:
+            r = sympy.cancel(r)
+            if r.is_real is False or r.has(sympy.I):
+                continue
+            if s.is_nonnegative and r.is_negative:
+                continue
+            if s.is_positive and r.is_nonpositive:
+                continue
+            valid = cond.subs(s, r) if cond is not sympy.true else sympy.true
+            if valid is sympy.false:
+                continue
+            d = den.subs(s, r)
+            dcond = sympy.true if d.is_zero is False else relation(d, "!=")
+            if d.is_zero:
+                continue
+            out.append((r, sympy.And(valid, dcond)))
+    return out
+
+
+def _slope_sign(f: sympy.Expr, s: sympy.Symbol, r: sympy.Expr) -> Any:
+    """The sign of df/ds at the root: +1/-1 when the assumptions decide it, else the slope itself.
+
+    A slope the assumptions make nonnegative counts as positive: where it is
+    zero, ``f`` does not depend on ``s`` and there is no threshold.
+    """
+    slope = sympy.cancel(sympy.diff(f, s).subs(s, r))
+    if slope.is_nonnegative:
+        return sympy.Integer(1)
+    if slope.is_nonpositive:
+        return sympy.Integer(-1)
+    return slope
+
+
+def _side_truth(atom: Any, c: sympy.Expr) -> Any:
+    """The truth of ``atom`` (``f op 0``) on the side where ``f`` has the sign of ``c``."""
+    if c.is_number:
+        return sympy.true if c > 0 else sympy.false
+    return relation(c, ">")
+
+
+def _atoms_with(cond: Any, s: sympy.Symbol) -> list[Any]:
+    return [a for a in cond.atoms(sympy.core.relational.Relational) if a.has(s)]
+
+
+def _label_outcome(rec: ConditionalEquilibrium, cond: Any) -> Outcome:
+    return Outcome(rec.label, cond, rec.profile, rec)
+
+
+# ---------------------------------------------------------------------------
+# the two modes
+# ---------------------------------------------------------------------------
+
+def _statements(game: Game | SymmetricGame, what: str) -> list[tuple[str, Any, ConditionalEquilibrium | None]]:
+    """(label, condition, record) triples whose truth may change with the parameter."""
+    if what == "equilibria":
+        return [(r.label, r.parameter_condition, r) for r in equilibrium_conditions(game)]
+    # welfare: every player prefers all-first to all-second (and the reverse)
+    if isinstance(game, SymmetricGame):
+        assert game.strategies is not None
+        n, k = game.n_players, game.count
+        first = sympy.piecewise_fold(game.payoff_exprs[0].subs(k, n - 1))
+        second = sympy.piecewise_fold(game.payoff_exprs[1].subs(k, 0))
+        diffs = [first - second]
+        names = game.strategies
+    else:
+        if min(game.shape) < 2:
+            raise GameError(f"break_even(what='welfare'): {game.name or 'game'} needs two strategies per player")
+        zero, one = (0,) * game.n_players, (1,) * game.n_players
+        diffs = [game.payoffs[p][zero] - game.payoffs[p][one] for p in range(game.n_players)]
+        names = (game.strategies[0][0], game.strategies[0][1])
+    better = sympy.And(*[relation(d, ">") for d in diffs])
+    worse = sympy.And(*[relation(-d, ">") for d in diffs])
+    return [
+        (f"all {names[0]} better than all {names[1]} for every player", better, None),
+        (f"all {names[1]} better than all {names[0]} for every player", worse, None),
+    ]
+
+
+def _numeric(stmts: list[tuple[str, Any, ConditionalEquilibrium | None]], s: sympy.Symbol) -> list[Threshold]:
+    cands: dict[sympy.Expr, sympy.Expr] = {}
+    for _, cond, _rec in stmts:
+        for atom in _atoms_with(cond, s):
+            f = relation_expr(atom)
+            for r, valid in _roots(f, s):
+                if valid is sympy.false:
+                    continue
+                if r.free_symbols:
+                    continue
+                cands.setdefault(r, f)
+    ts = sorted(cands, key=lambda r: float(r))
+    if not ts:
+        return []
+
+    def holding(point: sympy.Expr) -> tuple[Outcome, ...]:
+        out = []
+        for label, cond, rec in stmts:
+            c = cond.xreplace({s: point})
+            if c is sympy.true:
+                out.append(Outcome(label, sympy.true, rec.at({s.name: point}) if rec else None, rec))
+        return tuple(out)
+
+    lower = sympy.Integer(0) if (s.is_nonnegative or s.is_positive) else None
+    points = []
+    for i, t in enumerate(ts):
+        prev = ts[i - 1] if i else None
+        if prev is not None:
+            below = (prev + t) / 2
+        elif lower is not None and t > lower:
+            below = (lower + t) / 2
+        else:
+            below = t - 1
+        points.append(below)
+    above_last = ts[-1] + max(sympy.Integer(1), abs(ts[-1]))
+    sides = [holding(p) for p in points] + [holding(above_last)]
+    result = []
+    for i, t in enumerate(ts):
+        at = holding(t)
+        b, a = sides[i], sides[i + 1]
+        lb, la, lt = ({o.label for o in x} for x in (b, a, at))
+        if lb == la == lt:
+            continue
+        result.append(Threshold(s, t, cands[t], b, a, at))
+    return result
+
+
+def _symbolic(stmts: list[tuple[str, Any, ConditionalEquilibrium | None]], s: sympy.Symbol) -> list[Threshold]:
+    groups: dict[sympy.Expr, list[Any]] = {}
+    for _, cond, _rec in stmts:
+        for atom in _atoms_with(cond, s):
+            groups.setdefault(_key(relation_expr(atom)), []).append(atom)
+    thresholds: list[Threshold] = []
+    for f in groups:
+        for r, valid in _roots(f, s):
+            below, above = [], []
+            for label, cond, rec in stmts:
+                if rec is not None and rec.kind == "continuum":
+                    continue
+                hits = [a for a in _atoms_with(cond, s) if sympy.cancel(relation_expr(a).subs(s, r)) == 0]
+                if not hits:
+                    continue
+                sides = []
+                for sign in (-1, 1):
+                    rep = {}
+                    for a in hits:
+                        fa = relation_expr(a)
+                        c = _slope_sign(fa, s, r) * sign
+                        rep[a] = sympy.false if isinstance(a, sympy.Eq) else (
+                            sympy.true if isinstance(a, sympy.Ne) else _side_truth(a, c))
+                    sides.append(cond.xreplace(rep))
+                if sides[0] is not sympy.false:
+                    below.append(Outcome(label, sides[0], rec.profile if rec else None, rec))
+                if sides[1] is not sympy.false:
+                    above.append(Outcome(label, sides[1], rec.profile if rec else None, rec))
+            if [o.label for o in below] == [o.label for o in above] and all(
+                    x.condition == y.condition for x, y in zip(below, above)):
+                continue
+            if any(sympy.cancel(t.value - r) == 0 for t in thresholds):
+                continue
+            thresholds.append(Threshold(s, r, f, tuple(below), tuple(above), (), valid))
+    return thresholds
+
+
+@lru_cache(maxsize=256)
+def _cached(game: Game | SymmetricGame, s: sympy.Symbol, fixed: tuple[tuple[str, sympy.Expr], ...],
+            what: str) -> BreakEven:
+    g = game.subs(dict(fixed)) if fixed else game
+    stmts = _statements(g, what)
+    numeric = g.free_symbols <= {s}
+    ts = _numeric(stmts, s) if numeric else _symbolic(stmts, s)
+    return BreakEven(game.name, s, tuple(ts), dict(fixed), what)
+
+
+def break_even(game: Game | SymmetricGame, symbol: Any, values: Mapping[Any, Any] | ParameterSet | None = None,
+               *, what: str = "equilibria") -> BreakEven:
+    r"""The values of one parameter at which the game's equilibrium set changes.
+
+    Parameters
+    ----------
+    game : Game or SymmetricGame
+        A symbolic game (any game :func:`solvers.equilibrium_conditions` takes).
+    symbol : sympy.Symbol or str
+        The parameter to solve for (a free symbol of the game, or its name).
+    values : mapping or ParameterSet, optional
+        Values for the other parameters (names or Symbols as keys; a
+        ``ParameterSet`` may hold more than the game uses, and its value of
+        ``symbol`` is ignored).  Without it the other parameters stay free
+        and the thresholds are closed forms.
+    what : {"equilibria", "welfare"}
+        ``"equilibria"``: where the equilibrium set changes.  ``"welfare"``:
+        where every player's ranking of all-first-strategy against
+        all-second-strategy changes.
+
+    Returns
+    -------
+    BreakEven
+        Its ``thresholds`` (each a :class:`Threshold` with ``value``,
+        ``below``, ``above``); sorted ascending when numeric.
+
+    Raises
+    ------
+    UnknownNameError
+        If ``symbol`` or a key of ``values`` is not a parameter of the game.
+    GameError
+        For a bad ``what``, values that are not numbers, or a game that
+        :func:`equilibrium_conditions` refuses.
+
+    References
+    ----------
+    .. [1] "Who Aligns the Alignment Researchers?", "So humanity doesn't
+       die": the break-even researcher VSL multiplier.
+
+    Examples
+    --------
+    A researcher chooses Alignment (payoff :math:`w_A + V`) or Capabilities
+    (:math:`w_C`) against a passive world; Alignment is chosen once
+    :math:`V > w_C - w_A`:
+
+    >>> import sympy
+    >>> from games import Game
+    >>> wA, wC, V = sympy.symbols("w_A w_C V", positive=True)
+    >>> g = Game.from_bimatrix([[wA + V], [wC]], [[0], [0]], strategies=(["A", "C"], ["World"]))
+    >>> t = break_even(g, "V")[0]
+    >>> t.value
+    -w_A + w_C
+    >>> [o.label for o in t.below], [o.label for o in t.above]
+    (['(C, World)'], ['(A, World)'])
+    >>> break_even(g, V, {"w_A": 35, "w_C": 123})[0].value
+    88
+    """
+    if not isinstance(game, (Game, SymmetricGame)):
+        raise GameError(f"break_even: expected a Game or SymmetricGame, got {type(game).__name__}")
+    if what not in WHATS:
+        raise GameError(f"break_even: what={what!r} not allowed (allowed: {', '.join(WHATS)})")
+    s = _resolve_symbol(game, symbol)
+    fixed = _fixed_values(game, s, values)
+    return _cached(game, s, tuple(sorted(fixed.items())), what)

@@ -1,0 +1,766 @@
+r"""Closed-form equilibrium conditions of symbolic games.
+
+:func:`equilibrium_conditions` finds every Nash equilibrium of a game whose
+payoffs are sympy expressions, as closed-form expressions in the parameters,
+each with the sympy Boolean condition on the parameters under which it is an
+equilibrium.  No numeric solver accepts symbolic payoffs; this is the
+toolkit's answer to "Alignment is the equilibrium iff ...".
+
+Method
+------
+*Two-player games* (up to 3 x 3 symbolic, 5 x 5 numeric): symbolic support
+enumeration.  For every pair of supports :math:`(I, J)` the indifference
+equations
+
+.. math::
+
+    \sum_{j \in J} A_{ij} y_j = v \;(i \in I), \qquad \sum_{j \in J} y_j = 1,
+    \qquad
+    \sum_{i \in I} B_{ij} x_i = u \;(j \in J), \qquad \sum_{i \in I} x_i = 1
+
+are solved by Gaussian elimination that *branches* on every pivot whose
+sign the parameters leave open: one branch assumes the pivot is non-zero
+(the generic case, a unique mixed profile), the other that it is zero (a
+degenerate boundary, where the system has a free variable and the game a
+continuum of equilibria, or no solution).  The condition of a profile is then
+
+* the branch's (in)equalities on the pivots and consistency equations,
+* :math:`x_i > 0` on the support (so each equilibrium is reported under its
+  exact support, once), and
+* no profitable deviation: :math:`(A y)_i \le v` for :math:`i \notin I` and
+  :math:`(x^\top B)_j \le u` for :math:`j \notin J`.
+
+Pure profiles are the supports of size one; their conditions are the weak
+best-response inequalities.  A branch with a free variable is returned as a
+``"continuum"`` record whose profile contains the free mixture variables
+(``sigma1_2`` is player 1's probability of her second strategy) and whose
+condition says which values they may take.
+
+*N-player games* (N >= 3, or one player): every pure profile, with its
+best-response inequalities.  Mixed equilibria of N >= 3-player games are not
+enumerated (see :func:`solvers.nash_equilibria` for numeric games).
+
+*Symmetric n-player games* (:class:`~games.core.SymmetricGame`): the
+symmetric equilibria.  All-first is an equilibrium iff
+:math:`\pi_1(n-1) \ge \pi_2(n-1)`, all-second iff :math:`\pi_2(0) \ge
+\pi_1(0)`; an interior mixed equilibrium :math:`x` is a root in (0, 1) of the
+gain function
+
+.. math::
+
+    G(x) = \sum_{k=0}^{n-1} \binom{n-1}{k} x^k (1-x)^{n-1-k}
+           \bigl(\pi_1(k) - \pi_2(k)\bigr).
+
+When :math:`\pi_1 - \pi_2` is a polynomial in the count, :math:`G` follows in
+closed form for symbolic :math:`n` from the binomial factorial moments
+:math:`E[k^{\underline{i}}] = (n-1)^{\underline{i}} x^i` (Stirling numbers of
+the second kind turn powers into falling factorials); otherwise :math:`n`
+must be a number and the sum is expanded.  Roots are found in closed form up to
+degree 2 for symbolic coefficients, exactly (``RootOf``) for numeric ones.
+
+Conditions are reduced under the parameters' sympy assumptions (the registry
+gives money, ratios and probabilities ``nonnegative``, counts and years
+``positive``): a relation the assumptions decide becomes ``True`` or ``False``.
+Each relation is written with the positive terms on the left and the negative
+ones moved to the right, as one would in a paper.
+
+Results are cached per game (games are immutable and hashable): a repeated
+call returns the stored records without any sympy work.
+
+References
+----------
+.. [1] D. Avis, G. D. Rosenberg, R. Savani and B. von Stengel, "Enumeration of
+   Nash equilibria for two-player games", Economic Theory 42 (2010) 9-37
+   (support enumeration, degeneracy).
+.. [2] A. Traulsen and C. Hauert, "Stochastic evolutionary game dynamics",
+   Reviews of Nonlinear Dynamics and Complexity 2 (2009), section 3 (gain
+   function of n-player symmetric games).
+"""
+
+from __future__ import annotations
+
+import itertools
+import warnings
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import sympy
+from sympy.functions.combinatorial.numbers import stirling
+from sympy.logic.boolalg import Boolean
+
+from games.core import Game, SymmetricGame
+from games.errors import GameError, SizeLimitError, SymbolicError
+from games.parameters import ParameterSet
+
+__all__ = ["equilibrium_conditions", "ConditionalEquilibrium", "MAX_SYMBOLIC_STRATEGIES",
+           "MAX_NUMERIC_STRATEGIES", "MAX_PURE_PROFILES"]
+
+#: Symbolic two-player games: at most this many strategies per player.
+MAX_SYMBOLIC_STRATEGIES = 3
+#: Numeric two-player games: at most this many strategies per player.
+MAX_NUMERIC_STRATEGIES = 5
+#: N-player games (N >= 3): at most this many pure profiles are enumerated.
+MAX_PURE_PROFILES = 4096
+#: How many degenerate (pivot = 0) branches one support's elimination may nest.
+DEGENERATE_DEPTH = 2
+
+
+
+# ---------------------------------------------------------------------------
+# relations: readable, assumption-reduced
+# ---------------------------------------------------------------------------
+
+_OPS: dict[str, Any] = {">": sympy.StrictGreaterThan, ">=": sympy.GreaterThan, "==": sympy.Eq, "!=": sympy.Ne}
+
+
+def _sign(e: sympy.Expr) -> int | None:
+    """+1, -1 or 0 when the assumptions decide the sign of ``e``, else None."""
+    if e.is_zero:
+        return 0
+    if e.is_positive:
+        return 1
+    if e.is_negative:
+        return -1
+    return None
+
+
+def _split_sides(f: sympy.Expr) -> tuple[sympy.Expr, sympy.Expr]:
+    """``f`` as ``lhs - rhs`` with the positive terms in lhs and the negated negative ones in rhs."""
+    pos: list[sympy.Expr] = []
+    neg: list[sympy.Expr] = []
+    for t in sympy.Add.make_args(f):
+        (neg if t.could_extract_minus_sign() else pos).append(t)
+    return sympy.Add(*pos), -sympy.Add(*neg)
+
+
+def relation(f: sympy.Expr, op: str) -> Boolean:
+    """The relation ``f op 0`` in readable form, decided by the assumptions where they can.
+
+    A denominator whose sign the assumptions decide is cleared; positive
+    numeric content is divided out.
+
+    Examples
+    --------
+    >>> a, b = sympy.symbols("a b", real=True)
+    >>> relation(a - b, ">=")
+    a >= b
+    >>> relation(2*a + 2, ">")
+    a + 1 > 0
+    >>> relation(sympy.Symbol("p", positive=True), ">")
+    True
+    """
+    if op not in _OPS:
+        raise GameError(f"relation: operator {op!r} not allowed (allowed: {', '.join(_OPS)})")
+    f = sympy.Integer(f) if isinstance(f, int) else f
+    num, den = sympy.fraction(sympy.together(f)) if f.has(sympy.Pow) else (f, sympy.Integer(1))
+    if den != 1:
+        s = _sign(den)
+        if s is not None and s != 0:
+            f = num if s > 0 else -num
+    if f.is_Add:
+        content, prim = f.as_content_primitive()
+        if content.is_positive and content != 1:
+            f = prim
+    lhs, rhs = _split_sides(f)
+    return _OPS[op](lhs, rhs)
+
+
+def relation_expr(rel: Boolean) -> sympy.Expr:
+    """``lhs - rhs`` of a relation built by :func:`relation`."""
+    return rel.lhs - rel.rhs  # type: ignore[attr-defined, no-any-return]
+
+
+def _and(atoms: Sequence[Any]) -> Boolean:
+    return sympy.And(*atoms)
+
+
+# ---------------------------------------------------------------------------
+# the result record
+# ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ConditionalEquilibrium:
+    r"""One equilibrium (or continuum of equilibria) of a symbolic game, with its condition.
+
+    Iterating gives ``(profile, condition)``, the pair of the public contract::
+
+        for profile, condition in equilibrium_conditions(game): ...
+
+    Attributes
+    ----------
+    profile : tuple of tuple of sympy.Expr
+        One probability vector per player (for a :class:`SymmetricGame`: one
+        vector, played by every player).  Entries are closed forms in the
+        parameters; a continuum's entries also contain :attr:`free` symbols.
+    condition : sympy Boolean
+        Where this is an equilibrium.  For a continuum it also constrains the
+        free variables.
+    supports : tuple of tuple of int
+        Strategy indices played with positive probability, per player.
+    payoffs : tuple of sympy.Expr
+        Each player's expected payoff (for a SymmetricGame: one entry).
+    kind : {"pure", "mixed", "continuum"}
+    free : tuple of sympy.Symbol
+        The free mixture variables of a continuum (empty otherwise).
+    parameter_condition : sympy Boolean
+        The part of :attr:`condition` that does not involve :attr:`free`
+        (equal to it for pure and mixed records).
+    players, strategies : tuples of str
+        Labels, for display.
+    """
+
+    profile: tuple[tuple[sympy.Expr, ...], ...]
+    condition: Boolean
+    supports: tuple[tuple[int, ...], ...]
+    payoffs: tuple[sympy.Expr, ...]
+    kind: str
+    free: tuple[sympy.Symbol, ...] = ()
+    parameter_condition: Boolean = sympy.true
+    players: tuple[str, ...] = ()
+    strategies: tuple[tuple[str, ...], ...] = ()
+
+    def __iter__(self) -> Iterator[Any]:
+        yield self.profile
+        yield self.condition
+
+    def __len__(self) -> int:
+        return 2
+
+    def __getitem__(self, i: int) -> Any:
+        return (self.profile, self.condition)[i]
+
+    @property
+    def label(self) -> str:
+        """The support in words: ``"(Alignment, Passive)"`` or ``"mixed {A, B} x {C, D}"``."""
+        names = []
+        for p, sup in enumerate(self.supports):
+            strat = self.strategies[p] if p < len(self.strategies) else tuple(str(i) for i in range(max(sup) + 1))
+            if len(sup) == 1:
+                names.append(strat[sup[0]])
+            else:
+                names.append("{" + ", ".join(strat[i] for i in sup) + "}")
+        body = ", ".join(names)
+        if self.kind == "pure":
+            return f"({body})"
+        return f"{self.kind} ({body})"
+
+    def holds_at(self, values: Mapping[Any, Any] | ParameterSet) -> bool:
+        """Whether this equilibrium exists at numeric parameter values.
+
+        For a continuum: whether the free variables can take a value (decided
+        exactly for one free variable; for more, only the parameter part of
+        the condition is checked).
+
+        Raises
+        ------
+        SymbolicError
+            If the values leave a parameter of the condition free (named).
+        """
+        subs = _value_map(self.condition.free_symbols - set(self.free), values)
+        cond = self.condition.xreplace(subs)
+        left = cond.free_symbols - set(self.free)
+        if left:
+            raise SymbolicError(
+                f"holds_at: no value for {', '.join(sorted(s.name for s in left))}; give every parameter"
+            )
+        if cond in (sympy.true, sympy.false):
+            return bool(cond)
+        if len(self.free) == 1:
+            return not cond.as_set().is_empty  # type: ignore[no-any-return]
+        return bool(self.parameter_condition.xreplace(subs))
+
+    def at(self, values: Mapping[Any, Any] | ParameterSet) -> tuple[tuple[sympy.Expr, ...], ...]:
+        """The profile at numeric parameter values (exact)."""
+        syms: set[sympy.Symbol] = set()
+        for vec in self.profile:
+            for e in vec:
+                syms |= e.free_symbols
+        subs = _value_map(syms - set(self.free), values)
+        return tuple(tuple(e.xreplace(subs) for e in vec) for vec in self.profile)
+
+    def __str__(self) -> str:
+        prof = "; ".join("(" + ", ".join(str(e) for e in vec) + ")" for vec in self.profile)
+        return f"{self.label}: profile {prof} if {self.condition}"
+
+
+def _value_map(symbols: Any, values: Mapping[Any, Any] | ParameterSet) -> dict[sympy.Symbol, sympy.Expr]:
+    """``{symbol: exact value}`` for the given symbols, matched by name."""
+    from games._exact import to_exact
+
+    by_name: dict[str, Any] = {}
+    if isinstance(values, ParameterSet):
+        by_name = {p.name: p.value for p in values.values()}
+    elif isinstance(values, Mapping):
+        for k, v in values.items():
+            name = k.name if isinstance(k, sympy.Symbol) else k
+            if not isinstance(name, str):
+                raise GameError(f"values: key {k!r} must be a sympy Symbol or a parameter name")
+            by_name[name] = v
+    else:
+        raise GameError(f"values: expected a mapping or ParameterSet, got {type(values).__name__}")
+    out = {}
+    for s in symbols:
+        if s.name in by_name:
+            out[s] = to_exact(by_name[s.name], f"value of {s.name!r}", error=GameError)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# linear systems with case splits
+# ---------------------------------------------------------------------------
+
+@dataclass
+class _Branch:
+    conds: list[Any]
+    solution: dict[sympy.Symbol, sympy.Expr]
+    free: tuple[sympy.Symbol, ...]
+
+
+def _is_zero(e: sympy.Expr) -> bool:
+    return e == 0 or e.is_zero is True
+
+
+def _has_denominator(e: sympy.Expr) -> bool:
+    return any(p.exp.is_negative for p in e.atoms(sympy.Pow) if p.base.free_symbols)
+
+
+def _numer(e: sympy.Expr) -> sympy.Expr:
+    return sympy.fraction(sympy.cancel(e))[0]
+
+
+def _solve_linear(rows: list[list[sympy.Expr]], unknowns: Sequence[sympy.Symbol],
+                  max_degenerate: int = DEGENERATE_DEPTH) -> list[_Branch]:
+    """Solve ``rows`` (augmented ``[coefficients | rhs]``) for every case of the parameters.
+
+    Pivots the assumptions cannot decide are split into a ``!= 0`` and an
+    ``== 0`` branch (the latter nested at most ``max_degenerate`` deep).
+    """
+    n = len(unknowns)
+    out: list[_Branch] = []
+
+    def eliminate(M: list[list[sympy.Expr]], prow: int, col: int) -> list[list[sympy.Expr]]:
+        M = [list(r) for r in M]
+        piv = M[prow][col]
+        for r in range(prow + 1, len(M)):
+            if _is_zero(M[r][col]):
+                continue
+            factor = M[r][col] / piv
+            M[r] = [sympy.cancel(M[r][c] - factor * M[prow][c]) for c in range(n + 1)]
+        return M
+
+    def finish(M: list[list[sympy.Expr]], pivots: list[tuple[int, int]], conds: list[Any]) -> None:
+        conds = list(conds)
+        for r in range(len(pivots), len(M)):
+            rhs = M[r][n]
+            if _is_zero(rhs):
+                continue
+            if rhs.is_zero is False:
+                return  # inconsistent whatever the parameters
+            conds.append(relation(_numer(rhs), "=="))
+        if sympy.false in conds:
+            return
+        pivot_cols = {c for _, c in pivots}
+        free = tuple(unknowns[c] for c in range(n) if c not in pivot_cols)
+        sol: dict[sympy.Symbol, sympy.Expr] = {u: u for u in free}
+        for r, c in reversed(pivots):
+            acc = M[r][n] - sum((M[r][cc] * sol[unknowns[cc]] for cc in range(c + 1, n)), sympy.Integer(0))
+            q = acc / M[r][c]
+            sol[unknowns[c]] = sympy.cancel(q) if _has_denominator(q) else q
+        out.append(_Branch(conds, sol, free))
+
+    def rec(M: list[list[sympy.Expr]], col: int, prow: int, pivots: list[tuple[int, int]],
+            conds: list[Any], depth: int) -> None:
+        if col == n:
+            finish(M, pivots, conds)
+            return
+        cand = [r for r in range(prow, len(M)) if not _is_zero(M[r][col])]
+        if not cand:
+            rec(M, col + 1, prow, pivots, conds, depth)
+            return
+        sure = [r for r in cand if M[r][col].is_zero is False]
+        r = sure[0] if sure else cand[0]
+        M2 = [list(x) for x in M]
+        M2[prow], M2[r] = M2[r], M2[prow]
+        new_conds = conds if sure else conds + [relation(_numer(M2[prow][col]), "!=")]
+        if sympy.false not in new_conds:
+            rec(eliminate(M2, prow, col), col + 1, prow + 1, pivots + [(prow, col)], new_conds, depth)
+        if not sure and depth < max_degenerate:
+            M3 = [list(x) for x in M]
+            zero_cond = relation(_numer(M3[r][col]), "==")
+            if zero_cond is not sympy.false:
+                M3[r][col] = sympy.Integer(0)
+                rec(M3, col, prow, pivots, conds + [zero_cond], depth + 1)
+
+    rec([list(r) for r in rows], 0, 0, [], [], 0)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# two-player support enumeration
+# ---------------------------------------------------------------------------
+
+def _mixture_symbols(game: Game) -> tuple[tuple[sympy.Symbol, ...], tuple[sympy.Symbol, ...]]:
+    taken = {s.name for s in game.free_symbols}
+    out = []
+    for p in (0, 1):
+        syms = []
+        for j in range(game.shape[p]):
+            name = f"sigma{p + 1}_{j + 1}"
+            while name in taken:
+                name += "'"
+            syms.append(sympy.Symbol(name, real=True))
+        out.append(tuple(syms))
+    return out[0], out[1]
+
+
+def _side(M: Any, sup_r: tuple[int, ...], sup_c: tuple[int, ...], mix: tuple[sympy.Symbol, ...],
+          value: sympy.Symbol) -> list[_Branch]:
+    """Solve: the mixture over sup_c (symbols ``mix``) makes every i in sup_r indifferent, value ``value``.
+
+    ``M[i][j]`` is the payoff of the indifferent player when she plays i and
+    the mixing player plays j.
+    """
+    unknowns = [value] + [mix[j] for j in sup_c]
+    rows = [[sympy.Integer(-1)] + [M[i][j] for j in sup_c] + [sympy.Integer(0)] for i in sup_r]
+    rows.append([sympy.Integer(0)] + [sympy.Integer(1)] * len(sup_c) + [sympy.Integer(1)])
+    return _solve_linear(rows, unknowns)
+
+
+def _two_player(game: Game) -> tuple[ConditionalEquilibrium, ...]:
+    m, k = game.shape
+    A = [[game.payoffs[0][i, j] for j in range(k)] for i in range(m)]
+    B = [[game.payoffs[1][i, j] for j in range(k)] for i in range(m)]
+    BT = [[B[i][j] for i in range(m)] for j in range(k)]
+    xs, ys = _mixture_symbols(game)
+    v, u = sympy.Dummy("v"), sympy.Dummy("u")
+    records: list[ConditionalEquilibrium] = []
+    subsets_r = [c for size in range(1, m + 1) for c in itertools.combinations(range(m), size)]
+    subsets_c = [c for size in range(1, k + 1) for c in itertools.combinations(range(k), size)]
+    for sup_r in subsets_r:
+        for sup_c in subsets_c:
+            ybranches = _side(A, sup_r, sup_c, ys, v)
+            if not ybranches:
+                continue
+            xbranches = _side(BT, sup_c, sup_r, xs, u)
+            for yb in ybranches:
+                for xb in xbranches:
+                    rec = _combine(game, A, B, sup_r, sup_c, xs, ys, v, u, xb, yb)
+                    if rec is not None:
+                        records.append(rec)
+    order = {"pure": 0, "mixed": 1, "continuum": 2}
+    records.sort(key=lambda r: (order[r.kind], len(r.supports[0]) + len(r.supports[1])))
+    return tuple(records)
+
+
+def _tidy(f: sympy.Expr, free: tuple[sympy.Symbol, ...]) -> sympy.Expr:
+    """A deviation gain, collected in the free mixture variables (if any)."""
+    if free:
+        return sympy.collect(sympy.expand(f), free)
+    return f
+
+
+def _combine(game: Game, A: Any, B: Any, sup_r: tuple[int, ...], sup_c: tuple[int, ...],
+             xs: tuple[sympy.Symbol, ...], ys: tuple[sympy.Symbol, ...], v: sympy.Symbol, u: sympy.Symbol,
+             xb: _Branch, yb: _Branch) -> ConditionalEquilibrium | None:
+    m, k = game.shape
+    x = [xb.solution[xs[i]] if i in sup_r else sympy.Integer(0) for i in range(m)]
+    y = [yb.solution[ys[j]] if j in sup_c else sympy.Integer(0) for j in range(k)]
+    vv, uu = yb.solution[v], xb.solution[u]
+    free = tuple(s for s in xb.free + yb.free)
+    atoms: list[Any] = list(xb.conds) + list(yb.conds)
+    positivity = []
+    for i in sup_r:
+        if len(sup_r) > 1:
+            positivity.append(relation(x[i], ">"))
+    for j in sup_c:
+        if len(sup_c) > 1:
+            positivity.append(relation(y[j], ">"))
+    deviations = []
+    for i in range(m):
+        if i not in sup_r:
+            deviations.append(relation(_tidy(vv - sum((A[i][j] * y[j] for j in sup_c), sympy.Integer(0)), free), ">="))
+    for j in range(k):
+        if j not in sup_c:
+            deviations.append(relation(_tidy(uu - sum((B[i][j] * x[i] for i in sup_r), sympy.Integer(0)), free), ">="))
+    cond = _and(atoms + positivity + deviations)
+    if cond is sympy.false:
+        return None
+    fs = set(free)
+    param_atoms = [a for a in atoms + positivity + deviations if not (a.free_symbols & fs)]
+    kind = "continuum" if free else ("pure" if len(sup_r) == len(sup_c) == 1 else "mixed")
+    return ConditionalEquilibrium(
+        profile=(tuple(x), tuple(y)), condition=cond, supports=(sup_r, sup_c), payoffs=(vv, uu), kind=kind,
+        free=free, parameter_condition=_and(param_atoms) if free else cond,
+        players=game.players, strategies=game.strategies,
+    )
+
+
+# ---------------------------------------------------------------------------
+# N-player pure profiles
+# ---------------------------------------------------------------------------
+
+def _pure_only(game: Game) -> tuple[ConditionalEquilibrium, ...]:
+    records = []
+    for prof in itertools.product(*(range(mm) for mm in game.shape)):
+        atoms = []
+        for p in range(game.n_players):
+            here = game.payoffs[p][prof]
+            for alt in range(game.shape[p]):
+                if alt != prof[p]:
+                    dev = prof[:p] + (alt,) + prof[p + 1:]
+                    atoms.append(relation(here - game.payoffs[p][dev], ">="))
+        cond = _and(atoms)
+        if cond is sympy.false:
+            continue
+        vecs = tuple(tuple(sympy.Integer(1 if j == s else 0) for j in range(game.shape[p])) for p, s in enumerate(prof))
+        records.append(ConditionalEquilibrium(
+            profile=vecs, condition=cond, supports=tuple((s,) for s in prof),
+            payoffs=tuple(game.payoffs[p][prof] for p in range(game.n_players)), kind="pure",
+            parameter_condition=cond, players=game.players, strategies=game.strategies,
+        ))
+    return tuple(records)
+
+
+# ---------------------------------------------------------------------------
+# symmetric n-player games
+# ---------------------------------------------------------------------------
+
+def gain_function(game: SymmetricGame, x: sympy.Symbol) -> sympy.Expr:
+    r"""The gain function :math:`G(x)`: expected payoff advantage of the first strategy.
+
+    :math:`G(x) = E[\pi_1(K) - \pi_2(K)]` with :math:`K \sim \mathrm{Binomial}(n-1, x)`
+    the number of other players choosing the first strategy.
+
+    Raises
+    ------
+    SymbolicError
+        If ``n_players`` is symbolic and the payoff difference is not a
+        polynomial in the count.
+
+    Examples
+    --------
+    >>> k, n = sympy.Symbol("k"), sympy.Symbol("n", positive=True)
+    >>> sg = SymmetricGame(n, {"C": 2 * k, "D": k + 1}, count=k)
+    >>> sympy.factor(gain_function(sg, sympy.Symbol("x")))
+    n*x - x - 1
+    """
+    return _expected(game, game.payoff_exprs[0] - game.payoff_exprs[1], x)
+
+
+def _expected(game: SymmetricGame, expr: sympy.Expr, x: sympy.Symbol) -> sympy.Expr:
+    """E[expr(K)], K ~ Binomial(n - 1, x)."""
+    k = game.count
+    n = game.n_players
+    e = sympy.piecewise_fold(expr)
+    if not e.has(k):
+        return e
+    if e.is_polynomial(k):
+        poly = sympy.Poly(sympy.expand(e), k)
+        total = sympy.Integer(0)
+        for (deg,), coeff in poly.terms():
+            moment = sum((stirling(deg, i) * sympy.ff(n - 1, i) * x**i for i in range(deg + 1)), sympy.Integer(0))
+            total += coeff * moment
+        return sympy.expand(total)
+    if isinstance(n, sympy.Integer):
+        nn = int(n)
+        return sympy.expand(sum(
+            (sympy.binomial(nn - 1, j) * x**j * (1 - x) ** (nn - 1 - j) * sympy.piecewise_fold(e.subs(k, j))
+             for j in range(nn)), sympy.Integer(0)))
+    raise SymbolicError(
+        f"{game.name or 'SymmetricGame'}: with n_players = {n} symbolic, the payoff difference must be a "
+        f"polynomial in {k} for a closed form; it is {e}. Substitute a number of players"
+    )
+
+
+def _symmetric(game: SymmetricGame) -> tuple[ConditionalEquilibrium, ...]:
+    assert game.strategies is not None
+    n = game.n_players
+    p1, p2 = game.payoff_exprs
+    k = game.count
+    records = []
+    labels = dict(players=("every player",), strategies=(tuple(game.strategies),))
+    one, zero = sympy.Integer(1), sympy.Integer(0)
+    top = sympy.piecewise_fold(p1.subs(k, n - 1))
+    cond = relation(top - sympy.piecewise_fold(p2.subs(k, n - 1)), ">=")
+    if cond is not sympy.false:
+        records.append(ConditionalEquilibrium(((one, zero),), cond, ((0,),), (top,), "pure",
+                                              parameter_condition=cond, **labels))  # type: ignore[arg-type]
+    bottom = sympy.piecewise_fold(p2.subs(k, 0))
+    cond = relation(bottom - sympy.piecewise_fold(p1.subs(k, 0)), ">=")
+    if cond is not sympy.false:
+        records.append(ConditionalEquilibrium(((zero, one),), cond, ((1,),), (bottom,), "pure",
+                                              parameter_condition=cond, **labels))  # type: ignore[arg-type]
+    x = sympy.Symbol("x_" + _safe(game.strategies[0]), real=True)
+    try:
+        G = gain_function(game, x)
+    except SymbolicError as exc:
+        warnings.warn(f"equilibrium_conditions: interior mixed equilibria not derived: {exc}",
+                      RuntimeWarning, stacklevel=3)
+        return tuple(records)
+    poly = sympy.Poly(G, x)
+    coeffs = poly.all_coeffs()
+    deg = poly.degree()
+    mixed: list[tuple[sympy.Expr, list[Any], tuple[sympy.Symbol, ...]]] = []
+    if deg <= 0 or all(_is_zero(c) for c in coeffs[:-1]):
+        c0 = coeffs[-1] if coeffs else zero
+        cond = relation(c0, "==")
+        if deg > 0:
+            cond = _and([cond] + [relation(c, "==") for c in coeffs[:-1] if not _is_zero(c)])
+        if cond is not sympy.false:
+            mixed.append((x, [cond, x > 0, x < 1], (x,)))
+    else:
+        if poly.free_symbols - {x} and deg > 2:
+            raise SymbolicError(
+                f"{game.name or 'SymmetricGame'}: the gain function has degree {deg} in the mixture with symbolic "
+                f"coefficients (no closed form above degree 2); substitute values and use symmetric_equilibria"
+            )
+        # degenerate sub-case: the leading coefficient(s) vanish
+        lead = coeffs[0]
+        if deg == 1 or poly.free_symbols == {x}:
+            roots = sympy.roots(poly, filter=None, multiple=False) if deg <= 2 else {}
+            if deg > 2 or len(roots) < deg and not (poly.free_symbols - {x}):
+                roots = {r: 1 for r in sympy.Poly(G, x).real_roots()}
+            for r in roots:
+                r = sympy.factor_terms(sympy.cancel(r)) if not isinstance(r, sympy.CRootOf) else r
+                if r.is_real is False:
+                    continue
+                base = [] if lead.is_zero is False else [relation(_numer(lead), "!=")]
+                mixed.append((r, base + [relation(r, ">"), relation(1 - r, ">")], ()))
+            if deg == 1 and lead.is_zero is not False:
+                c0 = coeffs[-1]
+                mixed.append((x, [relation(_numer(lead), "=="), relation(c0, "=="), x > 0, x < 1], (x,)))
+        else:  # symbolic quadratic
+            a, b, c = coeffs
+            disc = sympy.expand(b**2 - 4 * a * c)
+            for sgn in (1, -1):
+                r = (-b + sgn * sympy.sqrt(disc)) / (2 * a)
+                conds = [relation(_numer(a), "!="), relation(disc, ">=")]
+                if sgn < 0:
+                    conds.append(relation(disc, ">"))  # a double root is reported once
+                mixed.append((r, conds + [r > 0, r < 1], ()))
+            if lead.is_zero is not False:
+                r = -c / b
+                mixed.append((r, [relation(_numer(a), "=="), relation(_numer(b), "!="),
+                                  relation(r, ">"), relation(1 - r, ">")], ()))
+    for r, atoms, free in mixed:
+        cond = _and(atoms)
+        if cond is sympy.false:
+            continue
+        payoff = _expected(game, p1, r) if not free else _expected(game, p1, x)
+        fs = set(free)
+        records.append(ConditionalEquilibrium(
+            ((r, 1 - r),), cond, ((0, 1),), (sympy.factor_terms(payoff),), "continuum" if free else "mixed",
+            free=free, parameter_condition=_and([a for a in atoms if not (a.free_symbols & fs)]) if free else cond,
+            **labels,  # type: ignore[arg-type]
+        ))
+    return tuple(records)
+
+
+def _safe(name: str) -> str:
+    return "".join(ch if ch.isalnum() else "_" for ch in name)
+
+
+# ---------------------------------------------------------------------------
+# the public function
+# ---------------------------------------------------------------------------
+
+@lru_cache(maxsize=512)
+def _cached(game: Game | SymmetricGame) -> tuple[ConditionalEquilibrium, ...]:
+    if isinstance(game, SymmetricGame):
+        return _symmetric(game)
+    if game.n_players == 2:
+        limit = MAX_NUMERIC_STRATEGIES if game.is_numeric else MAX_SYMBOLIC_STRATEGIES
+        if max(game.shape) > limit:
+            what = "numeric" if game.is_numeric else "symbolic"
+            raise SizeLimitError(
+                f"equilibrium_conditions: {game.name or 'game'} is {game.shape[0]} x {game.shape[1]}; allowed for "
+                f"{what} two-player games: at most {limit} strategies per player "
+                "(substitute values and use nash_equilibria for larger games)"
+            )
+        return _two_player(game)
+    n_prof = 1
+    for m in game.shape:
+        n_prof *= m
+    if n_prof > MAX_PURE_PROFILES:
+        raise SizeLimitError(
+            f"equilibrium_conditions: {game.name or 'game'} has {n_prof} pure profiles; "
+            f"allowed: at most {MAX_PURE_PROFILES} for {game.n_players}-player games"
+        )
+    return _pure_only(game)
+
+
+def equilibrium_conditions(game: Game | SymmetricGame) -> list[ConditionalEquilibrium]:
+    r"""Every equilibrium of a symbolic game, in closed form, with the condition under which it holds.
+
+    Parameters
+    ----------
+    game : Game or SymmetricGame
+        A two-player game (up to 3 x 3 with symbolic payoffs, 5 x 5 numeric),
+        an N-player game (pure equilibria), or a symmetric two-strategy
+        n-player game (symmetric equilibria; ``n`` may be a symbol).
+
+    Returns
+    -------
+    list of ConditionalEquilibrium
+        Each unpacks as ``(profile, condition)``: ``profile`` a tuple of
+        probability vectors (sympy expressions), ``condition`` a sympy
+        Boolean on the parameters.  Pure profiles first, then mixed, then
+        degenerate continua (``kind == "continuum"``), whose profiles contain
+        free mixture variables constrained by their condition.  Profiles whose
+        condition is identically false are left out.
+
+    Raises
+    ------
+    GameError
+        If ``game`` is not a Game or SymmetricGame.
+    SizeLimitError
+        If a two-player game exceeds :data:`MAX_SYMBOLIC_STRATEGIES`
+        (:data:`MAX_NUMERIC_STRATEGIES` when numeric) strategies per player,
+        or an N-player game :data:`MAX_PURE_PROFILES` profiles.
+    SymbolicError
+        For a symmetric game whose gain function has no closed form (degree
+        above 2 with symbolic coefficients).
+
+    Warns
+    -----
+    RuntimeWarning
+        When the interior mixed equilibria of a symmetric game with symbolic
+        ``n`` cannot be derived (payoff difference not polynomial in the
+        count); the pure symmetric equilibria are still returned.
+
+    See Also
+    --------
+    solvers.break_even : where the equilibrium set changes.
+    solvers.nash_equilibria : every equilibrium of a numeric game.
+
+    References
+    ----------
+    .. [1] D. Avis, G. D. Rosenberg, R. Savani and B. von Stengel, "Enumeration
+       of Nash equilibria for two-player games", Economic Theory 42 (2010) 9-37.
+
+    Examples
+    --------
+    The textbook 2 x 2 game: the column player's mixture making the row player
+    indifferent is :math:`y^* = (d - b)/(a - b - c + d)`.
+
+    >>> import sympy
+    >>> from games import Game
+    >>> a, b, c, d = sympy.symbols("a b c d", real=True)
+    >>> g = Game.from_bimatrix([[a, b], [c, d]], [[d, c], [b, a]])
+    >>> mixed = [r for r in equilibrium_conditions(g) if r.kind == "mixed"]
+    >>> mixed[0].profile[1][0]
+    (-b + d)/(a - b - c + d)
+
+    The prisoner's dilemma: (Defect, Defect) is an equilibrium iff P >= S
+    (the row player's condition; the column player's is the same).
+
+    >>> T, R, P, S = sympy.symbols("T R P S", real=True)
+    >>> pd = Game.from_bimatrix([[R, S], [T, P]], strategies=(["C", "D"], ["C", "D"]))
+    >>> [(r.label, r.condition) for r in equilibrium_conditions(pd) if r.kind == "pure"][-1]
+    ('(D, D)', P >= S)
+    """
+    if not isinstance(game, (Game, SymmetricGame)):
+        raise GameError(f"equilibrium_conditions: expected a Game or SymmetricGame, got {type(game).__name__}")
+    return list(_cached(game))
