@@ -50,7 +50,7 @@ def to_exact(value: Any, where: str, *, error: type[Exception] = ParameterError)
     >>> to_exact(float("nan"), "vsl")
     Traceback (most recent call last):
     ...
-    games.errors.ParameterError: vsl: nan is not a finite number
+    games.errors.ParameterError: vsl: nan is not finite (a finite number is required)
     """
     if isinstance(value, (bool,)) or type(value).__name__ == "bool_":
         raise error(f"{where}: got the boolean {value!r}; a number or sympy expression is required")
@@ -71,13 +71,13 @@ def to_exact(value: Any, where: str, *, error: type[Exception] = ParameterError)
         return sympy.Rational(value.numerator, value.denominator)
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise error(f"{where}: {value} is not a finite number")
+            raise error(f"{where}: {value} is not finite (a finite number is required)")
         frac = Fraction(value)
         return sympy.Rational(frac.numerator, frac.denominator)
     if isinstance(value, numbers.Real):
         f = float(value)
         if not math.isfinite(f):
-            raise error(f"{where}: {f} is not a finite number")
+            raise error(f"{where}: {f} is not finite (a finite number is required)")
         frac = Fraction(repr(f))  # shortest repr: 0.1 -> 1/10 exactly
         return sympy.Rational(frac.numerator, frac.denominator)
     raise error(

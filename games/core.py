@@ -18,10 +18,10 @@ Design decisions
 * ``subs`` accepts Symbols, parameter names, or a
   :class:`~games.parameters.ParameterSet`.  Names are matched against the
   game's free symbols by name, so ``Symbol("vsl")`` and the registry's
-  assumption-carrying ``vsl`` are the same parameter here.  A plain mapping with
-  a name that is not a free symbol of the game is an error (a typo would
-  otherwise pass silently); a ``ParameterSet`` may hold more parameters than
-  the game uses.
+  assumption-carrying ``vsl`` are the same parameter here.  Keys that do not
+  occur in the game are ignored (as in sympy) when they are Symbols or known
+  parameter names; any other string key is an error with suggestions, since it
+  is most likely a typo.  A ``ParameterSet`` may hold any parameters.
 * ``to_nashpy`` imports nashpy when called; :mod:`games` itself never depends
   on solver libraries at import time.
 """
@@ -148,6 +148,12 @@ def _math_label(text: str) -> str:
     return r"\text{" + _latex_escape(text) + "}"
 
 
+def _known_parameter_names() -> set[str]:
+    from games import essay  # games-internal; imported here to avoid an import cycle
+
+    return set(essay.parameters().keys())
+
+
 def _subs_map(
     free: Iterable[sympy.Symbol], mapping: Any, *, owner: str
 ) -> dict[sympy.Symbol, sympy.Expr]:
@@ -168,9 +174,13 @@ def _subs_map(
             name = key
         else:
             raise GameError(f"{owner}.subs: key {key!r} must be a sympy Symbol or a parameter name")
-        if name not in by_name:
+        exact = to_exact(value, f"{owner}.subs: value of {name!r}", error=GameError)
+        if name in by_name:
+            out[by_name[name]] = exact
+        elif isinstance(key, str) and name not in _known_parameter_names():
+            # a Symbol that does not occur is ignored (as in sympy); a name that is
+            # neither a free symbol nor a known parameter is most likely a typo
             raise UnknownNameError(f"{owner}.subs: " + suggest(name, by_name, what="free symbol"))
-        out[by_name[name]] = to_exact(value, f"{owner}.subs: value of {name!r}", error=GameError)
     return out
 
 
@@ -461,7 +471,8 @@ class Game:
         if self._free:
             self.numeric_arrays()  # raises naming the symbols
         def q(s: str) -> str:
-            return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+            # Gambit's reader unescapes \" only; other backslashes are read literally
+            return '"' + s.replace('"', '\\"') + '"'
         lines = [f"NFG 1 R {q(self.name)} {{ {' '.join(q(p) for p in self.players)} }}", ""]
         lines.append("{ " + " ".join("{ " + " ".join(q(s) for s in strat) + " }" for strat in self.strategies) + " }")
         lines.append('""')
@@ -524,7 +535,7 @@ class Game:
             lines = []
             if tail:
                 cap = ", ".join(f"{self.players[2 + k]} plays {self.strategies[2 + k][j]}" for k, j in enumerate(tail))
-                lines.append((r"\multicolumn{%d}{c}{%s} \\" % (cols + 1, label(cap))))
+                lines.append(r"\multicolumn{%d}{c}{%s} \\" % (cols + 1, label(cap)))
             lines.insert(0, r"\begin{%s}{r|%s}" % (env, "c" * cols))
             if self.n_players >= 2:
                 lines.append(r" & \multicolumn{%d}{c}{%s} \\" % (cols, label(self.players[1])))

@@ -254,7 +254,7 @@ class Claim:
     alternatives: Mapping[str, sympy.Expr] = field(default_factory=dict)
 
 
-def _status(essay: sympy.Expr | None, computed: sympy.Expr, tol: sympy.Expr = sympy.Integer(0)) -> str:
+def _status(essay: sympy.Expr | None, computed: sympy.Expr, tol: sympy.Expr = sympy.S.Zero) -> str:
     if essay is None:
         return "ok"
     if computed == essay:
@@ -262,6 +262,14 @@ def _status(essay: sympy.Expr | None, computed: sympy.Expr, tol: sympy.Expr = sy
     if tol and abs(computed - essay) <= tol * abs(essay):
         return "approx"
     return "mismatch"
+
+
+def _fmt(x: sympy.Expr) -> str:
+    """Format an exact number for a note: 16,250 / 0.1 / 4.12."""
+    if x.is_integer:
+        return f"{int(x):,}"
+    f = float(x)
+    return f"{f:,.2f}" if abs(f) >= 1 else f"{f:g}"
 
 
 def claims(params: ParameterSet | None = None) -> list[Claim]:
@@ -323,10 +331,10 @@ def claims(params: ParameterSet | None = None) -> list[Claim]:
               f"$400 trillion is {float(gdp_years):.2f} years of 2021 world GDP; the essay rounds to 'about five'",
               "humanity / world_gdp_2021"),
         Claim("dunbar", "revised upwards from $16,250 to $243,750", R(243_750), dun_self, "",
-              f"the essay's x15 counts only the 150 others (16,250 x 0.1 x 150 = {int(dun_others):,}); "
-              f"with the researcher's own life, 16,250 x (1 + 0.1 x 150) = {int(dun_self):,}"
-              if dun_self.is_integer and dun_others.is_integer else
-              "the essay's x15 counts only the others; with the researcher's own life the value is higher",
+              f"the essay's x{_fmt(1 + dun['altruism_weight'] * dun['circle_size'] - 1)} counts only the "
+              f"{_fmt(dun['circle_size'])} others ({_fmt(marginal)} x {_fmt(dun['altruism_weight'])} x "
+              f"{_fmt(dun['circle_size'])} = {_fmt(dun_others)}); with the researcher's own life, "
+              f"{_fmt(marginal)} x (1 + {_fmt(dun['altruism_weight'])} x {_fmt(dun['circle_size'])}) = {_fmt(dun_self)}",
               "marginal * (1 + altruism_weight * circle_size)",
               {"with own life": dun_self, "without own life": dun_others}),
         Claim("dunbar-researcher",

@@ -42,7 +42,7 @@ import dataclasses
 import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -72,7 +72,7 @@ MAX_PARAMETER_FILE_BYTES = 1 << 20
 _LATEX_NAMES: dict[sympy.Symbol, str] = {}
 
 
-@lru_cache(maxsize=None)
+@cache
 def parameter_symbol(name: str, kind: str) -> sympy.Symbol:
     """The sympy Symbol of a parameter: its name, with assumptions from its kind.
 
