@@ -11,7 +11,7 @@ Examples
 1/5
 """
 
-from games import essay
+from games import essay, geopolitical, individual, interventions, organizational  # noqa: F401  (registers the game library)
 from games._registry import build, library, library_entries
 from games.core import MAX_EXPANDED_PLAYERS, Game, SymmetricGame
 from games.errors import (

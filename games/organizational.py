@@ -1,0 +1,315 @@
+r"""Organization-level games: labs racing for a market, investors choosing what to fund.
+
+The essay's section "Organizational level" argues that "Alignment doesn't earn
+money (except in so far as it improves capabilities for tasks); Capabilities
+does", and that leaders "must continue spending on Capabilities, or they'll be
+outcompeted by others who prefer to spend only on Capabilities".  The games here
+make both arguments explicit.
+
+Modelling choices
+-----------------
+* **The market** the labs compete for is the essay's 2024 AI investment,
+  ``ai_investment_2024`` (:math:`I_{2024}` = $110b a year): "investors and major
+  companies intend to pour $50b into AI this year and $110b by 2024".
+* **Market shares**: labs with the same focus split the market equally; when
+  some labs focus on Capabilities and others on Safety, the Capabilities labs
+  share the leader's fraction :math:`\sigma` and the Safety labs share
+  :math:`1 - \sigma` (ours: default 0.8).
+* **Safety costs** :math:`\kappa` per Safety-focused lab (ours: $5b, half the
+  essay's $10b total alignment funding).
+* **Catastrophe probability** rises linearly with the number :math:`c` of
+  Capabilities-focused labs among :math:`n`: :math:`P_{\mathrm{doom}} c / n`, so
+  that a world where every lab races has the essay's P(doom) and a world where
+  none does has none.  Each lab loses :math:`L` in a catastrophe (ours: $100b).
+* **Investors** (``funding``) each fund Alignment or Capabilities with the
+  essay's representative investment, Microsoft's $10b in OpenAI; Capabilities
+  returns :math:`r` (ours: 30% over the horizon), Alignment returns the share
+  :math:`\rho r` (the RLHF objection; default 0, the essay's "Alignment doesn't
+  earn money"), and each Alignment investment lowers P(doom) by
+  :math:`\varepsilon` (ours: one point), which every investor values at its
+  stake :math:`S_I` in the world (ours: $200b).
+
+Every parameter the essay does not quantify is registered in
+:data:`games.essay.MODEL_PARAMETERS` with ``ours=True``, a default and a range.
+
+References
+----------
+.. [1] "Who Aligns the Alignment Researchers?", sections "History",
+   "Organizational level" and "Across all levels" (``shared/essay/``).
+.. [2] S. Armstrong, N. Bostrom and C. Shulman, "Racing to the precipice: a
+   model of artificial intelligence development", AI & Society 31 (2016) 201-206.
+"""
+
+from __future__ import annotations
+
+import numbers
+from typing import Any
+
+import sympy
+
+from games import essay
+from games._registry import register
+from games.core import Game, SymmetricGame
+from games.errors import GameError
+from games.parameters import Parameter
+
+__all__ = ["lab_race", "n_lab_race", "funding", "COUNT"]
+
+_reg = essay.register_model_parameter
+
+_reg(Parameter(
+    "leader_share", 0.8, kind="probability", unit="share of the market", low=0.5, high=1, latex=r"\sigma",
+    ours=True, description="market share the Capabilities-focused labs take from Safety-focused ones (ours)",
+    quote="leaders like OpenAI and Deepmind, to maintain their lead, must continue spending on Capabilities, "
+          "or they'll be outcompeted"))
+_reg(Parameter(
+    "safety_cost", 5e9, kind="money", unit="USD / year", low=0, high=50e9, latex=r"\kappa", ours=True,
+    description="yearly spending a Safety-focused lab diverts from Capabilities (ours)",
+    quote="I don't mean to suggest there isn't safety research at OpenAI, Deepmind"))
+_reg(Parameter(
+    "lab_catastrophe_loss", 100e9, kind="money", unit="USD", low=0, high=2e12, latex=r"L", ours=True,
+    description="what one lab loses in an AI catastrophe (ours)",
+    quote="their overall efforts are net-negative for alignment by accelerating development of AGI"))
+_reg(Parameter(
+    "n_labs", 5, kind="count", unit="labs", low=2, high=100, latex=r"n_L", ours=True,
+    description="number of labs in the n-lab race (ours)",
+    quote="there are many other potential competitors who can spring up to focus on Capabilities"))
+_reg(Parameter(
+    "capabilities_return", 0.3, kind="ratio", unit="ratio (return over the horizon)", low=0, high=2, latex=r"r",
+    ours=True, description="return on an investment in Capabilities (ours)",
+    quote="For organizations, Alignment doesn't earn money ...; Capabilities does."))
+_reg(Parameter(
+    "alignment_return_share", 0, kind="ratio", unit="ratio", low=0, high=1, latex=r"\rho", ours=True,
+    description="fraction of the Capabilities return that Alignment work also earns (the RLHF objection; ours)",
+    quote="productionizable models rely just as much or even more on Alignment research (e.g., RLHF)"))
+_reg(Parameter(
+    "funding_doom_reduction", 0.01, kind="probability", unit="probability (absolute)", low=0, high=0.1,
+    latex=r"\varepsilon", ours=True,
+    description="fall in P(doom) one investor's Alignment funding buys (ours)",
+    quote="if you think that more funding for research in Alignment could help reduce P(Doom)"))
+_reg(Parameter(
+    "investor_stake", 200e9, kind="money", unit="USD", low=0, high=3e12, latex=r"S_I", ours=True,
+    description="what an investor loses if doom comes (ours)",
+    quote="The same incentives that apply to individuals in theory apply to corporations."))
+
+_P = essay.parameters()
+
+
+def _s(name: str) -> sympy.Symbol:
+    return _P[name].symbol
+
+
+MARKET, SHARE, KAPPA, LOSS = _s("ai_investment_2024"), _s("leader_share"), _s("safety_cost"), _s("lab_catastrophe_loss")
+P_DOOM, N_LABS = _s("p_doom"), _s("n_labs")
+INVEST, RET, RHO = _s("microsoft_openai_investment"), _s("capabilities_return"), _s("alignment_return_share")
+EPS, STAKE = _s("funding_doom_reduction"), _s("investor_stake")
+
+#: The count symbol of :func:`n_lab_race`: how many *other* labs focus on Safety.
+COUNT = sympy.Symbol("j", integer=True, nonnegative=True)
+
+
+def _check_n(value: Any, name: str, fn: str) -> Any:
+    if isinstance(value, sympy.Basic) and not value.is_number:
+        return value
+    if isinstance(value, bool) or not isinstance(value, (numbers.Integral, sympy.Integer)):
+        raise GameError(f"{fn}: {name}={value!r} must be a whole number >= 2 or a sympy expression")
+    if int(value) < 2:
+        raise GameError(f"{fn}: {name}={value} is too small (allowed: a whole number >= 2)")
+    return sympy.Integer(int(value))
+
+
+def _lab_safety(n: Any, j: Any) -> sympy.Expr:
+    """Payoff of a Safety lab when j of the other n-1 labs focus on Safety (j < n-1)."""
+    c = n - 1 - j
+    return (1 - SHARE) * MARKET / (j + 1) - KAPPA - P_DOOM * c / n * LOSS
+
+
+def _lab_capabilities(n: Any, j: Any) -> sympy.Expr:
+    """Payoff of a Capabilities lab when j > 0 of the other n-1 labs focus on Safety."""
+    c = n - j
+    return SHARE * MARKET / c - P_DOOM * c / n * LOSS
+
+
+@register("lab_race", "organizational")
+def lab_race() -> Game:
+    r"""Two labs, each Safety-focused or Capabilities-focused, racing for the AI market.
+
+    With market :math:`I_{2024}`, leader share :math:`\sigma`, safety cost
+    :math:`\kappa`, catastrophe probability :math:`P_{\mathrm{doom}} c / 2` for
+    :math:`c` Capabilities-focused labs and loss :math:`L` per lab, the row
+    lab's payoffs are
+
+    .. math::
+
+        \begin{array}{c|cc}
+         & \text{Safety} & \text{Capabilities} \\ \hline
+        \text{Safety} & I_{2024}/2 - \kappa &
+            (1 - \sigma) I_{2024} - \kappa - P_{\mathrm{doom}} L / 2 \\
+        \text{Capabilities} & \sigma I_{2024} - P_{\mathrm{doom}} L / 2 &
+            I_{2024}/2 - P_{\mathrm{doom}} L
+        \end{array}
+
+    (the column lab's are the transpose).  At the defaults it is a Prisoner's
+    Dilemma: in $bn, :math:`T = 78 > R = 50 > P = 35 > S = 7`.  This is the
+    n = 2 case of :func:`n_lab_race`.
+
+    Assumptions: see the module docstring (market, shares, costs, catastrophe
+    probability linear in the number of racing labs; all but the market ours).
+
+    Returns
+    -------
+    Game
+        Players ``("Lab 1", "Lab 2")``, strategies ``("Safety", "Capabilities")``.
+
+    References
+    ----------
+    .. [1] The essay, "Organizational level": "leaders like OpenAI and Deepmind,
+       to maintain their lead, must continue spending on Capabilities, or they'll
+       be outcompeted by others who prefer to spend only on Capabilities".
+    .. [2] Armstrong, Bostrom and Shulman, "Racing to the precipice", AI &
+       Society 31 (2016).
+
+    Examples
+    --------
+    >>> import games
+    >>> g = lab_race().subs(games.essay.parameters())
+    >>> g.payoffs[0].tolist()
+    [[50000000000, 7000000000], [78000000000, 35000000000]]
+    """
+    two = sympy.Integer(2)
+    A = [
+        [MARKET / 2 - KAPPA, _lab_safety(two, 0)],
+        [_lab_capabilities(two, 1), MARKET / 2 - P_DOOM * LOSS],
+    ]
+    return Game.from_bimatrix(A, None, players=("Lab 1", "Lab 2"),
+                              strategies=(("Safety", "Capabilities"),) * 2, name="Lab race")
+
+
+@register("n_lab_race", "organizational")
+def n_lab_race(n: Any = None) -> SymmetricGame:
+    r"""n labs, each Safety-focused or Capabilities-focused (a symmetric n-player race).
+
+    When :math:`j` of the other :math:`n - 1` labs focus on Safety, with
+    :math:`c` Capabilities-focused labs in all,
+
+    .. math::
+
+        U_S(j) &= \begin{cases}
+            I_{2024}/n - \kappa & j = n - 1 \\
+            (1 - \sigma) I_{2024} / (j + 1) - \kappa - P_{\mathrm{doom}} \tfrac{n - 1 - j}{n} L & \text{otherwise}
+        \end{cases} \\
+        U_C(j) &= \begin{cases}
+            I_{2024}/n - P_{\mathrm{doom}} L & j = 0 \\
+            \sigma I_{2024} / (n - j) - P_{\mathrm{doom}} \tfrac{n - j}{n} L & \text{otherwise}.
+        \end{cases}
+
+    Capabilities labs share the leader's fraction :math:`\sigma` of the market,
+    Safety labs the rest; labs with the same focus split equally.  For n = 2 this
+    is :func:`lab_race`.
+
+    Parameters
+    ----------
+    n : int or sympy expression, optional
+        Number of labs; defaults to the symbol ``n_labs`` (ours, default 5).
+
+    Returns
+    -------
+    SymmetricGame
+        Strategies ``("Safety", "Capabilities")``, count :data:`COUNT` (other
+        Safety-focused labs).
+
+    Raises
+    ------
+    GameError
+        For ``n`` below 2 or not a whole number.
+
+    References
+    ----------
+    .. [1] The essay, "Organizational level": "there are many other potential
+       competitors who can spring up to focus on Capabilities".
+
+    Examples
+    --------
+    >>> import games
+    >>> g = n_lab_race(5).subs(games.essay.parameters())
+    >>> g.payoff("Safety", 4), g.payoff("Capabilities", 4)
+    (17000000000, 84000000000)
+    """
+    nn = N_LABS if n is None else _check_n(n, "n", "n_lab_race")
+    j = COUNT
+    u_s = sympy.Piecewise((MARKET / nn - KAPPA, sympy.Eq(j, nn - 1)), (_lab_safety(nn, j), True))
+    u_c = sympy.Piecewise((MARKET / nn - P_DOOM * LOSS, sympy.Eq(j, 0)), (_lab_capabilities(nn, j), True))
+    return SymmetricGame(nn, {"Safety": u_s, "Capabilities": u_c}, count=COUNT, name="n-lab race")
+
+
+@register("funding", "organizational")
+def funding(*, clamp: bool = True) -> Game:
+    r"""Two investors, each funding Alignment or Capabilities with the essay's $10b.
+
+    With investment :math:`I` (Microsoft's $10b in OpenAI), Capabilities return
+    :math:`r`, Alignment return :math:`\rho r` (the RLHF objection), and P(doom)
+    :math:`P(a) = \max(0, P_{\mathrm{doom}} - \varepsilon a)` after :math:`a`
+    Alignment investments, each investor with stake :math:`S_I` in the world gets
+
+    .. math::
+
+        U_i = I (1 + r_i) + (1 - P(a)) S_I, \qquad r_A = \rho r, \quad r_C = r:
+
+    .. math::
+
+        \begin{array}{c|cc}
+         & \text{Alignment} & \text{Capabilities} \\ \hline
+        \text{Alignment} & I (1 + \rho r) + (1 - P(2)) S_I & I (1 + \rho r) + (1 - P(1)) S_I \\
+        \text{Capabilities} & I (1 + r) + (1 - P(1)) S_I & I (1 + r) + (1 - P(0)) S_I
+        \end{array}
+
+    Capabilities is dominant when :math:`(1 - \rho) r I > \varepsilon S_I`, and
+    joint Alignment beats joint Capabilities when
+    :math:`2 \varepsilon S_I > (1 - \rho) r I`; at the defaults
+    ($3b > $2b and $4b > $3b) the game is a Prisoner's Dilemma.  As the money
+    at stake :math:`I` grows, Capabilities wins: "As the amount of money
+    available to investors grows, more and more will choose to invest in
+    Capabilities research".
+
+    Parameters
+    ----------
+    clamp : bool, default True
+        Keep P(doom) at or above 0 (``Max``).  ``clamp=False`` gives polynomial
+        payoffs, valid when :math:`2 \varepsilon \le P_{\mathrm{doom}}`, which
+        are easier for closed-form analysis.
+
+    Returns
+    -------
+    Game
+        Players ``("Investor 1", "Investor 2")``, strategies
+        ``("Alignment", "Capabilities")``.
+
+    References
+    ----------
+    .. [1] The essay, "History": "Alignment doesn't earn money (except in so far
+       as it improves capabilities for tasks); Capabilities does"; "Organizational
+       level": "productionizable models rely just as much or even more on
+       Alignment research (e.g., RLHF)".
+
+    Examples
+    --------
+    >>> import games
+    >>> g = funding().subs(games.essay.parameters())
+    >>> g.payoffs[0][1, 0] - g.payoffs[0][0, 0]
+    1000000000
+    """
+    if not isinstance(clamp, bool):
+        raise GameError(f"funding: clamp={clamp!r} must be True or False")
+
+    def doom(a: int) -> sympy.Expr:
+        raw = P_DOOM - EPS * a
+        return sympy.Max(0, raw) if clamp else raw
+
+    u_a = INVEST * (1 + RHO * RET)
+    u_c = INVEST * (1 + RET)
+    A = [
+        [u_a + (1 - doom(2)) * STAKE, u_a + (1 - doom(1)) * STAKE],
+        [u_c + (1 - doom(1)) * STAKE, u_c + (1 - doom(0)) * STAKE],
+    ]
+    return Game.from_bimatrix(A, None, players=("Investor 1", "Investor 2"),
+                              strategies=(("Alignment", "Capabilities"),) * 2, name="Funding")
