@@ -115,7 +115,7 @@ def race_risk(racers: Any, *, clamp: bool = True) -> sympy.Expr:
     ----------
     racers : int or sympy expression
     clamp : bool, default True
-        Keep the value in [0, 1].
+        Keep the value in [0, 1] (a ``Piecewise``).
 
     Examples
     --------
@@ -126,7 +126,7 @@ def race_risk(racers: Any, *, clamp: bool = True) -> sympy.Expr:
     """
     c = sympy.sympify(racers) if isinstance(racers, numbers.Number) else racers
     raw = H1 * c + (H2 - 2 * H1) * c * (c - 1) / 2
-    return sympy.Max(0, sympy.Min(1, raw)) if clamp else raw
+    return sympy.Piecewise((0, raw < 0), (1, raw > 1), (raw, True)) if clamp else raw
 
 
 def _power_payoffs(n: Any, j: Any, *, clamp: bool) -> tuple[sympy.Expr, sympy.Expr]:
@@ -209,7 +209,7 @@ def n_power_race(n: Any = None, *, clamp: bool = True) -> SymmetricGame:
     n : int or sympy expression, optional
         Number of powers; defaults to the symbol ``n_powers`` (ours, default 3).
     clamp : bool, default True
-        Keep the catastrophe probability in [0, 1] (``Min``/``Max``);
+        Keep the catastrophe probability in [0, 1] (a ``Piecewise``);
         ``clamp=False`` gives polynomial payoffs for closed-form work.
 
     Returns

@@ -316,7 +316,7 @@ def career_choice(*, own_life: bool = True, reading: str = "absolute") -> Game:
 def _doom(alignment: Any, capabilities: Any, delta: sympy.Expr, clamp: bool) -> sympy.Expr:
     """P(doom) with `alignment` and `capabilities` researchers, kept in [0, 1] when `clamp`."""
     raw = P_DOOM - delta * alignment + GAMMA * capabilities
-    return sympy.Max(0, sympy.Min(1, raw)) if clamp else raw
+    return sympy.Piecewise((0, raw < 0), (1, raw > 1), (raw, True)) if clamp else raw
 
 
 def _collective_payoffs(
@@ -341,7 +341,8 @@ def collective_action(
 
     .. math::
 
-        P(a, c) = \min\bigl(1, \max(0,\; P_{\mathrm{doom}} - \Delta a + \gamma c)\bigr),
+        P(a, c) = \min\bigl(1, \max(0,\; P_{\mathrm{doom}} - \Delta a + \gamma c)\bigr)
+        \quad \text{(a Piecewise)},
         \qquad \Delta = p \, \delta,
 
     and a researcher whose valuation of survival is
@@ -379,7 +380,7 @@ def collective_action(
     reading : {"absolute", "relative"}, default "absolute"
         Reading of "reduce P(Doom) by 5%".
     clamp : bool, default True
-        Keep P(doom) in [0, 1] (``Min``/``Max``).  ``clamp=False`` gives
+        Keep P(doom) in [0, 1] (a ``Piecewise``).  ``clamp=False`` gives
         polynomial payoffs, valid while P(doom) stays in [0, 1], which are
         easier for closed-form analysis.
 
@@ -442,7 +443,7 @@ def collective_action_pair(*, own_life: bool = True, reading: str = "absolute", 
     own_life : bool, default True
     reading : {"absolute", "relative"}, default "absolute"
     clamp : bool, default True
-        Keep P(doom) in [0, 1] (``Min``/``Max``).  ``clamp=False`` gives
+        Keep P(doom) in [0, 1] (a ``Piecewise``).  ``clamp=False`` gives
         polynomial payoffs, valid while P(doom) stays in [0, 1], which are
         easier for closed-form analysis.
 
@@ -563,7 +564,9 @@ def threshold_alignment(n: Any = None, threshold: Any = None, *, own_life: bool 
 
 @register("alignment_washing", "individual")
 def alignment_washing() -> Game:
-    r"""A researcher choosing Genuine alignment, Washed (claims alignment, does capabilities) or Capabilities, against a funder who Trusts or Audits.
+    r"""A researcher doing Genuine alignment, Washed alignment or Capabilities, against a funder who Trusts or Audits.
+
+    Washed: she claims Alignment but does Capabilities work.
 
     The researcher (rows) against a funder or peer community (columns). Being
     seen to do Alignment earns social capital :math:`S`; a washer keeps it

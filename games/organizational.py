@@ -274,7 +274,7 @@ def funding(*, clamp: bool = True) -> Game:
     Parameters
     ----------
     clamp : bool, default True
-        Keep P(doom) at or above 0 (``Max``).  ``clamp=False`` gives polynomial
+        Keep P(doom) at or above 0 (a ``Piecewise``).  ``clamp=False`` gives polynomial
         payoffs, valid when :math:`2 \varepsilon \le P_{\mathrm{doom}}`, which
         are easier for closed-form analysis.
 
@@ -303,7 +303,7 @@ def funding(*, clamp: bool = True) -> Game:
 
     def doom(a: int) -> sympy.Expr:
         raw = P_DOOM - EPS * a
-        return sympy.Max(0, raw) if clamp else raw
+        return sympy.Piecewise((0, raw < 0), (raw, True)) if clamp else raw
 
     u_a = INVEST * (1 + RHO * RET)
     u_c = INVEST * (1 + RET)

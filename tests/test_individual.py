@@ -13,6 +13,8 @@ from math import comb
 
 import pytest
 import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from games import GameError, SymmetricGame, essay
 from games.individual import (
@@ -320,3 +322,27 @@ def test_washing_is_an_inspection_game_with_a_mixed_equilibrium():
     u = [(1 - audit) * A[i, 0] + audit * A[i, 1] for i in range(3)]
     assert u[0] == u[1] == 691_250
     assert u[2] == 615_000 < u[0]
+
+
+# ---------------------------------------------------------------------------
+# property: the n* threshold holds across the parameter ranges
+# ---------------------------------------------------------------------------
+
+@settings(max_examples=25, deadline=None)
+@given(
+    m=st.fractions(min_value=1, max_value=5, max_denominator=10),
+    alpha=st.fractions(min_value=0, max_value=Fraction(1, 5), max_denominator=100),
+    k=st.integers(min_value=1, max_value=200),
+    w_c=st.integers(min_value=40, max_value=400).map(lambda x: x * 1000),
+)
+def test_all_alignment_better_exactly_above_n_star_everywhere(m, alpha, k, w_c):
+    # W = m * 6.5m * (1 + alpha k); Delta = 0.0025; n* = (w_C - 35,000) * 5 / (Delta W), by hand
+    W = Fraction(m) * 6_500_000 * (1 + Fraction(alpha) * k)
+    n_star = Fraction(w_c - 35_000) * 5 / (Fraction(1, 400) * W)
+    ps = PHD.set(researcher_vsl_multiplier=m, altruism_weight=alpha, circle_size=k, salary_capabilities=w_c)
+    for n in {2, int(n_star), int(n_star) + 1, 79}:
+        if n < 2 or n > 80 or n == n_star:  # beyond 80 the clamp P(doom) >= 0 binds
+            continue
+        g = collective_action(n).subs(ps)
+        better = g.payoff("Alignment", n - 1) > g.payoff("Capabilities", 0)
+        assert bool(better) is (n > n_star)
