@@ -43,7 +43,13 @@ from games._exact import to_exact
 from games.core import Game, SymmetricGame
 from games.errors import GameError, UnknownNameError, suggest
 from games.parameters import ParameterSet
-from solvers.conditions import ConditionalEquilibrium, equilibrium_conditions, relation, relation_expr
+from solvers.conditions import (
+    ConditionalEquilibrium,
+    equilibrium_conditions,
+    evaluate_condition,
+    relation,
+    relation_expr,
+)
 
 __all__ = ["break_even", "BreakEven", "Threshold", "Outcome"]
 
@@ -304,7 +310,7 @@ def _numeric(stmts: list[tuple[str, Any, ConditionalEquilibrium | None]], s: sym
     def holding(point: sympy.Expr) -> tuple[Outcome, ...]:
         out = []
         for label, cond, rec in stmts:
-            c = cond.xreplace({s: point})
+            c = evaluate_condition(cond, {s: point})
             if c is sympy.true:
                 out.append(Outcome(label, sympy.true, rec.at({s.name: point}) if rec else None, rec))
         return tuple(out)

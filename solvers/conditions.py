@@ -8,7 +8,7 @@ toolkit's answer to "Alignment is the equilibrium iff ...".
 
 Method
 ------
-*Two-player games* (up to 3 x 3 symbolic, 5 x 5 numeric): symbolic support
+*Two-player games* (up to 3 x 3, 4 x 2 or 6 x 1 symbolic; 5 x 5 numeric): symbolic support
 enumeration.  For every pair of supports :math:`(I, J)` the indifference
 equations
 
@@ -94,13 +94,14 @@ from games.core import Game, SymmetricGame
 from games.errors import GameError, SizeLimitError, SymbolicError
 from games.parameters import ParameterSet
 
-__all__ = ["equilibrium_conditions", "ConditionalEquilibrium", "MAX_SYMBOLIC_STRATEGIES",
-           "MAX_NUMERIC_STRATEGIES", "MAX_PURE_PROFILES"]
+__all__ = ["equilibrium_conditions", "ConditionalEquilibrium", "gain_function", "relation",
+           "MAX_SYMBOLIC_SUPPORT_PAIRS", "MAX_NUMERIC_SUPPORT_PAIRS", "MAX_PURE_PROFILES"]
 
-#: Symbolic two-player games: at most this many strategies per player.
-MAX_SYMBOLIC_STRATEGIES = 3
-#: Numeric two-player games: at most this many strategies per player.
-MAX_NUMERIC_STRATEGIES = 5
+#: Symbolic two-player games: at most this many pairs of supports, (2**m - 1)(2**k - 1):
+#: 3 x 3 (49), 4 x 2 (45), 6 x 1 (63).
+MAX_SYMBOLIC_SUPPORT_PAIRS = 63
+#: Numeric two-player games: at most this many pairs of supports (5 x 5: 961).
+MAX_NUMERIC_SUPPORT_PAIRS = 961
 #: N-player games (N >= 3): at most this many pure profiles are enumerated.
 MAX_PURE_PROFILES = 4096
 #: How many degenerate (pivot = 0) branches one support's elimination may nest.
@@ -138,8 +139,9 @@ def _split_sides(f: sympy.Expr) -> tuple[sympy.Expr, sympy.Expr]:
 def relation(f: sympy.Expr, op: str) -> Boolean:
     """The relation ``f op 0`` in readable form, decided by the assumptions where they can.
 
-    A denominator whose sign the assumptions decide is cleared; positive
-    numeric content is divided out.
+    A denominator the assumptions make nonnegative (or nonpositive) is
+    cleared: the callers only build relations whose denominators are pivots
+    already required to be non-zero.  Positive numeric content is divided out.
 
     Examples
     --------
@@ -156,9 +158,12 @@ def relation(f: sympy.Expr, op: str) -> Boolean:
     f = sympy.Integer(f) if isinstance(f, int) else f
     num, den = sympy.fraction(sympy.together(f)) if f.has(sympy.Pow) else (f, sympy.Integer(1))
     if den != 1:
-        s = _sign(den)
-        if s is not None and s != 0:
-            f = num if s > 0 else -num
+        # Every denominator here is a pivot of the elimination, and the record
+        # carries the condition that it is non-zero: a nonnegative one is positive.
+        if den.is_nonnegative:
+            f = num
+        elif den.is_nonpositive:
+            f = -num
     if f.is_Add:
         content, prim = f.as_content_primitive()
         if content.is_positive and content != 1:
@@ -170,6 +175,34 @@ def relation(f: sympy.Expr, op: str) -> Boolean:
 def relation_expr(rel: Boolean) -> sympy.Expr:
     """``lhs - rhs`` of a relation built by :func:`relation`."""
     return rel.lhs - rel.rhs  # type: ignore[attr-defined, no-any-return]
+
+
+_NONFINITE = (sympy.zoo, sympy.nan, sympy.oo, -sympy.oo)
+
+
+def evaluate_condition(cond: Any, subs: Mapping[sympy.Symbol, sympy.Expr]) -> Any:
+    """``cond`` with ``subs`` put in, atom by atom.
+
+    A relation whose side becomes undefined (a denominator that vanishes) is
+    false: every record whose expressions have a denominator also carries the
+    condition that it is non-zero.
+
+    Examples
+    --------
+    >>> x, y = sympy.symbols("x y", real=True)
+    >>> evaluate_condition(sympy.And(sympy.Ne(y, 0), x / y > 0), {x: 1, y: 0})
+    False
+    """
+    if cond in (sympy.true, sympy.false):
+        return cond
+    if isinstance(cond, sympy.core.relational.Relational):
+        lhs, rhs = cond.lhs.xreplace(subs), cond.rhs.xreplace(subs)
+        if lhs.has(*_NONFINITE) or rhs.has(*_NONFINITE):
+            return sympy.false
+        return cond.func(lhs, rhs)
+    if isinstance(cond, (sympy.And, sympy.Or, sympy.Not)):
+        return cond.func(*(evaluate_condition(a, subs) for a in cond.args))
+    return cond.xreplace(subs)
 
 
 def _and(atoms: Sequence[Any]) -> Boolean:
@@ -259,7 +292,7 @@ class ConditionalEquilibrium:
             If the values leave a parameter of the condition free (named).
         """
         subs = _value_map(self.condition.free_symbols - set(self.free), values)
-        cond = self.condition.xreplace(subs)
+        cond = evaluate_condition(self.condition, subs)
         left = cond.free_symbols - set(self.free)
         if left:
             raise SymbolicError(
@@ -269,7 +302,7 @@ class ConditionalEquilibrium:
             return bool(cond)
         if len(self.free) == 1:
             return not cond.as_set().is_empty  # type: ignore[no-any-return]
-        return bool(self.parameter_condition.xreplace(subs))
+        return bool(evaluate_condition(self.parameter_condition, subs))
 
     def at(self, values: Mapping[Any, Any] | ParameterSet) -> tuple[tuple[sympy.Expr, ...], ...]:
         """The profile at numeric parameter values (exact)."""
@@ -458,6 +491,8 @@ def _tidy(f: sympy.Expr, free: tuple[sympy.Symbol, ...]) -> sympy.Expr:
     """A deviation gain, collected in the free mixture variables (if any)."""
     if free:
         return sympy.collect(sympy.expand(f), free)
+    if _has_denominator(f):
+        return sympy.cancel(f)
     return f
 
 
@@ -612,10 +647,11 @@ def _symmetric(game: SymmetricGame) -> tuple[ConditionalEquilibrium, ...]:
             mixed.append((x, [cond, x > 0, x < 1], (x,)))
     else:
         if poly.free_symbols - {x} and deg > 2:
-            raise SymbolicError(
-                f"{game.name or 'SymmetricGame'}: the gain function has degree {deg} in the mixture with symbolic "
-                f"coefficients (no closed form above degree 2); substitute values and use symmetric_equilibria"
-            )
+            warnings.warn(
+                f"equilibrium_conditions: interior mixed equilibria not derived: {game.name or 'SymmetricGame'}: "
+                f"the gain function has degree {deg} in the mixture with symbolic coefficients (no closed form "
+                "above degree 2); substitute values and use symmetric_equilibria", RuntimeWarning, stacklevel=3)
+            return tuple(records)
         # degenerate sub-case: the leading coefficient(s) vanish
         lead = coeffs[0]
         if deg == 1 or poly.free_symbols == {x}:
@@ -671,13 +707,14 @@ def _cached(game: Game | SymmetricGame) -> tuple[ConditionalEquilibrium, ...]:
     if isinstance(game, SymmetricGame):
         return _symmetric(game)
     if game.n_players == 2:
-        limit = MAX_NUMERIC_STRATEGIES if game.is_numeric else MAX_SYMBOLIC_STRATEGIES
-        if max(game.shape) > limit:
+        limit = MAX_NUMERIC_SUPPORT_PAIRS if game.is_numeric else MAX_SYMBOLIC_SUPPORT_PAIRS
+        pairs = (2 ** game.shape[0] - 1) * (2 ** game.shape[1] - 1)
+        if pairs > limit:
             what = "numeric" if game.is_numeric else "symbolic"
             raise SizeLimitError(
-                f"equilibrium_conditions: {game.name or 'game'} is {game.shape[0]} x {game.shape[1]}; allowed for "
-                f"{what} two-player games: at most {limit} strategies per player "
-                "(substitute values and use nash_equilibria for larger games)"
+                f"equilibrium_conditions: {game.name or 'game'} is {game.shape[0]} x {game.shape[1]} "
+                f"({pairs} support pairs); allowed for {what} two-player games: at most {limit} support pairs "
+                f"(3 x 3 or 6 x 1 symbolic, 5 x 5 numeric); substitute values and use nash_equilibria"
             )
         return _two_player(game)
     n_prof = 1
@@ -697,7 +734,8 @@ def equilibrium_conditions(game: Game | SymmetricGame) -> list[ConditionalEquili
     Parameters
     ----------
     game : Game or SymmetricGame
-        A two-player game (up to 3 x 3 with symbolic payoffs, 5 x 5 numeric),
+        A two-player game (up to 3 x 3, 4 x 2 or 6 x 1 with symbolic payoffs,
+        5 x 5 numeric),
         an N-player game (pure equilibria), or a symmetric two-strategy
         n-player game (symmetric equilibria; ``n`` may be a symbol).
 
@@ -716,19 +754,18 @@ def equilibrium_conditions(game: Game | SymmetricGame) -> list[ConditionalEquili
     GameError
         If ``game`` is not a Game or SymmetricGame.
     SizeLimitError
-        If a two-player game exceeds :data:`MAX_SYMBOLIC_STRATEGIES`
-        (:data:`MAX_NUMERIC_STRATEGIES` when numeric) strategies per player,
-        or an N-player game :data:`MAX_PURE_PROFILES` profiles.
-    SymbolicError
-        For a symmetric game whose gain function has no closed form (degree
-        above 2 with symbolic coefficients).
+        If a two-player game has more than :data:`MAX_SYMBOLIC_SUPPORT_PAIRS`
+        pairs of supports (:data:`MAX_NUMERIC_SUPPORT_PAIRS` when numeric):
+        3 x 3, 4 x 2 or 6 x 1 symbolic, 5 x 5 numeric; or an N-player game
+        more than :data:`MAX_PURE_PROFILES` profiles.
 
     Warns
     -----
     RuntimeWarning
-        When the interior mixed equilibria of a symmetric game with symbolic
-        ``n`` cannot be derived (payoff difference not polynomial in the
-        count); the pure symmetric equilibria are still returned.
+        When the interior mixed equilibria of a symmetric game have no closed
+        form (symbolic ``n`` with a payoff difference that is not polynomial
+        in the count, or a gain polynomial of degree above 2 with symbolic
+        coefficients); the pure symmetric equilibria are still returned.
 
     See Also
     --------
