@@ -90,6 +90,7 @@ import sympy
 from sympy.functions.combinatorial.numbers import stirling
 from sympy.logic.boolalg import Boolean
 
+from games._exact import to_exact
 from games.core import Game, SymmetricGame
 from games.errors import GameError, SizeLimitError, SymbolicError
 from games.parameters import ParameterSet
@@ -195,6 +196,8 @@ def evaluate_condition(cond: Any, subs: Mapping[sympy.Symbol, sympy.Expr]) -> An
     """
     if cond in (sympy.true, sympy.false):
         return cond
+    subs = {k: v if isinstance(v, sympy.Basic) else to_exact(v, f"value of {k}", error=GameError)
+            for k, v in subs.items()}
     if isinstance(cond, sympy.core.relational.Relational):
         lhs, rhs = cond.lhs.xreplace(subs), cond.rhs.xreplace(subs)
         if lhs.has(*_NONFINITE) or rhs.has(*_NONFINITE):
@@ -320,8 +323,6 @@ class ConditionalEquilibrium:
 
 def _value_map(symbols: Any, values: Mapping[Any, Any] | ParameterSet) -> dict[sympy.Symbol, sympy.Expr]:
     """``{symbol: exact value}`` for the given symbols, matched by name."""
-    from games._exact import to_exact
-
     by_name: dict[str, Any] = {}
     if isinstance(values, ParameterSet):
         by_name = {p.name: p.value for p in values.values()}
