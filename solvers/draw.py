@@ -185,7 +185,7 @@ def draw_graph(
 
         in_cycle = {v for a in attractors(G) if len(a) > 1 for v in a}
         colors = ["black" if G.nodes[v].get("equilibrium") else "0.6" if v in in_cycle else "white" for v in G.nodes]
-        sizes = [900] * G.number_of_nodes()
+        sizes: list[float] = [900.0] * G.number_of_nodes()
         palette = plt.get_cmap("tab10")
         edge_colors = [palette(G.edges[e].get("player_index", 0) % 10) for e in edges]
         font_colors = {v: ("white" if G.nodes[v].get("equilibrium") else "black") for v in G.nodes}
