@@ -49,8 +49,13 @@ def register(name: str, level: str) -> Callable[[F], F]:
     return deco
 
 
+def _ordered() -> list[LibraryEntry]:
+    """Entries by level (individual, organizational, geopolitical, ...), then registration order."""
+    return sorted(_REGISTRY.values(), key=lambda e: LEVELS.index(e.level))
+
+
 def library() -> dict[str, Callable[..., Any]]:
-    """Every game in the library: ``{name: builder}``, in registration order.
+    """Every game in the library: ``{name: builder}``, by level then registration order.
 
     Examples
     --------
@@ -59,12 +64,12 @@ def library() -> dict[str, Callable[..., Any]]:
     >>> all(callable(b) for b in builders.values())
     True
     """
-    return {k: e.builder for k, e in _REGISTRY.items()}
+    return {e.name: e.builder for e in _ordered()}
 
 
 def library_entries() -> dict[str, LibraryEntry]:
-    """Every registered game with its level and summary."""
-    return dict(_REGISTRY)
+    """Every registered game with its level and summary, ordered as :func:`library`."""
+    return {e.name: e for e in _ordered()}
 
 
 def build(name: str, **options: Any) -> Any:

@@ -45,7 +45,7 @@ from games._exact import to_exact
 from games.errors import GameError, SizeLimitError, SymbolicError, UnknownNameError, suggest
 from games.parameters import ParameterSet, latex_symbol_names
 
-__all__ = ["Game", "SymmetricGame", "MAX_EXPANDED_PLAYERS", "MAX_PROFILES"]
+__all__ = ["Game", "SymmetricGame", "MAX_EXPANDED_PLAYERS", "MAX_PROFILES", "latex_escape"]
 
 #: :meth:`SymmetricGame.to_game` refuses more players than this (2**n profiles).
 MAX_EXPANDED_PLAYERS = 12
@@ -134,8 +134,14 @@ def _labels(given: Any, count: int, default: Sequence[str], what: str) -> tuple[
     return names
 
 
-def _latex_escape(text: str) -> str:
-    """Escape LaTeX special characters in a plain-text label."""
+def latex_escape(text: str) -> str:
+    r"""Escape LaTeX special characters in a plain-text label.
+
+    Examples
+    --------
+    >>> print(latex_escape("R&D: 50% of $1b_#"))
+    R\&D: 50\% of \$1b\_\#
+    """
     repl = {
         "\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
         "_": r"\_", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
@@ -145,7 +151,7 @@ def _latex_escape(text: str) -> str:
 
 def _math_label(text: str) -> str:
     r"""A plain label inside math mode (``\text{...}``, escaped)."""
-    return r"\text{" + _latex_escape(text) + "}"
+    return r"\text{" + latex_escape(text) + "}"
 
 
 def _known_parameter_names() -> set[str]:
@@ -489,7 +495,13 @@ class Game:
         lines.append(" ".join(str(k + 1) for k in range(len(order))))
         return "\n".join(lines) + "\n"
 
-    def latex(self, *, env: str = "tabular", symbol_names: Mapping[sympy.Symbol, str] | None = None) -> str:
+    def latex(
+        self,
+        *,
+        env: str = "tabular",
+        symbol_names: Mapping[sympy.Symbol, str] | None = None,
+        booktabs: bool = False,
+    ) -> str:
         r"""The payoff table as LaTeX.
 
         Two-player games give one bimatrix table (rows: the first player's
@@ -504,6 +516,9 @@ class Game:
             ``"array"`` for math mode (Jupyter / MathJax).
         symbol_names : mapping, optional
             LaTeX names for symbols; defaults to the parameter registry's.
+        booktabs : bool
+            Use ``\\toprule``/``\\midrule``/``\\bottomrule`` (needs the booktabs
+            package; ``env="tabular"`` only) instead of one ``\\hline``.
 
         Examples
         --------
@@ -526,7 +541,7 @@ class Game:
             return sympy.latex(e, symbol_names=names)
 
         def label(s: str) -> str:
-            return _latex_escape(s) if env == "tabular" else _math_label(s)
+            return latex_escape(s) if env == "tabular" else _math_label(s)
 
         rows, cols = (self.shape + (1,))[:2] if self.n_players >= 2 else (self.shape[0], 1)
         blocks = []
@@ -536,13 +551,16 @@ class Game:
             if tail:
                 cap = ", ".join(f"{self.players[2 + k]} plays {self.strategies[2 + k][j]}" for k, j in enumerate(tail))
                 lines.append(r"\multicolumn{%d}{c}{%s} \\" % (cols + 1, label(cap)))
-            lines.insert(0, r"\begin{%s}{r|%s}" % (env, "c" * cols))
+            rule = booktabs and env == "tabular"
+            lines.insert(0, r"\begin{%s}{%s}" % (env, ("l" if rule else "r|") + "c" * cols))
+            if rule:
+                lines.insert(1, r"\toprule")
             if self.n_players >= 2:
                 lines.append(r" & \multicolumn{%d}{c}{%s} \\" % (cols, label(self.players[1])))
                 lines.append(label(self.players[0]) + " & " + " & ".join(label(s) for s in self.strategies[1]) + r" \\")
             else:
                 lines.append(label(self.players[0]) + r" & \text{payoff} \\" if env == "array" else label(self.players[0]) + r" & payoff \\")
-            lines.append(r"\hline")
+            lines.append(r"\midrule" if rule else r"\hline")
             for r in range(rows):
                 cells = []
                 for c in range(cols):
@@ -550,6 +568,8 @@ class Game:
                     body = ", ".join(tex(arr[idx]) for arr in self.payoffs)
                     cells.append(f"${body}$" if env == "tabular" else body)
                 lines.append(label(self.strategies[0][r]) + " & " + " & ".join(cells) + r" \\")
+            if rule:
+                lines.append(r"\bottomrule")
             lines.append(r"\end{%s}" % env)
             blocks.append("\n".join(lines))
         return ("\n\n" if env == "tabular" else r" \quad ").join(blocks)

@@ -241,6 +241,132 @@ def _cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def parse_option(item: str, builder: Callable[..., Any]) -> tuple[str, Any]:
+    """Parse one ``--option name=value`` for a game builder, typed by the option's default.
+
+    Booleans accept true/false/yes/no/1/0; integers and strings are taken as typed.
+    """
+    import inspect
+
+    if "=" not in item:
+        raise CLIError(f"--option {item!r}: expected name=value, e.g. --option own_life=false")
+    name, _, raw = item.partition("=")
+    sig = inspect.signature(builder)
+    options = {k: v.default for k, v in sig.parameters.items() if v.default is not inspect.Parameter.empty}
+    if name not in options:
+        raise CLIError(f"--option {item!r}: " + suggest_name(name, options, "option of this game"))
+    default = options[name]
+    raw = raw.strip()
+    if isinstance(default, bool):
+        low = raw.lower()
+        if low in ("true", "yes", "1", "on"):
+            return name, True
+        if low in ("false", "no", "0", "off"):
+            return name, False
+        raise CLIError(f"--option {name}: {raw!r} is not a boolean (allowed: true, false)")
+    if isinstance(default, int):
+        if not raw.lstrip("-").isdigit() or len(raw) > 12:
+            raise CLIError(f"--option {name}: {raw!r} is not a whole number")
+        return name, int(raw)
+    if default is None or isinstance(default, str):
+        return name, raw
+    raise CLIError(f"--option {name}: this option cannot be set from the command line")
+
+
+def suggest_name(name: str, allowed: Any, what: str) -> str:
+    from games.errors import suggest
+
+    return suggest(name, allowed, what=what)
+
+
+def _build_game(args: argparse.Namespace) -> tuple[Any, Any]:
+    entries = games.library_entries()
+    if args.game not in entries:
+        raise CLIError(suggest_name(args.game, entries, "game"))
+    entry = entries[args.game]
+    options = dict(parse_option(o, entry.builder) for o in (args.option or []))
+    return entry, entry.builder(**options)
+
+
+def _cmd_solve(args: argparse.Namespace) -> int:
+    from solvers.summary import equilibria_summary
+
+    entry, game = _build_game(args)
+    ps = parameters_from_args(args)
+    if args.symbolic:
+        return _solve_symbolic(args, game)
+    used = sorted(s.name for s in game.free_symbols)
+    for name in used:
+        if name not in ps:
+            raise CLIError(f"game {args.game!r} has a parameter {name!r} with no value; give --set {name}=VALUE")
+    numeric = game.subs(ps)
+    lines, records = equilibria_summary(numeric)
+    values = {n: ps[n].value for n in used}
+    if args.json:
+        out = {"game": args.game, "level": entry.level, "scenario": ps.name,
+               "parameters": {n: _json_value(v) for n, v in values.items()},
+               "equilibria": records}
+        if isinstance(numeric, games.Game):
+            out["players"] = list(numeric.players)
+            out["strategies"] = [list(st) for st in numeric.strategies]
+        print(json.dumps(out, indent=2, default=str))
+        return 0
+    print(f"{args.game} ({entry.level}): {entry.summary}")
+    print("at " + "; ".join(f"{n} = {fmt_number(v)}" for n, v in values.items()))
+    print(f"\n{len(lines)} equilibri{'um' if len(lines) == 1 else 'a'}:")
+    for line in lines:
+        print("  " + line)
+    return 0
+
+
+def _solve_symbolic(args: argparse.Namespace, game: Any) -> int:
+    from solvers.conditions import equilibrium_conditions
+
+    results = equilibrium_conditions(game)
+    if args.json:
+        out = [{"label": r.label, "kind": r.kind, "profile": [[str(v) for v in p] for p in r.profile],
+                "condition": str(r.condition)} for r in results]
+        print(json.dumps({"game": args.game, "equilibria": out}, indent=2))
+        return 0
+    if args.latex:
+        from solvers.latex import to_latex
+
+        print(to_latex(results))
+        return 0
+    for r in results:
+        print(f"{r.label}\n    if {r.condition}")
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from solvers.report import build_report, write_report
+
+    ps = parameters_from_args(args)
+    quiet = args.quiet or not sys.stderr.isatty()
+
+    def progress(msg: str) -> None:
+        if not quiet:
+            print(f"aligngames report: {msg} ...", file=sys.stderr)
+
+    rep = build_report(ps, progress=progress)
+    files = write_report(rep, args.out, pdf=not args.no_pdf, fragments=args.fragments)
+    audit = {c["id"]: c for c in rep.data["audit"]}
+    summary = {
+        "folder": str(files.folder), "tex": str(files.tex), "pdf": str(files.pdf) if files.pdf else None,
+        "markdown": str(files.markdown), "json": str(files.json), "figures": [str(f) for f in files.figures],
+        "fragments": len(files.fragments), "games": len(rep.data.get("games", {})), "errors": rep.errors,
+    }
+    if args.json:
+        print(json.dumps(summary, indent=2))
+        return 0
+    print(f"Report written to {files.folder}/")
+    for key in ("tex", "pdf", "markdown", "json"):
+        print(f"  {key:9s} {summary[key] or '(not compiled: pdflatex not found)' if key == 'pdf' else summary[key]}")
+    mism = [i for i, c in audit.items() if c["status"] == "mismatch"]
+    print(f"  audit: {len(audit)} claims, mismatches: {', '.join(mism) or 'none'}; games analysed: {summary['games']}")
+    return 0
+
+
 # ---------------------------------------------------------------------------
 # parser and entry point
 # ---------------------------------------------------------------------------
@@ -261,6 +387,24 @@ def build_parser() -> argparse.ArgumentParser:
     _add_json(p)
     p.set_defaults(handler=_cmd_audit)
 
+    p = sub.add_parser("solve", help="equilibria of a library game at the essay's values (or symbolic)")
+    p.add_argument("game", help="a game name from `aligngames list`")
+    p.add_argument("--option", action="append", metavar="NAME=VALUE", default=[],
+                   help="a modelling option of the game's builder, e.g. own_life=false (repeatable)")
+    p.add_argument("--symbolic", action="store_true", help="closed-form equilibria with their conditions")
+    p.add_argument("--latex", action="store_true", help="with --symbolic: LaTeX output")
+    _add_param_options(p)
+    _add_json(p)
+    p.set_defaults(handler=_cmd_solve)
+
+    p = sub.add_parser("report", help="the essay analysed end to end: LaTeX/PDF, Markdown, JSON, figures")
+    p.add_argument("--out", default="aligngames-report", metavar="DIR", help="output folder (default: %(default)s)")
+    p.add_argument("--no-pdf", action="store_true", help="do not run pdflatex")
+    p.add_argument("--fragments", action="store_true", help="also write each table and equation as its own .tex")
+    p.add_argument("--quiet", action="store_true", help="no progress messages")
+    _add_param_options(p)
+    _add_json(p)
+    p.set_defaults(handler=_cmd_report)
     return parser
 
 

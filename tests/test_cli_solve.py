@@ -1,0 +1,58 @@
+"""aligngames solve: library games at the essay's values, named equilibrium strategies."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+
+def test_solve_career_choice_baseline_is_capabilities(cli):
+    r = cli("solve", "career_choice", "--set", "researcher_vsl_multiplier=1", "--set", "altruism_weight=0", "--json")
+    assert r.code == 0, r.err
+    data = json.loads(r.out)
+    (eq,) = data["equilibria"]
+    assert eq["profile"]["Researcher"] == {"Alignment": 0, "Capabilities": 1, "Neither": 0}
+    # 123,000 x 5 = 615,000 by hand
+    assert eq["payoffs"]["Researcher"] == 615_000
+
+
+def test_solve_career_choice_dunbar_5x_is_alignment(cli):
+    r = cli("solve", "career_choice", "--case", "dunbar_5x", "--json")
+    (eq,) = json.loads(r.out)["equilibria"]
+    assert eq["profile"]["Researcher"]["Alignment"] == 1
+    # 35,000 x 5 + 16,250 x 5 x (1 + 0.1 x 150) = 175,000 + 1,300,000
+    assert eq["payoffs"]["Researcher"] == 1_475_000
+
+
+def test_solve_option_own_life_false(cli):
+    # without her own life, dunbar_5x gives 16,250 x 5 x 15 = 1,218,750 + 175,000
+    r = cli("solve", "career_choice", "--case", "dunbar_5x", "--option", "own_life=false", "--json")
+    (eq,) = json.loads(r.out)["equilibria"]
+    assert eq["payoffs"]["Researcher"] == 1_393_750
+
+
+def test_solve_symmetric_collective_action_text(cli):
+    r = cli("solve", "collective_action")
+    assert r.code == 0, r.err
+    # Capabilities dominant at the defaults: nobody does Alignment; all-Capabilities payoff
+    # 123,000 x 5 + (1 - 0.2) x 6.5e6 = 615,000 + 5,200,000
+    assert "p(Alignment) = 0: pure, stable, payoff 5,815,000 each" in r.out
+
+
+@pytest.mark.parametrize(
+    "args, fragment",
+    [
+        (("solve", "carer_choice"), "did you mean 'career_choice'"),
+        (("solve", "career_choice", "--option", "own_life=maybe"), "not a boolean"),
+        (("solve", "career_choice", "--option", "colour=red"), "unknown option"),
+        (("solve", "career_choice", "--option", "own_life"), "expected name=value"),
+        (("solve", "career_choice", "--set", "p_pivotal=1.5"), "not a probability"),
+        (("solve",), "the following arguments are required: game"),
+    ],
+    ids=["unknown-game", "bad-bool", "unknown-option", "option-noequals", "bad-prob", "missing-game"],
+)
+def test_solve_bad_input(cli, args, fragment):
+    r = cli(*args)
+    assert r.code == 2 and r.out == ""
+    assert len(r.err.strip().splitlines()) == 1 and fragment in r.err

@@ -1,0 +1,86 @@
+"""aligngames report: a complete LaTeX article that compiles, Markdown and JSON with the same numbers."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from games import essay
+from solvers.report import build_report, write_report
+from tests.conftest import requires_pdflatex
+
+
+@pytest.fixture(scope="module")
+def report():
+    return build_report()
+
+
+def test_report_data_has_audit_and_every_game(report):
+    audit = {c["id"]: c for c in report.data["audit"]}
+    assert audit["marginal"]["computed"] == 16_250  # 0.05 x 0.05 x 6.5e6
+    assert audit["dunbar"]["status"] == "mismatch"
+    assert report.errors == []
+    # career_choice at the baseline: Capabilities, 123,000 x 5 = 615,000
+    (eq,) = report.data["games"]["career_choice"]["equilibria"]
+    assert eq["profile"]["Researcher"]["Capabilities"] == 1 and eq["payoffs"]["Researcher"] == 615_000
+    import games
+
+    non_interventions = {n for n, e in games.library_entries().items() if e.level != "intervention"}
+    assert non_interventions <= set(report.data["games"])
+
+
+def test_report_files_markdown_json_fragments(report, tmp_path):
+    files = write_report(report, tmp_path / "out", pdf=False, fragments=True)
+    md = files.markdown.read_text()
+    assert "16,250" in md and "440,000" in md and "mismatch" in md
+    data = json.loads(files.json.read_text())
+    assert data["audit"][3]["computed"] == (123_000 - 35_000) * 5
+    assert files.pdf is None
+    frags = {p.stem for p in files.fragments}
+    assert "audit_table" in frags and "career_choice_payoffs" in frags
+    assert not list((tmp_path / "out").glob(".*.tmp"))
+
+
+def test_report_on_other_parameters(tmp_path):
+    rep = build_report(essay.parameters("industry"), sections=("audit",))
+    audit = {c["id"]: c for c in rep.data["audit"]}
+    assert audit["income-sacrifice"]["computed"] == (250_000 - 90_000) * 5
+
+
+def test_report_out_path_errors(report, tmp_path):
+    from games.errors import OutputError
+
+    f = tmp_path / "file"
+    f.write_text("x")
+    with pytest.raises(OutputError, match="not a folder"):
+        write_report(report, f, pdf=False)
+
+
+@requires_pdflatex
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed (CI installs it)")
+def test_report_pdf_compiles_and_shows_the_essays_figures(report, tmp_path):
+    files = write_report(report, tmp_path / "pdf")
+    assert files.pdf is not None and files.pdf.stat().st_size > 10_000
+    overfull = [float(x) for x in re.findall(r"Overfull \\hbox \(([\d.]+)pt too wide", files.pdf_log)]
+    assert not [x for x in overfull if x > 5], overfull
+    text = subprocess.run(["pdftotext", str(files.pdf), "-"], capture_output=True, text=True, check=True).stdout
+    info = subprocess.run(["pdfinfo", str(files.pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    assert pages >= 4
+    assert "16,250" in text and "440,000" in text and "mismatch" in text and "260,000" in text
+
+
+def test_cli_report(cli, tmp_path):
+    r = cli("report", "--out", str(tmp_path / "r"), "--no-pdf", "--json", "--quiet")
+    assert r.code == 0, r.err
+    summary = json.loads(r.out)
+    assert summary["errors"] == [] and summary["pdf"] is None
+    assert (tmp_path / "r" / "report.tex").read_text().startswith("\\documentclass")
+    bad = tmp_path / "f"
+    bad.write_text("")
+    r = cli("report", "--out", str(bad), "--no-pdf")
+    assert r.code == 2 and "not a folder" in r.err and len(r.err.strip().splitlines()) == 1
