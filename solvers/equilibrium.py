@@ -195,8 +195,8 @@ def regrets(game: Game, profile: Sequence[Sequence[Any]]) -> tuple[Any, ...]:
             fprof.append(a)
         vecs = _pure_payoff_vectors(rat, fprof)
         out: list[Any] = []
-        for v, p in zip(vecs, fprof):
-            value = sum((a * b for a, b in zip(v, p)), Fraction(0))
+        for v, pv in zip(vecs, fprof):
+            value = sum((a * b for a, b in zip(v, pv)), Fraction(0))
             best = max(v)
             r = best - value
             out.append(sympy.Rational(r.numerator, r.denominator))

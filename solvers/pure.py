@@ -316,7 +316,7 @@ def social_optimum(game: Game) -> tuple[Any, list[tuple[int, ...]]]:
         totals = [sum((arr[p] for arr in game.payoffs), sympy.Integer(0)) for p in profiles]
         best = max(totals)
         return best, [p for p, t in zip(profiles, totals) if t == best]
-    tot = sum(a.reshape(-1) for a in game.numeric_arrays())
+    tot = np.sum([a.reshape(-1) for a in game.numeric_arrays()], axis=0)
     bestf = float(np.max(tot))
     tol = FLOAT_TOL * max(1.0, abs(bestf))
     return bestf, [p for p, t in zip(profiles, tot) if t >= bestf - tol]
