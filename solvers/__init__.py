@@ -11,6 +11,33 @@ from solvers.conditions import ConditionalEquilibrium, equilibrium_conditions  #
 
 __all__ += ["equilibrium_conditions", "ConditionalEquilibrium", "break_even", "BreakEven", "Threshold"]
 
+# equilibria (issue 4)
+from solvers.components import equilibrium_components  # noqa: E402
+from solvers.equilibrium import (  # noqa: E402
+    Equilibria,
+    Equilibrium,
+    EquilibriumComponent,
+    is_nash_equilibrium,
+    regrets,
+)
+from solvers.nash import nash_equilibria  # noqa: E402
+from solvers.pure import (  # noqa: E402
+    dominated_strategies,
+    iterated_elimination,
+    pareto_efficient_profiles,
+    pure_nash_equilibria,
+    social_optimum,
+)
+from solvers.symmetric import SymmetricEquilibrium, symmetric_equilibria  # noqa: E402
+from solvers.vertex_enumeration import vertex_enumeration  # noqa: E402
+
+__all__ += [
+    "nash_equilibria", "Equilibrium", "Equilibria", "EquilibriumComponent", "is_nash_equilibrium", "regrets",
+    "equilibrium_components", "vertex_enumeration", "pure_nash_equilibria", "dominated_strategies",
+    "iterated_elimination", "pareto_efficient_profiles", "social_optimum", "symmetric_equilibria",
+    "SymmetricEquilibrium",
+]
+
 # strategy dynamics as networkx graphs (issue 6)
 from solvers.best_response import attractors, basins, best_response_graph, reachable_attractors  # noqa: E402
 from solvers.draw import draw_graph, graph_layout, plot_phase_portrait, to_tikz, write_graph  # noqa: E402
