@@ -338,6 +338,73 @@ def _solve_symbolic(args: argparse.Namespace, game: Any) -> int:
     return 0
 
 
+def _cmd_breakeven(args: argparse.Namespace) -> int:
+    from solvers.breakeven import break_even
+
+    _, game = _build_game(args)
+    ps = parameters_from_args(args)
+    free = {sym.name: sym for sym in game.free_symbols}
+    if args.param not in free:
+        raise CLIError(f"breakeven: {args.param!r} is not a parameter of {args.game!r}; "
+                       + suggest_name(args.param, free, "parameter"))
+    sym = free[args.param]
+    numeric = break_even(game, sym, ps)
+    closed = [] if args.numeric_only else list(break_even(game, sym))
+    fixed = ps.substitutions()
+    by_name = {k.name: v for k, v in fixed.items()}
+    subs = {s_: by_name[s_.name] for s_ in game.free_symbols if s_.name in by_name and s_ != sym}
+
+    def closed_form_of(value: Any) -> Any:
+        for t in closed:
+            try:
+                v = sympy.nsimplify(t.value.subs(subs))
+            except (TypeError, ValueError, ZeroDivisionError):  # pragma: no cover - defensive
+                continue
+            if v.is_number and sympy.simplify(v - value) == 0:
+                return t.value
+        return None
+
+    rows = []
+    for t in numeric:
+        rows.append({
+            "value": t.value, "closed_form": closed_form_of(t.value),
+            "below": [o.label for o in t.below], "above": [o.label for o in t.above],
+        })
+    if args.latex:
+        from games.parameters import latex_symbol_names
+
+        names = latex_symbol_names()
+        lhs = sympy.latex(sym, symbol_names=names) + "^{*}"
+        lines = []
+        for r in rows:
+            rhs = sympy.latex(r["closed_form"], symbol_names=names) + " = " if r["closed_form"] is not None else ""
+            lines.append(f"{lhs} &= {rhs}{_latex_number(r['value'])}")
+        print("\\begin{aligned}\n" + " \\\\\n".join(lines) + "\n\\end{aligned}" if lines else "% no break-even value")
+        return 0
+    if args.json:
+        out = {"game": args.game, "parameter": args.param, "scenario": ps.name, "thresholds": [
+            {"value": _json_value(r["value"]), "value_exact": str(r["value"]),
+             "closed_form": None if r["closed_form"] is None else str(r["closed_form"]),
+             "below": r["below"], "above": r["above"]} for r in rows]}
+        print(json.dumps(out, indent=2))
+        return 0
+    print(f"{args.game}: break-even values of {args.param} (other parameters at scenario {ps.name})")
+    if not rows:
+        print("  none: the equilibrium set does not change with this parameter here")
+    for r in rows:
+        print(f"\n  {args.param}* = {fmt_number(r['value'])}  ({r['value']})")
+        if r["closed_form"] is not None:
+            print(f"    closed form: {r['closed_form']}")
+        print(f"    below: {'; '.join(r['below']) or 'no equilibrium'}")
+        print(f"    above: {'; '.join(r['above']) or 'no equilibrium'}")
+    return 0
+
+
+def _latex_number(x: Any) -> str:
+    text = fmt_number(x)
+    return text.replace(",", "{,}")
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
     from solvers.report import build_report, write_report
 
@@ -396,6 +463,17 @@ def build_parser() -> argparse.ArgumentParser:
     _add_param_options(p)
     _add_json(p)
     p.set_defaults(handler=_cmd_solve)
+
+    p = sub.add_parser("breakeven", help="closed-form values of a parameter where the equilibria change")
+    p.add_argument("game", help="a game name from `aligngames list`")
+    p.add_argument("param", help="the parameter to solve for")
+    p.add_argument("--option", action="append", metavar="NAME=VALUE", default=[],
+                   help="a modelling option of the game's builder (repeatable)")
+    p.add_argument("--numeric-only", action="store_true", help="skip the closed forms (faster)")
+    p.add_argument("--latex", action="store_true", help="LaTeX (amsmath aligned) output")
+    _add_param_options(p)
+    _add_json(p)
+    p.set_defaults(handler=_cmd_breakeven)
 
     p = sub.add_parser("report", help="the essay analysed end to end: LaTeX/PDF, Markdown, JSON, figures")
     p.add_argument("--out", default="aligngames-report", metavar="DIR", help="output folder (default: %(default)s)")

@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from tests.conftest import compile_latex, requires_pdflatex
+
 
 def test_solve_career_choice_baseline_is_capabilities(cli):
     r = cli("solve", "career_choice", "--set", "researcher_vsl_multiplier=1", "--set", "altruism_weight=0", "--json")
@@ -56,3 +58,41 @@ def test_solve_bad_input(cli, args, fragment):
     r = cli(*args)
     assert r.code == 2 and r.out == ""
     assert len(r.err.strip().splitlines()) == 1 and fragment in r.err
+
+
+def test_breakeven_altruism_at_baseline(cli):
+    from fractions import Fraction
+
+    r = cli("breakeven", "career_choice", "altruism_weight", "--json")
+    assert r.code == 0, r.err
+    (t,) = json.loads(r.out)["thresholds"]
+    # alpha* = 440,000 / (0.05 x 0.05 x 6.5e6 x 150) - 1/150 = 440,000/2,437,500 - 1/150
+    assert Fraction(t["value_exact"]) == Fraction(440_000, 2_437_500) - Fraction(1, 150)
+    assert t["below"] == ["(Capabilities, Passive)"] and t["above"] == ["(Alignment, Passive)"]
+    assert "circle_size" in t["closed_form"]
+
+
+def test_breakeven_researcher_multiplier_dunbar(cli):
+    from fractions import Fraction
+
+    r = cli("breakeven", "career_choice", "researcher_vsl_multiplier", "--case", "dunbar", "--json",
+            "--numeric-only")
+    (t,) = json.loads(r.out)["thresholds"]
+    assert Fraction(t["value_exact"]) == Fraction(440_000, 260_000)  # with own life
+    r = cli("breakeven", "career_choice", "researcher_vsl_multiplier", "--case", "dunbar", "--json",
+            "--numeric-only", "--option", "own_life=false")
+    (t,) = json.loads(r.out)["thresholds"]
+    assert Fraction(t["value_exact"]) == Fraction(440_000, 243_750)  # the essay's figure, without
+
+
+@requires_pdflatex
+def test_breakeven_latex_compiles(cli, tmp_path):
+    r = cli("breakeven", "career_choice", "altruism_weight", "--latex")
+    assert r.code == 0 and r.out.startswith("\\begin{aligned}")
+    p = compile_latex("\\[\n" + r.out.strip() + "\n\\]", tmp_path)
+    assert p.returncode == 0, p.stdout[-1500:]
+
+
+def test_breakeven_bad_param(cli):
+    r = cli("breakeven", "career_choice", "p_doom")
+    assert r.code == 2 and "not a parameter of 'career_choice'" in r.err
