@@ -9,7 +9,10 @@ __all__: list[str] = []
 from solvers.breakeven import BreakEven, Threshold, break_even  # noqa: E402
 from solvers.conditions import ConditionalEquilibrium, equilibrium_conditions  # noqa: E402
 
+from solvers.selection import fermi_selection_favours, payoff_dominance, risk_dominance  # noqa: E402
+
 __all__ += ["equilibrium_conditions", "ConditionalEquilibrium", "break_even", "BreakEven", "Threshold"]
+__all__ += ["risk_dominance", "payoff_dominance", "fermi_selection_favours"]
 
 # equilibria (issue 4)
 from solvers.components import equilibrium_components  # noqa: E402
