@@ -8,7 +8,6 @@ __all__: list[str] = []
 # closed-form analysis (issue 5)
 from solvers.breakeven import BreakEven, Threshold, break_even  # noqa: E402
 from solvers.conditions import ConditionalEquilibrium, equilibrium_conditions  # noqa: E402
-
 from solvers.selection import fermi_selection_favours, payoff_dominance, risk_dominance  # noqa: E402
 
 __all__ += ["equilibrium_conditions", "ConditionalEquilibrium", "break_even", "BreakEven", "Threshold"]
