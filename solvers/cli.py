@@ -405,6 +405,58 @@ def _latex_number(x: Any) -> str:
     return text.replace(",", "{,}")
 
 
+def _graph_json(G: Any) -> dict[str, Any]:
+    def val(v: Any) -> Any:
+        if isinstance(v, sympy.Basic):
+            return _json_value(v) if v.is_number else str(v)
+        if isinstance(v, (tuple, list)):
+            return [val(x) for x in v]
+        if isinstance(v, (str, int, float, bool)) or v is None:
+            return v
+        return str(v)
+
+    return {
+        "nodes": [{"id": val(n), **{k: val(v) for k, v in d.items()}} for n, d in G.nodes(data=True)],
+        "edges": [{"source": val(a), "target": val(b), **{k: val(v) for k, v in d.items()}}
+                  for a, b, d in G.edges(data=True)],
+    }
+
+
+def _cmd_graph(args: argparse.Namespace) -> int:
+    _, game = _build_game(args)
+    ps = parameters_from_args(args)
+    numeric = game.subs(ps)
+    if args.kind == "best-response":
+        from solvers.best_response import attractors, best_response_graph
+
+        G = best_response_graph(numeric, best_only=args.best_only)
+        def node_text(v: Any) -> str:
+            return ", ".join(map(str, v)) if isinstance(v, tuple) else str(v)
+
+        sinks = [sorted(node_text(v) for v in a) for a in attractors(G)]
+        extra: dict[str, Any] = {"attractors": sinks}
+    else:
+        from solvers.invasion import invasion_graph, small_mutation_chain, stationary_distribution
+
+        if args.population < 2:
+            raise CLIError(f"graph: --population {args.population} (allowed: at least 2)")
+        chain = small_mutation_chain(numeric, args.population, selection=args.selection, rule=args.rule)
+        G = chain if args.kind == "chain" else invasion_graph(chain)
+        extra = {"stationary": {str(k): v for k, v in stationary_distribution(chain).items()}}
+    if args.out:
+        from solvers.draw import write_graph
+
+        path = write_graph(G, args.out)
+        extra["written"] = str(path)
+    if args.json:
+        print(json.dumps({"game": args.game, "kind": args.kind, **_graph_json(G), **extra}, indent=2))
+        return 0
+    print(f"{args.game}: {args.kind} graph, {G.number_of_nodes()} nodes, {G.number_of_edges()} edges")
+    for key, value in extra.items():
+        print(f"  {key}: {value}")
+    return 0
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
     from solvers.report import build_report, write_report
 
@@ -474,6 +526,20 @@ def build_parser() -> argparse.ArgumentParser:
     _add_param_options(p)
     _add_json(p)
     p.set_defaults(handler=_cmd_breakeven)
+
+    p = sub.add_parser("graph", help="strategy dynamics as a graph: best responses, invasion, small-mutation chain")
+    p.add_argument("game", help="a game name from `aligngames list`")
+    p.add_argument("--kind", choices=("best-response", "invasion", "chain"), default="best-response")
+    p.add_argument("--best-only", action="store_true", help="best-response edges only (default: all improvements)")
+    p.add_argument("--population", type=int, default=100, help="population size Z (invasion, chain)")
+    p.add_argument("--selection", type=float, default=1e-5, help="intensity of selection (invasion, chain)")
+    p.add_argument("--rule", choices=("fermi", "moran"), default="fermi")
+    p.add_argument("--option", action="append", metavar="NAME=VALUE", default=[],
+                   help="a modelling option of the game's builder (repeatable)")
+    p.add_argument("--out", metavar="FILE", help="write the graph: .png .pdf .svg (drawing), .tex (TikZ), .graphml")
+    _add_param_options(p)
+    _add_json(p)
+    p.set_defaults(handler=_cmd_graph)
 
     p = sub.add_parser("report", help="the essay analysed end to end: LaTeX/PDF, Markdown, JSON, figures")
     p.add_argument("--out", default="aligngames-report", metavar="DIR", help="output folder (default: %(default)s)")

@@ -96,3 +96,27 @@ def test_breakeven_latex_compiles(cli, tmp_path):
 def test_breakeven_bad_param(cli):
     r = cli("breakeven", "career_choice", "p_doom")
     assert r.code == 2 and "not a parameter of 'career_choice'" in r.err
+
+
+def test_graph_best_response_prisoners_dilemma(cli, tmp_path):
+    # great_power_race is a Prisoner's Dilemma at the defaults (hand-checked in test_geopolitical):
+    # every profile improves towards (Capabilities, Capabilities), the unique sink.
+    r = cli("graph", "great_power_race", "--json", "--out", str(tmp_path / "g.graphml"))
+    assert r.code == 0, r.err
+    data = json.loads(r.out)
+    assert data["attractors"] == [["Capabilities, Capabilities"]]
+    assert len(data["nodes"]) == 4 and len(data["edges"]) == 4
+    sinks = [n["id"] for n in data["nodes"] if n["equilibrium"]]
+    assert sinks == [["Capabilities", "Capabilities"]]
+    assert (tmp_path / "g.graphml").read_text().startswith("<?xml")
+
+
+def test_graph_invasion_and_errors(cli):
+    r = cli("graph", "great_power_race", "--kind", "invasion", "--population", "20", "--json")
+    data = json.loads(r.out)
+    assert [(e["source"], e["target"]) for e in data["edges"]] == [("Alignment", "Capabilities")]
+    assert sum(data["stationary"].values()) == pytest.approx(1.0)
+    r = cli("graph", "collective_action")
+    assert r.code == 2 and "at most 12 players" in r.err
+    r = cli("graph", "great_power_race", "--out", "/nonexistent/dir/g.png")
+    assert r.code == 2 and "does not exist" in r.err
