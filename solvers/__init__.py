@@ -63,3 +63,8 @@ __all__ += [
     "gradient_of_selection", "GradientOfSelection", "SelectionRoot",
     "draw_graph", "graph_layout", "plot_phase_portrait", "to_tikz", "write_graph",
 ]
+
+# Jupyter explorer (issue 8); ipywidgets is imported inside explore()
+from solvers.explorer import Explorer, ExplorerResult, explore, regime_grid  # noqa: E402
+
+__all__ += ["explore", "Explorer", "ExplorerResult", "regime_grid"]
