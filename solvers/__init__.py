@@ -11,10 +11,11 @@ from solvers.classify import Classification, classify  # noqa: E402
 from solvers.conditions import ConditionalEquilibrium, equilibrium_conditions  # noqa: E402
 from solvers.latex import LatexResult, to_latex  # noqa: E402
 from solvers.selection import fermi_selection_favours, payoff_dominance, risk_dominance  # noqa: E402
+from solvers.statics import ComparativeStatics, comparative_statics  # noqa: E402
 
 __all__ += ["equilibrium_conditions", "ConditionalEquilibrium", "break_even", "BreakEven", "Threshold"]
 __all__ += ["risk_dominance", "payoff_dominance", "fermi_selection_favours", "classify", "Classification"]
-__all__ += ["to_latex", "LatexResult"]
+__all__ += ["to_latex", "LatexResult", "comparative_statics", "ComparativeStatics"]
 
 # equilibria (issue 4)
 from solvers.components import equilibrium_components  # noqa: E402

@@ -1,0 +1,227 @@
+r"""Comparative statics: how equilibrium probabilities and payoffs move with each parameter.
+
+For every equilibrium of :func:`~solvers.equilibrium_conditions` (pure and
+mixed; continua have no single profile and are skipped),
+:func:`comparative_statics` differentiates each mixed probability
+:math:`\sigma_i(s)` and each player's equilibrium payoff with respect to
+every parameter :math:`\theta`, and reports the sign of
+:math:`\partial / \partial \theta` where the parameters' sympy assumptions
+decide it (money, ratios and probabilities nonnegative, counts and years
+positive).  A sign the assumptions leave open is ``None``; the derivative
+itself is still given, in closed form.
+
+A classic reading (the inspection game): the inspector's equilibrium
+probability depends only on the *inspectee's* payoffs, so raising the fine
+changes how often inspections happen, not how often the inspectee cheats.
+
+The derivatives hold inside the region where the equilibrium exists (its
+``condition``); they do not account for equilibria appearing or vanishing at
+the region's boundary (see :func:`~solvers.break_even`).
+
+References
+----------
+.. [1] G. Tsebelis, "The abuse of probability in political analysis: the
+   Robinson Crusoe fallacy", American Political Science Review 83 (1989) 77-91.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import sympy
+
+from games.core import Game, SymmetricGame
+from games.errors import GameError, UnknownNameError, suggest
+from solvers.conditions import ConditionalEquilibrium, equilibrium_conditions
+
+__all__ = ["comparative_statics", "ComparativeStatics", "Derivative", "sign_of", "weak_sign_of"]
+
+
+@dataclass(frozen=True)
+class Derivative:
+    """One partial derivative of an equilibrium quantity.
+
+    Attributes
+    ----------
+    quantity : str
+        ``"P(Researcher: Washed)"`` or ``"payoff of Funder"``.
+    parameter : sympy.Symbol
+    derivative : sympy.Expr
+    sign : int or None
+        +1, -1 or 0 when the assumptions decide the strict sign; None otherwise.
+    weak_sign : int or None
+        +1 when the derivative is nonnegative, -1 when nonpositive, else None.
+    """
+
+    quantity: str
+    parameter: sympy.Symbol
+    derivative: sympy.Expr
+    sign: int | None
+    weak_sign: int | None = None
+
+    def __str__(self) -> str:
+        s = {1: "+", -1: "-", 0: "0", None: None}[self.sign]
+        if s is None:
+            s = {1: ">= 0", -1: "<= 0", None: "?"}[self.weak_sign]
+        return f"d[{self.quantity}]/d{self.parameter} = {self.derivative}  ({s})"
+
+
+@dataclass(frozen=True)
+class ComparativeStatics:
+    """The derivatives of one equilibrium's quantities (iterates over them)."""
+
+    record: ConditionalEquilibrium
+    derivatives: tuple[Derivative, ...]
+
+    def __iter__(self) -> Iterator[Derivative]:
+        return iter(self.derivatives)
+
+    def __len__(self) -> int:
+        return len(self.derivatives)
+
+    def of(self, quantity: str, parameter: Any) -> Derivative:
+        """The derivative of ``quantity`` with respect to ``parameter`` (Symbol or name)."""
+        name = parameter.name if isinstance(parameter, sympy.Symbol) else parameter
+        for d in self.derivatives:
+            if d.quantity == quantity and d.parameter.name == name:
+                return d
+        raise UnknownNameError(suggest(f"{quantity} / {name}",
+                                       {f"{d.quantity} / {d.parameter.name}" for d in self.derivatives},
+                                       what="derivative"))
+
+
+def sign_of(expr: sympy.Expr) -> int | None:
+    """+1, -1 or 0 when the symbols' assumptions decide the sign of ``expr``, else None.
+
+    Examples
+    --------
+    >>> w, i = sympy.symbols("w i", positive=True)
+    >>> sign_of(-i / w**2)
+    -1
+    >>> sign_of(w - i) is None
+    True
+    """
+    for form in (expr, sympy.factor(expr)):
+        if form.is_zero:
+            return 0
+        if form.is_positive:
+            return 1
+        if form.is_negative:
+            return -1
+    # A denominator is a pivot the equilibrium's condition requires to be
+    # non-zero, so a nonnegative one counts as positive.
+    num, den = sympy.fraction(sympy.factor(expr))
+    sn = 1 if num.is_positive else -1 if num.is_negative else None
+    sd = 1 if den.is_nonnegative else -1 if den.is_nonpositive else None
+    if sn is not None and sd is not None:
+        return sn * sd
+    return None
+
+
+def weak_sign_of(expr: sympy.Expr) -> int | None:
+    """+1 when ``expr`` is nonnegative, -1 when nonpositive (by the assumptions), else None.
+
+    Examples
+    --------
+    >>> c, d = sympy.symbols("c d", nonnegative=True)
+    >>> weak_sign_of(c / d), sign_of(c / d) is None
+    (1, True)
+    """
+    num, den = sympy.fraction(sympy.factor(expr))
+    sd = 1 if den.is_nonnegative else -1 if den.is_nonpositive else None
+    sn = 1 if num.is_nonnegative else -1 if num.is_nonpositive else None
+    if sn is not None and sd is not None:
+        return sn * sd
+    return None
+
+
+def _quantities(rec: ConditionalEquilibrium) -> list[tuple[str, sympy.Expr]]:
+    out = []
+    for p, vec in enumerate(rec.profile):
+        player = rec.players[p] if p < len(rec.players) else f"player {p + 1}"
+        names = rec.strategies[p] if p < len(rec.strategies) else tuple(str(j) for j in range(len(vec)))
+        if len(rec.supports[p]) > 1:
+            for j in rec.supports[p]:
+                out.append((f"P({player}: {names[j]})", vec[j]))
+    for p, pay in enumerate(rec.payoffs):
+        player = rec.players[p] if p < len(rec.players) else f"player {p + 1}"
+        out.append((f"payoff of {player}", pay))
+    return out
+
+
+@lru_cache(maxsize=128)
+def _cached(game: Game | SymmetricGame, params: tuple[sympy.Symbol, ...]) -> tuple[ComparativeStatics, ...]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        records = equilibrium_conditions(game)
+    out = []
+    for rec in records:
+        if rec.kind == "continuum":
+            continue
+        ders = []
+        for name, q in _quantities(rec):
+            for s in params:
+                d = sympy.cancel(sympy.diff(q, s))
+                ders.append(Derivative(name, s, d, sign_of(d), weak_sign_of(d)))
+        out.append(ComparativeStatics(rec, tuple(ders)))
+    return tuple(out)
+
+
+def comparative_statics(game: Game | SymmetricGame,
+                        parameters: Sequence[Any] | None = None) -> list[ComparativeStatics]:
+    r"""Derivatives of every equilibrium's probabilities and payoffs with respect to the parameters.
+
+    Parameters
+    ----------
+    game : Game or SymmetricGame
+        Any game :func:`~solvers.equilibrium_conditions` accepts.
+    parameters : sequence of Symbols or names, optional
+        Defaults to every free symbol of the game (sorted by name).
+
+    Returns
+    -------
+    list of ComparativeStatics
+        One per pure or mixed equilibrium record, each holding a
+        :class:`Derivative` per (quantity, parameter): the mixed
+        probabilities :math:`\partial \sigma_i(s) / \partial \theta` and the
+        payoffs :math:`\partial u_i / \partial \theta`, with their signs.
+
+    Raises
+    ------
+    UnknownNameError
+        For a parameter that is not a free symbol of the game.
+    GameError
+        For a game :func:`equilibrium_conditions` refuses.
+
+    Examples
+    --------
+    Hawk-Dove: the hawk share :math:`V/C` rises with the prize and falls with
+    the cost of a fight.
+
+    >>> import sympy
+    >>> from games import Game
+    >>> V, C = sympy.symbols("V C", positive=True)
+    >>> hd = Game.from_bimatrix([[(V - C) / 2, V], [0, V / 2]], strategies=(["Hawk", "Dove"], ["Hawk", "Dove"]))
+    >>> mixed = [cs for cs in comparative_statics(hd) if cs.record.kind == "mixed"][0]
+    >>> d = mixed.of("P(Row: Hawk)", "C")
+    >>> d.derivative, d.sign
+    (-V/C**2, -1)
+    """
+    if not isinstance(game, (Game, SymmetricGame)):
+        raise GameError(f"comparative_statics: expected a Game or SymmetricGame, got {type(game).__name__}")
+    free = {s.name: s for s in game.free_symbols}
+    if parameters is None:
+        params = tuple(sorted(free.values(), key=lambda s: s.name))
+    else:
+        chosen = []
+        for p in parameters:
+            name = p.name if isinstance(p, sympy.Symbol) else p
+            if not isinstance(name, str) or name not in free:
+                raise UnknownNameError("comparative_statics: " + suggest(str(name), free, what="parameter of this game"))
+            chosen.append(free[name])
+        params = tuple(chosen)
+    return list(_cached(game, params))
