@@ -9,6 +9,7 @@ __all__: list[str] = []
 from solvers.breakeven import BreakEven, Threshold, break_even  # noqa: E402
 from solvers.classify import Classification, classify  # noqa: E402
 from solvers.conditions import ConditionalEquilibrium, equilibrium_conditions  # noqa: E402
+from solvers.intervention_costs import InterventionCost, buyout_effect, minimal_intervention  # noqa: E402
 from solvers.latex import LatexResult, to_latex  # noqa: E402
 from solvers.selection import fermi_selection_favours, payoff_dominance, risk_dominance  # noqa: E402
 from solvers.statics import ComparativeStatics, comparative_statics  # noqa: E402
@@ -16,6 +17,7 @@ from solvers.statics import ComparativeStatics, comparative_statics  # noqa: E40
 __all__ += ["equilibrium_conditions", "ConditionalEquilibrium", "break_even", "BreakEven", "Threshold"]
 __all__ += ["risk_dominance", "payoff_dominance", "fermi_selection_favours", "classify", "Classification"]
 __all__ += ["to_latex", "LatexResult", "comparative_statics", "ComparativeStatics"]
+__all__ += ["minimal_intervention", "InterventionCost", "buyout_effect"]
 
 # equilibria (issue 4)
 from solvers.components import equilibrium_components  # noqa: E402

@@ -604,9 +604,11 @@ def _expected(game: SymmetricGame, expr: sympy.Expr, x: sympy.Symbol) -> sympy.E
         return sympy.expand(sum(
             (sympy.binomial(nn - 1, j) * x**j * (1 - x) ** (nn - 1 - j) * sympy.piecewise_fold(e.subs(k, j))
              for j in range(nn)), sympy.Integer(0)))
+    text = str(e)
+    text = text if len(text) <= 160 else text[:160] + " ..."
     raise SymbolicError(
         f"{game.name or 'SymmetricGame'}: with n_players = {n} symbolic, the payoff difference must be a "
-        f"polynomial in {k} for a closed form; it is {e}. Substitute a number of players"
+        f"polynomial in {k} for a closed form; it is {text}. Substitute a number of players"
     )
 
 
