@@ -343,6 +343,16 @@ class ExplorerResult:
     text: str = ""
 
 
+def _describe(eq: Any) -> str:
+    """One equilibrium as text; symmetric ones with algebraic (CRootOf) values shown as decimals."""
+    if hasattr(eq, "profile"):
+        return str(eq)
+    if eq.kind == "continuum":
+        return "every mixture (both strategies always earn the same)"
+    stab = "stable" if eq.stable else "unstable"
+    return f"p({eq.strategies[0]}) = {_fmt(eq.p)} ({eq.kind}, payoff {_fmt(eq.payoff)}, {stab})"
+
+
 def _fmt(v: Any) -> str:
     v = sympy.sympify(v)
     if v.is_Integer:
@@ -518,7 +528,7 @@ class Explorer:
             f"{k} = {_fmt(values[k])}" for k in self.sliders) + ":"]
         lines.append(f"{len(eqs)} equilibri{'um' if len(eqs) == 1 else 'a'}:")
         for lab, e in zip(labels, eqs):
-            lines.append(f"  {lab}: {e}")
+            lines.append(f"  {lab}: {_describe(e)}")
         for t in thresholds:
             below = "; ".join(o.label for o in t.below) or "none"
             above = "; ".join(o.label for o in t.above) or "none"

@@ -1,0 +1,238 @@
+"""Execute every notebook in notebooks/ on a real ipykernel and check numbers it prints.
+
+Each notebook is run with nbclient (kernel ``python3``, working directory
+``notebooks/``, a timeout per cell); any cell error fails the test.  The
+numbers looked for in the output are computed here from the essay's figures
+(``shared/essay/FIGURES.md``) and our registered assumptions, independently of
+the library.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import os
+import re
+import time
+from collections.abc import Callable
+from fractions import Fraction
+from pathlib import Path
+
+import nbformat
+import numpy as np
+import pytest
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+CELL_TIMEOUT = 180          # seconds per cell (generous for slow CI machines)
+NOTEBOOK_BUDGET = 180       # seconds per notebook, kernel start included (they take ~10-20 s here)
+
+EXPECTED = [
+    "01_individual_incentives.ipynb",
+    "02_collective_action.ipynb",
+    "03_organizations.ipynb",
+    "04_geopolitics.ipynb",
+    "05_dynamics_graphs.ipynb",
+    "06_build_your_own_game.ipynb",
+]
+
+# --- the essay's numbers (phd scenario) and our registered defaults, by hand ----------------------
+VSL, P_PIVOTAL, DOOM_REDUCTION, P_DOOM = 6_500_000, Fraction(5, 100), Fraction(5, 100), Fraction(1, 5)
+W_A, W_C, HORIZON = 35_000, 123_000, 5
+MARGINAL = P_PIVOTAL * DOOM_REDUCTION * VSL                       # 16,250
+SACRIFICE = (W_C - W_A) * HORIZON                                 # 440,000
+
+
+def fmt(x: Fraction | int | float) -> str:
+    return f"{float(x):,.0f}"
+
+
+def expect_01() -> list[str]:
+    capabilities = W_C * HORIZON                                  # 615,000
+    alignment = W_A * HORIZON + MARGINAL                          # 191,250
+    dunbar = Fraction(SACRIFICE) / (MARGINAL * (1 + Fraction(1, 10) * 150))  # 22/13
+    own_only = Fraction(SACRIFICE) / MARGINAL                     # 27.08
+    # washing game (inspection game): audit probability makes Genuine and Washed equally good
+    audit = (SACRIFICE - MARGINAL) / (Fraction(1, 2) * (0 + 500_000 + 500_000))    # 0.8475
+    washing = Fraction(10_000) / (Fraction(1, 2) * 100_000)                         # 1/5
+    return [
+        f"Capabilities payoff over five years: {fmt(capabilities)}",
+        f"Alignment payoff over five years: {fmt(alignment)}",
+        f"break-even multiplier, own life only: {float(own_only):.4f}",
+        f"break-even multiplier at the Dunbar values: {dunbar} = {float(dunbar):.4f}",
+        f"{float(Fraction(SACRIFICE, 243_750)):.4f}",             # the essay's reading: 1.8051
+        f"washing probability {washing}, audit probability {audit} = {float(audit):.4f}",
+        "('(Capabilities, Passive)',)",                           # explorer at m = 1.69
+        "(Alignment, Passive): Researcher: Alignment",            # explorer at m = 1.70
+        f"= 175,000 + {fmt(MARGINAL * P_DOOM)}",                  # relative reading: 3,250
+    ]
+
+
+def threshold_game_roots() -> list[float]:
+    # n = 5, M = 2: pi_A - pi_C = -440,000 + q P_doom V * P(exactly one of 4 others aligns)
+    pivotal = float(P_DOOM * VSL)                                 # 1.3m
+    poly = np.polynomial.Polynomial([0, 4, -12, 12, -4]) * pivotal - SACRIFICE   # 4x(1-x)^3
+    roots = sorted(r.real for r in poly.roots() if abs(r.imag) < 1e-12 and 0 < r.real < 1)
+    return roots
+
+
+def expect_02() -> list[str]:
+    n_star = Fraction(SACRIFICE) / MARGINAL                       # 352/13
+    all_a = W_A * HORIZON + (1 - (P_DOOM - 50 * P_PIVOTAL * DOOM_REDUCTION)) * VSL
+    all_c = W_C * HORIZON + (1 - P_DOOM) * VSL
+    humanity = P_PIVOTAL * DOOM_REDUCTION * 20_000_000 * 8_000_000_000
+    roots = threshold_game_roots()
+    assert len(roots) == 2
+    return [
+        f"at the essay's values: {fmt(SACRIFICE - MARGINAL)} for every j",
+        f"n* = {n_star} = {float(n_star):.2f} researchers",
+        f"everyone on Alignment:    {fmt(all_a)}",
+        f"everyone on Capabilities: {fmt(all_c)}",
+        f"the essay's $400 trillion: {float(humanity):.4g}",
+        *(f"{r:.4f}" for r in roots),
+        "Collective action, two researchers: Deadlock",
+    ]
+
+
+def expect_03() -> list[str]:
+    market, share, kappa, loss = 110, Fraction(4, 5), 5, 100       # $bn
+    R = Fraction(market, 2) - kappa
+    T = share * market - P_DOOM * loss / 2
+    S = (1 - share) * market - kappa - P_DOOM * loss / 2
+    P = Fraction(market, 2) - P_DOOM * loss
+    invest_star = Fraction(1, 100) * 200_000_000_000 / Fraction(3, 10)             # eps S_I / r
+    rho_star = 1 - Fraction(1, 100) * 200_000_000_000 / (Fraction(3, 10) * 10_000_000_000)
+    return [
+        f"T, R, P, S = {T}, {R}, {P}, {S} ($bn a year)",
+        "Lab race: Prisoner's Dilemma",
+        f"investment above which Capabilities dominates: ${fmt(invest_star)}",
+        f"rho = {rho_star}:",
+        f"capabilities_tax = {(T - R) * 10**9}",
+        f"alignment_subsidy = {(T - R) * 10**9}",
+        f"one researcher's share of the billion: {fmt(Fraction(10**9, 800))}",
+    ]
+
+
+def expect_04() -> list[str]:
+    b, E, h1, h2, D = 1, 3, Fraction(1, 100), Fraction(2, 100), 50  # $tn
+    R, S, T, P = 2 * b, b - E - h1 * D, b + E - h1 * D, -h2 * D
+    s_star = E - b - h1 * D
+    R4 = 2 * b + 4                                                # synergy $4tn
+    x = (P - S) / (R4 - T + P - S)                                # mixed equilibrium of the stag hunt
+
+    def risk_dominant(r: Fraction) -> bool:
+        return (r - T) > (P - S)
+
+    return [
+        f"T, R, P, S = {T}, {R}, {P}, {S} ($tn)",
+        f"alignment_synergy = {s_star * 10**12}",
+        f"Power 1: {x} Alignment + {1 - x} Capabilities",
+        f"synergy $2tn: mutual Alignment risk-dominant: {risk_dominant(2 * b + 2)}",
+        f"synergy $4tn: mutual Alignment risk-dominant: {risk_dominant(R4)}",
+        "Great-power race: Chicken",
+    ]
+
+
+def expect_05() -> list[str]:
+    # Alignment pays 423,750 less against either co-player; without self-interaction a mutant also meets one
+    # fewer of its own kind: gap = 423,750 + 16,250 / (Z - 1) in every state (derivation in the notebook)
+    Z, beta = 10, 1e-6
+    gap = float(SACRIFICE - MARGINAL + MARGINAL / (Z - 1))
+    rho_a = 1 / sum(math.exp(k * beta * gap) for k in range(Z))
+    rho_c = 1 / sum(math.exp(-k * beta * gap) for k in range(Z))
+    # the stag-hunt great-power game (synergy $4tn, in $tn): R = 6, S = -5/2, T = 7/2, P = -1
+    x = (Fraction(-1) + Fraction(5, 2)) / (6 - Fraction(7, 2) - 1 + Fraction(5, 2))
+    return [
+        f"at synergy $4tn: {x}",
+        "pure equilibria: []",
+        f"fixation probability of one Alignment researcher among {Z}: {rho_a:.6g}",
+        f"Capabilities researcher among Alignment researchers: {rho_c:.6g}",
+        r"\begin{tikzpicture}",
+    ]
+
+
+def expect_06() -> list[str]:
+    b, c = 1, 2
+    return [
+        f"each lab shares with probability {Fraction(c - b, 3)}",
+        "Sharing safety research: Stag Hunt",
+        "('(Hoard, Hoard)',)",                                    # explorer at s = 0.5 < c - b
+        f"Lab 1: {Fraction(c - b) / Fraction(5, 2)} Share + {1 - Fraction(c - b) / Fraction(5, 2)} Hoard",
+        r"\toprule",
+    ]
+
+
+CHECKS: dict[str, Callable[[], list[str]]] = dict(zip(EXPECTED, [expect_01, expect_02, expect_03, expect_04,
+                                                                 expect_05, expect_06]))
+
+
+def test_the_six_notebooks_exist_and_each_has_checks():
+    found = sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))
+    assert found == EXPECTED
+    assert set(CHECKS) == set(found)
+
+
+def _load_build():
+    spec = importlib.util.spec_from_file_location("notebooks_build", NOTEBOOKS / "_build.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_notebook_is_clean_and_matches_build_script(name):
+    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+    nbformat.validate(nb)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [], f"{name}: stored with outputs"
+            assert cell.execution_count is None
+    built = _load_build().NOTEBOOKS[name]
+    assert [c.source for c in nb.cells] == [c.source for c in built], (
+        f"{name} differs from notebooks/_build.py: run python notebooks/_build.py")
+
+
+PRIVATE = re.compile(r"\b(?:games|solvers)(?:\.[A-Za-z]\w*)*\._[A-Za-z]|from\s+(?:games|solvers)\S*\s+import\s+_|"
+                     r"(?:games|solvers)\._")
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_notebook_uses_only_the_public_api(name):
+    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert "import games" in code and "import solvers" in code
+    assert not PRIVATE.search(code), PRIVATE.search(code)
+
+
+def _texts(nb: nbformat.NotebookNode) -> tuple[str, int]:
+    parts, latex = [], 0
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            if out.output_type == "stream":
+                parts.append(out.text)
+            elif out.output_type in ("execute_result", "display_data"):
+                for mime in ("text/plain", "text/markdown", "text/latex"):
+                    if mime in out.data:
+                        parts.append(out.data[mime])
+                latex += "text/latex" in out.data
+    return "\n".join(parts), latex
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_notebook_executes_and_prints_the_hand_computed_values(name, monkeypatch):
+    # the kernel must import the checkout's packages even when they are not installed
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+    client = NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name="python3",
+                            resources={"metadata": {"path": str(NOTEBOOKS)}})
+    start = time.perf_counter()
+    client.execute()                      # raises CellExecutionError on the first failing cell
+    elapsed = time.perf_counter() - start
+    assert elapsed < NOTEBOOK_BUDGET, f"{name} took {elapsed:.0f} s"
+    text, latex_outputs = _texts(nb)
+    assert latex_outputs >= 2, f"{name}: games and conditions must be shown as rendered LaTeX"
+    for expected in CHECKS[name]():
+        assert expected in text, f"{name}: {expected!r} not in the output"
