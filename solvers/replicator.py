@@ -91,22 +91,34 @@ def _is_symmetric(game: Game) -> bool:
 
 
 def _classify(eigenvalues: Sequence[sympy.Expr]) -> str:
-    """Stability from eigenvalues: exact signs where sympy can decide them."""
-    signs: list[int | None] = []
+    """Stability from eigenvalues: exact signs where sympy can decide them.
+
+    Floating-point eigenvalues (matrices above 2x2) count as zero when their real
+    part is below ``1e-9`` times the largest eigenvalue modulus.
+    """
+    reals: list[float | None] = []
+    exact_zero: list[bool] = []
+    scale = 1.0
     for ev in eigenvalues:
         re = sympy.re(ev)
+        exact_zero.append(bool(re.is_zero))
         if re.free_symbols:
-            signs.append(None)
+            reals.append(None)
             continue
         try:
-            v = float(sympy.N(re, 30))
+            reals.append(float(sympy.N(re, 30)))
+            scale = max(scale, abs(complex(sympy.N(ev, 30))))
         except TypeError:
-            signs.append(None)
-            continue
-        if re.is_zero or abs(v) < 1e-12:
+            reals.append(None)
+    tol = 1e-9 * scale
+    signs: list[int | None] = []
+    for v, zero in zip(reals, exact_zero):
+        if zero:
             signs.append(0)
+        elif v is None:
+            signs.append(None)
         else:
-            signs.append(1 if v > 0 else -1)
+            signs.append(0 if abs(v) <= tol else (1 if v > 0 else -1))
     if any(s == 1 for s in signs):
         return "unstable"
     if any(s is None for s in signs):
@@ -394,8 +406,21 @@ def replicator_dynamics(game: Game, *, populations: int | str = "auto") -> Repli
             f"{where}: populations=1 needs a symmetric game (B = A.T, same strategy names); "
             f"game {game.name!r} is not; use populations=2"
         )
-    A = sympy.Matrix(game.shape[0], game.shape[1], lambda i, j: game.payoffs[0][i, j])
-    B = sympy.Matrix(game.shape[0], game.shape[1], lambda i, j: game.payoffs[1][i, j])
+    # Symbolic payoffs (often large Piecewise expressions) are replaced by one placeholder
+    # symbol per distinct entry while solving; the results are substituted back at the end.
+    # The solutions are the generic ones either way (linsolve does not split cases).
+    placeholders: dict[sympy.Expr, sympy.Symbol] = {}
+
+    def entry(e: sympy.Expr) -> sympy.Expr:
+        if not e.free_symbols:
+            return e
+        if e not in placeholders:
+            placeholders[e] = sympy.Symbol(f"_payoff{len(placeholders)}", real=True)
+        return placeholders[e]
+
+    A = sympy.Matrix(game.shape[0], game.shape[1], lambda i, j: entry(game.payoffs[0][i, j]))
+    B = sympy.Matrix(game.shape[0], game.shape[1], lambda i, j: entry(game.payoffs[1][i, j]))
+    back = {ph: e for e, ph in placeholders.items()}
     m, n = game.shape
     xs = tuple(sympy.Symbol(f"x{i + 1}", real=True) for i in range(m))
     if pops == 1:
@@ -418,8 +443,7 @@ def replicator_dynamics(game: Game, *, populations: int | str = "auto") -> Repli
         rows = [sympy.expand((xs[i] * (ay[i] - mean_x)).subs(sub)) for i in range(m - 1)]
         rows += [sympy.expand((ys[j] * (bx[j] - mean_y)).subs(sub)) for j in range(n - 1)]
         fld = sympy.ImmutableMatrix(rows)
-    rd = ReplicatorDynamics(game=game, populations=pops, variables=variables, coordinates=tuple(coords), field=fld)
-    J = rd.jacobian
+    J = sympy.ImmutableMatrix(fld.jacobian(list(coords)))
     fps: list[FixedPoint] = []
 
     def make(vectors: list[list[sympy.Expr]], supports: tuple[tuple[int, ...], ...]) -> None:
@@ -439,7 +463,12 @@ def replicator_dynamics(game: Game, *, populations: int | str = "auto") -> Repli
             stab = "non-hyperbolic"
         else:
             eigs = _eigen(sympy.Matrix(J.subs(at)))
+            if back:
+                eigs = tuple(ev.xreplace(back) for ev in eigs)
             stab = _classify(eigs) if eigs else "undetermined"
+        if back:
+            point = tuple(tuple(v.xreplace(back) for v in vec) for vec in point)
+            cond = cond.xreplace(back)
         fps.append(FixedPoint(point=point, support=supports, condition=cond, eigenvalues=eigs, stability=stab))
 
     if pops == 1:
@@ -459,6 +488,8 @@ def replicator_dynamics(game: Game, *, populations: int | str = "auto") -> Repli
                         make([[xsol.get(x, sympy.Integer(0)) for x in xs], [ysol.get(y, sympy.Integer(0)) for y in ys]], (S, T))
     # pure points first (by support size), then the rest in enumeration order
     fps.sort(key=lambda fp: sum(len(s) for s in fp.support))
+    if back:
+        fld = sympy.ImmutableMatrix(fld.xreplace(back))
     return ReplicatorDynamics(
         game=game, populations=pops, variables=variables, coordinates=tuple(coords), field=fld,
         fixed_points=tuple(fps),
@@ -531,12 +562,14 @@ class GradientOfSelection:
         return np.asarray(f(np.asarray(x, dtype=float)) + np.zeros_like(np.asarray(x, dtype=float)))
 
 
-def _group_average(expr: sympy.Expr, count: sympy.Symbol, n: sympy.Expr, x: sympy.Symbol, where: str) -> sympy.Expr:
+def _group_average(
+    expr: sympy.Expr, count: sympy.Symbol, n: sympy.Expr, x: sympy.Symbol, where: str, label: str
+) -> sympy.Expr:
     """E[expr(K)] for K ~ Binomial(n - 1, x)."""
     if count not in expr.free_symbols:
         return expr
     poly = None
-    if not expr.has(sympy.Piecewise):
+    if not any(count in pw.free_symbols for pw in expr.atoms(sympy.Piecewise)):
         try:
             poly = sympy.Poly(expr, count)
         except sympy.PolynomialError:
@@ -552,8 +585,8 @@ def _group_average(expr: sympy.Expr, count: sympy.Symbol, n: sympy.Expr, x: symp
         return sympy.expand(total)
     if not isinstance(n, sympy.Integer):
         raise SymbolicError(
-            f"{where}: the payoff {expr} is not a polynomial in {count}, so the group average needs a "
-            f"numeric number of players (n_players = {n})"
+            f"{where}: the payoff of {label!r} is not a polynomial in {count} (e.g. a Piecewise in {count}), "
+            f"so the group average needs a numeric number of players (n_players = {n}); substitute it first"
         )
     N = int(n) - 1
     if N + 1 > MAX_GROUP_SUM:
@@ -651,8 +684,9 @@ def gradient_of_selection(game: SymmetricGame | Game, *, x: sympy.Symbol | None 
         p2 = sympy.expand(c * xs + d * (1 - xs))
     elif isinstance(game, SymmetricGame):
         e1, e2 = game.payoff_exprs
-        p1 = _group_average(e1, game.count, game.n_players, xs, where)
-        p2 = _group_average(e2, game.count, game.n_players, xs, where)
+        assert game.strategies is not None
+        p1 = _group_average(e1, game.count, game.n_players, xs, where, game.strategies[0])
+        p2 = _group_average(e2, game.count, game.n_players, xs, where, game.strategies[1])
     else:
         raise GameError(f"{where}: expected a SymmetricGame or Game, got {type(game).__name__}")
     if xs in game.free_symbols:
@@ -670,12 +704,23 @@ def gradient_of_selection(game: SymmetricGame | Game, *, x: sympy.Symbol | None 
                 f"{', '.join(sorted(s.name for s in params))}; substitute values for numeric roots"
             )
         roots.append(SelectionRoot(sympy.Integer(0), "undetermined", D.subs(xs, 0) < 0, sympy.true))
-        if poly.degree() >= 1 and not poly.is_zero:
-            for r in sympy.solve(D, xs):
-                r = sympy.simplify(r)
-                roots.append(SelectionRoot(
-                    r, "undetermined", sympy.simplify(dD.subs(xs, r)) < 0, sympy.And(r > 0, r < 1),
-                ))
+        # generic closed-form roots of q0 + q1 x (+ q2 x^2) on placeholder coefficients, then
+        # substituted back (the coefficients may be large Piecewise expressions)
+        coeffs = list(reversed(poly.all_coeffs()))
+        qs = [sympy.Symbol(f"_q{i}", real=True) if c.free_symbols else c for i, c in enumerate(coeffs)]
+        back = {q: c for q, c in zip(qs, coeffs) if isinstance(q, sympy.Symbol)}
+        if poly.degree() == 1:
+            generic = [-qs[0] / qs[1]]
+        elif poly.degree() == 2:
+            disc = sympy.sqrt(qs[1] ** 2 - 4 * qs[2] * qs[0])
+            generic = [(-qs[1] - disc) / (2 * qs[2]), (-qs[1] + disc) / (2 * qs[2])]
+        else:
+            generic = []
+        for r in generic:
+            slope = sum((i * q * r ** (i - 1) for i, q in enumerate(qs) if i), sympy.Integer(0))
+            r_s, slope_s = sympy.simplify(r), sympy.simplify(slope)
+            rr, ss = r_s.xreplace(back), slope_s.xreplace(back)
+            roots.append(SelectionRoot(rr, "undetermined", ss < 0, sympy.And(rr > 0, rr < 1)))
         roots.append(SelectionRoot(sympy.Integer(1), "undetermined", D.subs(xs, 1) > 0, sympy.true))
         return GradientOfSelection(game, xs, (p1, p2), D, grad, tuple(roots))
     if D == 0:

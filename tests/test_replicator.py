@@ -200,6 +200,33 @@ def test_two_population_strict_equilibria_are_the_stable_vertices(seed):
         np.testing.assert_allclose(field_two(A, B, x, y), 0, atol=1e-9)
 
 
+def test_mixed_points_of_two_population_dynamics_are_never_stable():
+    # Hofbauer & Sigmund (1998, sec. 10.5): the bimatrix replicator dynamics preserve volume on every
+    # face, so no fixed point outside the vertices is asymptotically stable; here a point on
+    # the face x3 = 0 has eigenvalues -76250 and +-22737i (the 3 x 2 game once in the library)
+    A = [[691250, 691250], [1115000, 615000], [615000, 615000]]
+    B = [[0, -10000], [-100000, -60000], [0, -10000]]
+    rd = replicator_dynamics(Game.from_bimatrix(A, B))
+    mixed = [fp for fp in rd.fixed_points if sum(len(s) for s in fp.support) > 2]
+    assert mixed
+    assert all(fp.stability != "stable" for fp in mixed)
+    face = next(fp for fp in mixed if fp.point == ((sympy.Rational(4, 5), sympy.Rational(1, 5), 0),
+                                                   (sympy.Rational(61, 400), sympy.Rational(339, 400))))
+    assert face.stability == "non-hyperbolic"
+
+
+def test_piecewise_payoffs_solved_through_placeholders():
+    a, b = sympy.symbols("a b", real=True)
+    clamp = sympy.Piecewise((0, a < 0), (a, True))  # max(a, 0)
+    g = sym([[clamp + 2, b], [1, 2]])
+    rd = replicator_dynamics(g)
+    interior = next(fp for fp in rd.fixed_points if fp.support == ((0, 1),))
+    # x* = (d - b)/(a' - b - c + d) with a' = max(a, 0) + 2, c = 1, d = 2
+    for av, bv in ((3, 0), (-1, 1), (0.5, -2)):
+        hand = (2 - bv) / ((max(av, 0) + 2) - bv - 1 + 2)
+        assert float(interior.point[0][0].subs({a: av, b: bv})) == pytest.approx(hand, rel=1e-12)
+
+
 def test_two_population_contains_every_nash_equilibrium():
     rng = np.random.default_rng(7)
     A = np.round(rng.uniform(-1, 1, size=(3, 3)), 4)
@@ -300,6 +327,21 @@ def test_quadratic_payoff_with_huge_and_symbolic_n():
     gos_big = gradient_of_selection(big, x=x)
     assert [r.value for r in gos_big.roots] == [0, sympy.Rational(1, 3), 1]
     assert [r.stability for r in gos_big.roots] == ["stable", "unstable", "stable"]
+
+
+def test_symbolic_root_with_piecewise_coefficient():
+    # D(x) = max(r, 0) (N - 1) x - c for payoffs max(r, 0) k - c and 0: root c / ((N - 1) max(r, 0))
+    k = sympy.Symbol("k")
+    N, r, c = sympy.symbols("N r c", positive=True)
+    rho = sympy.Piecewise((r, r > 1), (1, True))
+    gos = gradient_of_selection(SymmetricGame(N, {"A": rho * k - c, "B": 0}, count=k))
+    assert len(gos.roots) == 3
+    root = gos.roots[1]
+    for vals in ({N: 10, r: 3, c: 2}, {N: 4, r: sympy.Rational(1, 2), c: 1}):
+        hand = sympy.Rational(vals[c]) / ((vals[N] - 1) * sympy.Max(vals[r], 1))
+        assert root.value.subs(vals) == hand
+        assert root.stable_condition.subs(vals) is sympy.false  # D increasing: unstable
+        assert root.condition.subs(vals) is sympy.true
 
 
 def test_double_root_is_semi_stable():
