@@ -38,6 +38,7 @@ import shutil
 import subprocess
 import tempfile
 import time
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,7 +57,7 @@ from solvers.summary import equilibria_summary, format_number
 __all__ = ["build_report", "write_report", "Report", "SECTIONS"]
 
 #: The report's sections, in order.
-SECTIONS = ("audit", "games", "dynamics")
+SECTIONS = ("audit", "games", "thresholds", "interventions", "dynamics")
 
 _LEVEL_TITLES = {
     "individual": "Individual level: researchers",
@@ -113,10 +114,15 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[tuple[str, str]]], cap
     return Block("table", "\n".join(tex), "\n".join(md), fragment)
 
 
+def _strip_tex_comments(tex: str) -> str:
+    """Remove ``% ...`` comments (not ``\\%``) so Markdown renderers see plain math."""
+    return "\n".join(re.sub(r"(?<!\\)%.*$", "", line).rstrip() for line in tex.splitlines())
+
+
 def _math(body: str, label: str, fragment: str, plain: str = "") -> Block:
     inner = "$\\displaystyle\\begin{aligned}\n%s\n\\end{aligned}$" % body
     tex = "\\begin{equation}\\label{%s}\n%s\n\\end{equation}" % (label, _wide(inner))
-    md = "$$\n\\begin{aligned}\n" + body + "\n\\end{aligned}\n$$"
+    md = "$$\n\\begin{aligned}\n" + _strip_tex_comments(body) + "\n\\end{aligned}\n$$"
     if plain:
         md += f"\n\n`{plain}`"
     return Block("math", tex, md, fragment)
@@ -129,7 +135,7 @@ def _wide(tex: str) -> str:
 
 def _fig(stem: str, caption: str, label: str) -> Block:
     tex = "\n".join([r"\begin{figure}[htbp]", r"\centering",
-                     r"\includegraphics[width=0.8\linewidth]{figures/%s.pdf}" % stem,
+                     r"\includegraphics[width=0.6\linewidth]{figures/%s.pdf}" % stem,
                      r"\caption{%s}\label{%s}" % (latex_escape(caption), label), r"\end{figure}"])
     return Block("figure", tex, f"![{caption}](figures/{stem}.png)", "")
 
@@ -234,9 +240,11 @@ def _section_audit(rep: Report) -> None:
 
 
 def _describe(fn: Callable[..., Any]) -> str:
+    """The first paragraph of a docstring, without reST markup."""
     doc = (fn.__doc__ or "").strip()
-    first = doc.split("\n\n", 1)[0]
-    return " ".join(first.split())
+    first = " ".join(doc.split("\n\n", 1)[0].split())
+    first = re.sub(r":\w+:`~?([^`]+)`", r"\1", first)
+    return first.replace("``", "")
 
 
 def _game_blocks(rep: Report, name: str, entry: Any) -> None:
@@ -247,15 +255,19 @@ def _game_blocks(rep: Report, name: str, entry: Any) -> None:
     rep.blocks.append(_heading(2, name.replace("_", " "), label))
     rep.blocks.append(_para(_describe(entry.builder)))
     record: dict[str, Any] = {"level": entry.level, "free_parameters": sorted(s.name for s in game.free_symbols)}
-    if isinstance(game, Game):
-        table = _wide(game.latex(booktabs=True))
+    shown_game = _closed_form_game(entry.builder, game)
+    if shown_game is not game:
+        rep.blocks.append(_para("Shown without the clamp that keeps P(doom) in [0, 1] (the model keeps it; "
+                                "at the essay's values it never binds)."))
+    if isinstance(shown_game, Game):
+        table = _wide(shown_game.latex(booktabs=True))
         tex = "\\begin{table}[htbp]\n\\centering\n" + table + \
               "\n\\caption{%s: payoffs (symbolic).}\\label{tab:%s}\n\\end{table}" % (
                   latex_escape(name.replace("_", " ")), name.replace("_", "-"))
-        md = _game_markdown(game)
+        md = _game_markdown(shown_game)
         rep.blocks.append(Block("table", tex, md, f"{name}_payoffs"))
     else:
-        rep.blocks.append(_math(game.latex(), f"eq:{name.replace('_', '-')}-payoffs", f"{name}_payoffs"))
+        rep.blocks.append(_math(shown_game.latex(), f"eq:{name.replace('_', '-')}-payoffs", f"{name}_payoffs"))
         n = game.n_players
         n_md = _fmt(n) if n.is_number else f"${_sym_latex(n)}$"
         n_tex = _tex_num(n) if n.is_number else f"${_sym_latex(n)}$"
@@ -266,8 +278,85 @@ def _game_blocks(rep: Report, name: str, entry: Any) -> None:
     items = "\n".join(r"\item " + latex_escape(line) for line in lines) or r"\item none"
     rep.blocks.append(Block("raw", latex_escape(intro) + "\n\\begin{itemize}\n" + items + "\n\\end{itemize}",
                             intro + "\n\n" + "\n".join(f"- {line}" for line in lines)))
+    _conditions_blocks(rep, name, _closed_form_game(entry.builder, game), record)
     rep.data.setdefault("games", {})[name] = record
     rep.timings[f"game:{name}"] = time.perf_counter() - t0
+
+
+def _closed_form_game(builder: Callable[..., Any], game: Any) -> Any:
+    """The game whose conditions are typeset: without the [0, 1] clamp of P(doom) where the
+    builder has one (the clamp only matters far outside the essay's values, and its
+    Piecewise makes the formulas unreadable)."""
+    import inspect
+
+    if "clamp" in inspect.signature(builder).parameters:
+        return builder(clamp=False)
+    return game
+
+
+#: Longest conditions block typeset in the report (characters of LaTeX); longer ones are in report.json.
+_MAX_TEX = 3500
+
+
+def _aligned_body(tex: str) -> str:
+    """The inside of a ``to_latex`` result's aligned environment."""
+    body = tex.strip()
+    body = body.removeprefix("\\begin{aligned}").removesuffix("\\end{aligned}")
+    return body.strip("\n")
+
+
+def _conditions_blocks(rep: Report, name: str, game: Game | Any, record: dict[str, Any]) -> None:
+    """Closed-form equilibrium conditions (and the game type of symmetric 2x2 games)."""
+    from solvers.classify import classify
+    from solvers.conditions import equilibrium_conditions
+    from solvers.latex import to_latex
+
+    t0 = time.perf_counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # "mixed equilibria not derived" is said in the text
+        records = equilibrium_conditions(game)
+    rep.timings[f"conditions:{name}"] = time.perf_counter() - t0
+    holding = [r for r in records if _holds(r, rep.params)]
+    pure = [r for r in records if r.kind == "pure"]
+    shown = (pure + [r for r in holding if r.kind == "mixed"])[:_MAX_RECORDS]
+    if len(to_latex(shown)) > _MAX_TEX:
+        shown = [r for r in holding if r.kind != "continuum"]
+    if shown and len(to_latex(shown)) > _MAX_TEX:
+        shown = []
+        rep.blocks.append(_para("The closed-form conditions of this game are too long to typeset usefully; "
+                                "report.json lists them."))
+    record["conditions"] = [
+        {"label": r.label, "kind": r.kind, "condition": str(r.condition), "holds_at_values": r in holding}
+        for r in records
+    ]
+    if shown:
+        n_cont = sum(1 for r in records if r.kind == "continuum")
+        intro = (f"Closed-form equilibrium conditions: {len(records)} equilibrium records"
+                 + (f" ({n_cont} of them continua on degenerate boundaries)" if n_cont else "")
+                 + f"; {len(shown)} shown. At the essay's values these hold: "
+                 + (", ".join(r.label for r in holding) or "none") + ".")
+        rep.blocks.append(_para(intro))
+        tex = to_latex(shown)
+        rep.blocks.append(_math(_aligned_body(tex), f"eq:{name.replace('_', '-')}-conditions",
+                                f"{name}_conditions"))
+    if isinstance(game, Game) and game.n_players == 2 and game.shape == (2, 2):
+        try:
+            c = classify(game, rep.params)
+        except AligngamesError:
+            return
+        record["type"] = c.name
+        if c.name:
+            rep.blocks.append(_para(f"At the essay's values this is a {c.name}."))
+
+
+_MAX_RECORDS = 8
+
+
+def _holds(rec: Any, params: ParameterSet) -> bool:
+    try:
+        return bool(rec.holds_at(params))
+    except (AligngamesError, TypeError):
+        return False
 
 
 def _game_markdown(game: Game) -> str:
@@ -300,14 +389,182 @@ def _section_games(rep: Report) -> None:
                 rep.blocks.append(_para(f"{name}: not analysed ({exc})."))
 
 
-def _section_dynamics(rep: Report) -> None:
-    """Placeholder-free: only sections whose tools exist are added."""
+#: career_choice parameters whose break-even values the report derives.
+BREAK_EVEN_PARAMETERS = ("altruism_weight", "researcher_vsl_multiplier", "p_pivotal", "doom_reduction", "vsl",
+                         "horizon_years", "salary_capabilities", "salary_alignment")
+
+
+def _section_thresholds(rep: Report) -> None:
+    """Break-even values of career_choice's parameters (closed form and at the essay's values),
+    and the collective-action size n* beyond which all-Alignment is better for everyone."""
+    from solvers.breakeven import break_even
+    from solvers.latex import latex_expr
+
+    rep.blocks.append(_heading(1, "When does Alignment pay? Break-even conditions", "sec:thresholds"))
+    game = games.build("career_choice")
+    free = {s_.name: s_ for s_ in game.free_symbols}
+    names = latex_symbol_names()
+    rows_tex: list[str] = []
+    table: list[list[tuple[str, str]]] = []
+    out: dict[str, Any] = {}
+    for pname in BREAK_EVEN_PARAMETERS:
+        sym = free[pname]
+        numeric = break_even(game, sym, rep.params)
+        closed = list(break_even(game, sym))
+        for t in numeric:
+            if not any(o.label == "(Alignment, Passive)" for o in t.above + t.below):
+                continue
+            form = _matching_closed_form(closed, t.value, rep.params, sym)
+            side = "above" if any(o.label == "(Alignment, Passive)" for o in t.above) else "below"
+            out[pname] = {"value": _num(t.value), "value_exact": str(t.value), "alignment_when": side,
+                          "closed_form": None if form is None else str(form)}
+            lhs = sympy.latex(sym, symbol_names=names) + "^{*}"
+            if form is not None:
+                rows_tex.append(f"{lhs} &= {latex_expr(form, names)}")
+            feasible = _feasible(rep.params[pname], t.value)
+            out[pname]["feasible"] = feasible
+            note = "" if feasible else f" (outside the valid {rep.params[pname].kind} range)"
+            table.append([(latex_escape(pname), pname), (_tex_num(t.value), _fmt(t.value)),
+                          (latex_escape(f"Alignment {side}{note}"), f"Alignment {side}{note}")])
+    rep.data["break_even"] = {"career_choice": out}
+    rep.blocks.append(_para(
+        "Values of each parameter at which the researcher's best choice switches to Alignment, with the "
+        "other parameters at the essay's values (table) and as closed forms in all of them (equation)."))
+    rep.blocks.append(_table(["parameter", "break-even value", "Alignment chosen when the parameter is"], table,
+                             "Break-even values of career choice at the essay's values.", "tab:break-even", "lrl",
+                             "break_even_table"))
+    if rows_tex:
+        rep.blocks.append(_math(" \\\\\n".join(rows_tex), "eq:break-even", "break_even_closed_forms"))
+    # the collective-action problem: n* from the welfare comparison
+    ca = games.build("collective_action")
+    be = break_even(ca, "n_researchers", rep.params, what="welfare")
+    nstar = [t.value for t in be]
+    rep.data["break_even"]["collective_action_n_star"] = [_num(v) for v in nstar]
+    if nstar:
+        rep.blocks.append(_para(
+            f"Collective action: Capabilities is each researcher's dominant strategy, yet all-Alignment is "
+            f"better for everyone than all-Capabilities once more than n* = {_fmt(nstar[0])} researchers are "
+            "in the game."))
+
+
+def _feasible(param: Any, value: Any) -> bool:
+    """Whether a break-even value is a valid value of its parameter's kind."""
+    if param.kind == "probability":
+        return bool(0 <= value <= 1)
+    return bool(value >= 0)
+
+
+def _matching_closed_form(closed: Sequence[Any], value: Any, params: ParameterSet, sym: Any) -> Any:
+    subs = {s_: v for s_, v in params.substitutions().items() if s_ != sym}
+    by_name = {k.name: v for k, v in subs.items()}
+    for t in closed:
+        expr = t.value
+        v = expr.xreplace({f: by_name[f.name] for f in expr.free_symbols if f.name in by_name})
+        if v.is_number and sympy.simplify(v - value) == 0:
+            return expr
     return None
+
+
+def _section_interventions(rep: Report) -> None:
+    """Minimal subsidies, taxes and prizes, and what the essay's $1b buy-out buys."""
+    from solvers.intervention_costs import buyout_effect, minimal_intervention
+
+    rep.blocks.append(_heading(1, "Interventions: what it costs to make Alignment pay", "sec:interventions"))
+    ps = rep.params
+    rows: list[list[tuple[str, str]]] = []
+    out: list[dict[str, Any]] = []
+    cases = [("career_choice", "subsidy", "dominant", None), ("career_choice", "tax", "dominant", None),
+             ("career_choice", "prize", "dominant", ps.value("p_pivotal")),
+             ("collective_action", "subsidy", "dominant", None), ("great_power_race", "subsidy", "dominant", None)]
+    for game_name, instrument, target, q in cases:
+        g = games.build(game_name)
+        cost = minimal_intervention(g, "Alignment", target=target, instrument=instrument,
+                                    success_probability=q, values=ps)
+        amount, total = cost.amount, cost.total_cost
+        out.append({"game": game_name, "instrument": instrument, "target": target, "amount": _num(amount),
+                    "total_cost": _num(total)})
+        rows.append([(latex_escape(game_name.replace("_", " ")), game_name), (instrument, instrument),
+                     (_tex_num(amount), _fmt(amount)), (_tex_num(total), _fmt(total))])
+    rep.blocks.append(_para(
+        "The smallest transfer per player that makes Alignment a dominant strategy, at the essay's values "
+        "(a prize is paid only if the work succeeds, with probability p)."))
+    rep.blocks.append(_table(["game", "instrument", "per player", "total cost"], rows,
+                             "Minimal interventions making Alignment dominant.", "tab:interventions", "llrr",
+                             "interventions_table"))
+    career = ps.value("salary_capabilities") * ps.value("horizon_years")
+    ind = games.essay.parameters("industry")
+    career_ind = ind.value("salary_capabilities") * ps.value("horizon_years")
+    per_career = ps.value("p_pivotal") * ps.value("doom_reduction")
+    eff = buyout_effect(ps.value("buyout_budget"), career_ind, doom_per_career=per_career, p_doom=ps.value("p_doom"))
+    rep.data["interventions"] = {"minimal": out, "buyout": {
+        "budget": _num(ps.value("buyout_budget")), "career_cost": _num(career_ind), "careers": _num(eff.careers),
+        "doom_change_if_moved_to_alignment": _num(eff.doom_change),
+        "p_doom_after": _num(eff.p_doom_after), "phd_career_cost": _num(career)}}
+    rep.blocks.append(_para(
+        f"The essay's buy-out: {_fmt(ps.value('buyout_budget'))} dollars buys {_fmt(eff.careers)} five-year "
+        f"capabilities careers at the industry salary ({_fmt(career_ind)} dollars each). If each bought-out "
+        f"researcher moved to Alignment with the essay's marginal impact (p x delta = {_fmt(per_career)} "
+        f"each), the linear model would remove {_fmt(-eff.doom_change)} of P(doom), more than its "
+        f"{_fmt(ps.value('p_doom'))}: {_fmt(sympy.ceiling(ps.value('p_doom') / per_career))} careers would "
+        "already suffice. The model's linearity is the essay's, not a forecast."
+        if per_career and -eff.doom_change > ps.value("p_doom") else
+        f"researcher moved to Alignment with the essay's marginal impact (p x delta = {_fmt(per_career)} "
+        f"each), P(doom) would fall by {_fmt(-eff.doom_change)} to {_fmt(eff.p_doom_after)}."))
+
+
+#: Games whose best-response graphs the report draws.
+GRAPH_GAMES = ("lab_race", "great_power_race", "alignment_washing")
+
+
+def _section_dynamics(rep: Report) -> None:
+    """Best-response graphs (figures, TikZ sources) and the small-mutation invasion graph."""
+    from solvers.best_response import attractors, best_response_graph
+    from solvers.invasion import invasion_graph, small_mutation_chain, stationary_distribution
+
+    rep.blocks.append(_heading(1, "Strategy dynamics", "sec:dynamics"))
+    rep.blocks.append(_para(
+        "Best-response graphs: one node per pure profile, an edge for every strictly improving unilateral "
+        "deviation; sinks are pure equilibria, sink cycles the attractors of better-response dynamics."))
+    data: dict[str, Any] = {}
+    for name in GRAPH_GAMES:
+        G = best_response_graph(games.build(name).subs(rep.params))
+        atts = [sorted(", ".join(map(str, v)) for v in a) for a in attractors(G)]
+        data[name] = {"nodes": G.number_of_nodes(), "edges": G.number_of_edges(), "attractors": atts}
+        stem = f"best_response_{name}"
+        rep.figures[stem] = _graph_figure(G, stem)
+        rep.blocks.append(_fig(stem, f"Best-response graph of {name.replace('_', ' ')} at the essay's values; "
+                                     f"attractors: {'; '.join(' / '.join(a) for a in atts)}.", f"fig:{stem}"))
+    # invasion graph of the two-researcher game in a finite population
+    pair = games.build("collective_action_pair").subs(rep.params)
+    A = pair.numeric_arrays()[0]
+    beta = 1.0 / float(abs(A).max())  # selection in units of the largest payoff
+    chain = small_mutation_chain(pair, 50, selection=beta)
+    stat = stationary_distribution(chain)
+    data["invasion_collective_action_pair"] = {"population": 50, "selection": beta,
+                                               "stationary": {str(k): v for k, v in stat.items()}}
+    stem = "invasion_collective_action_pair"
+    rep.figures[stem] = _graph_figure(invasion_graph(chain), stem)
+    rep.blocks.append(_fig(stem, "Invasion graph of the two-researcher game in a population of 50 (Fermi rule); "
+                                 "stationary shares: " + ", ".join(f"{k} {v:.3f}" for k, v in stat.items()) + ".",
+                           f"fig:{stem}"))
+    rep.data["dynamics"] = data
+
+
+def _graph_figure(G: Any, stem: str) -> Callable[[Path], None]:
+    def draw(folder: Path) -> None:
+        from solvers.draw import write_graph
+
+        for ext in ("png", "pdf", "tex"):
+            write_graph(G, folder / f"{stem}.{ext}")
+
+    return draw
 
 
 _SECTION_FUNCS: dict[str, Callable[[Report], None]] = {
     "audit": _section_audit,
     "games": _section_games,
+    "thresholds": _section_thresholds,
+    "interventions": _section_interventions,
     "dynamics": _section_dynamics,
 }
 

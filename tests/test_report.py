@@ -33,6 +33,27 @@ def test_report_data_has_audit_and_every_game(report):
     assert non_interventions <= set(report.data["games"])
 
 
+def test_report_thresholds_interventions_dynamics_by_hand(report):
+    from fractions import Fraction
+
+    be = report.data["break_even"]["career_choice"]
+    sacrifice, marginal = (123_000 - 35_000) * 5, Fraction(5, 100) * Fraction(5, 100) * 6_500_000
+    # alpha* = sacrifice / (marginal * 150) - 1/150 ; m* = sacrifice / marginal ; V* = sacrifice / (p delta)
+    assert Fraction(be["altruism_weight"]["value_exact"]) == sacrifice / (marginal * 150) - Fraction(1, 150)
+    assert Fraction(be["researcher_vsl_multiplier"]["value_exact"]) == sacrifice / marginal
+    assert Fraction(be["vsl"]["value_exact"]) == sacrifice / (Fraction(5, 100) ** 2)
+    assert be["p_pivotal"]["feasible"] is False  # 440,000 / (0.05 x 6.5e6) = 1.35 > 1
+    assert Fraction(report.data["break_even"]["collective_action_n_star"][0]).limit_denominator(1000) == \
+        Fraction(sacrifice) / marginal
+    minimal = {(m["game"], m["instrument"]): m for m in report.data["interventions"]["minimal"]}
+    assert minimal[("career_choice", "subsidy")]["amount"] == sacrifice - marginal == 423_750
+    assert minimal[("career_choice", "tax")]["total_cost"] == 0
+    assert report.data["interventions"]["buyout"]["careers"] == 10**9 // (250_000 * 5)
+    dyn = report.data["dynamics"]
+    assert dyn["great_power_race"]["attractors"] == [["Capabilities, Capabilities"]]
+    assert sum(dyn["invasion_collective_action_pair"]["stationary"].values()) == pytest.approx(1)
+
+
 def test_report_files_markdown_json_fragments(report, tmp_path):
     files = write_report(report, tmp_path / "out", pdf=False, fragments=True)
     md = files.markdown.read_text()
@@ -41,7 +62,10 @@ def test_report_files_markdown_json_fragments(report, tmp_path):
     assert data["audit"][3]["computed"] == (123_000 - 35_000) * 5
     assert files.pdf is None
     frags = {p.stem for p in files.fragments}
-    assert "audit_table" in frags and "career_choice_payoffs" in frags
+    assert {"audit_table", "career_choice_payoffs", "break_even_table", "interventions_table"} <= frags
+    figs = {p.name for p in files.figures}
+    assert {"best_response_lab_race.png", "best_response_lab_race.pdf", "best_response_lab_race.tex"} <= figs
+    assert "(figures/best_response_lab_race.png)" in md
     assert not list((tmp_path / "out").glob(".*.tmp"))
 
 
