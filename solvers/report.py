@@ -528,7 +528,8 @@ def _section_dynamics(rep: Report) -> None:
     data: dict[str, Any] = {}
     for name in GRAPH_GAMES:
         G = best_response_graph(games.build(name).subs(rep.params))
-        atts = [sorted(", ".join(map(str, v)) for v in a) for a in attractors(G)]
+        atts = [sorted(", ".join(str(x) for x in v) if isinstance(v, tuple) else str(v) for v in a)
+                for a in attractors(G)]
         data[name] = {"nodes": G.number_of_nodes(), "edges": G.number_of_edges(), "attractors": atts}
         stem = f"best_response_{name}"
         rep.figures[stem] = _graph_figure(G, stem)
