@@ -81,6 +81,7 @@ from __future__ import annotations
 
 import itertools
 import warnings
+import weakref
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -157,7 +158,7 @@ def relation(f: sympy.Expr, op: str) -> Boolean:
     if op not in _OPS:
         raise GameError(f"relation: operator {op!r} not allowed (allowed: {', '.join(_OPS)})")
     f = sympy.Integer(f) if isinstance(f, int) else f
-    num, den = sympy.fraction(sympy.together(f)) if f.has(sympy.Pow) else (f, sympy.Integer(1))
+    num, den = sympy.fraction(fast_cancel(f)) if _has_denominator(f) else (f, sympy.Integer(1))
     if den != 1:
         # Every denominator here is a pivot of the elimination, and the record
         # carries the condition that it is non-zero: a nonnegative one is positive.
@@ -356,12 +357,104 @@ def _is_zero(e: sympy.Expr) -> bool:
     return e == 0 or e.is_zero is True
 
 
+def fast_cancel(e: sympy.Expr) -> sympy.Expr:
+    """``e`` as one cancelled fraction, computed in the field of rational functions when possible.
+
+    Examples
+    --------
+    >>> x, y = sympy.symbols("x y")
+    >>> fast_cancel(x / (x * y + x) + 1)
+    (y + 2)/(y + 1)
+    """
+    gens = sorted(e.free_symbols, key=sympy.default_sort_key)
+    if not gens:
+        return sympy.cancel(e)
+    try:
+        K = sympy.ZZ.frac_field(*gens)
+        return K.to_sympy(K.from_sympy(e))  # type: ignore[no-any-return]
+    except (sympy.polys.polyerrors.CoercionFailed, sympy.polys.polyerrors.GeneratorsError, ValueError):
+        return sympy.cancel(e)
+
+
 def _has_denominator(e: sympy.Expr) -> bool:
     return any(p.exp.is_negative for p in e.atoms(sympy.Pow) if p.base.free_symbols)
 
 
 def _numer(e: sympy.Expr) -> sympy.Expr:
-    return sympy.fraction(sympy.cancel(e))[0]
+    return sympy.fraction(fast_cancel(e))[0]
+
+
+class _ExprOps:
+    """Arithmetic on sympy expressions (the fallback: any expression)."""
+
+    def __init__(self) -> None:
+        self.zero = sympy.Integer(0)
+
+    def convert(self, e: sympy.Expr) -> Any:
+        return e
+
+    def is_zero(self, x: Any) -> bool:
+        return _is_zero(x)
+
+    def sure_nonzero(self, x: Any) -> bool:
+        return x.is_zero is False  # type: ignore[no-any-return]
+
+    def simplify(self, x: Any) -> Any:
+        return sympy.cancel(x)
+
+    def numerator(self, x: Any) -> sympy.Expr:
+        return _numer(x)
+
+    def to_expr(self, x: Any) -> sympy.Expr:
+        return sympy.cancel(x) if _has_denominator(x) else x
+
+
+class _FieldOps:
+    """Arithmetic in the field of rational functions of the symbols (fast, canonical)."""
+
+    def __init__(self, K: Any) -> None:
+        self.K = K
+        self.zero = K.zero
+        self._sure: dict[Any, bool] = {}
+
+    def convert(self, e: sympy.Expr) -> Any:
+        return self.K.from_sympy(e)
+
+    def is_zero(self, x: Any) -> bool:
+        return not x
+
+    def sure_nonzero(self, x: Any) -> bool:
+        if not x:
+            return False
+        if x.numer.is_ground:
+            return True
+        if x not in self._sure:
+            self._sure[x] = self.numerator(x).is_zero is False
+        return self._sure[x]
+
+    def simplify(self, x: Any) -> Any:
+        return x
+
+    def numerator(self, x: Any) -> sympy.Expr:
+        return x.numer.as_expr()  # type: ignore[no-any-return]
+
+    def to_expr(self, x: Any) -> sympy.Expr:
+        return self.K.to_sympy(x)  # type: ignore[no-any-return]
+
+
+def _ops_for(rows: list[list[sympy.Expr]], unknowns: Sequence[sympy.Symbol]) -> Any:
+    gens: set[sympy.Symbol] = set(unknowns)
+    for row in rows:
+        for e in row:
+            gens |= e.free_symbols
+    try:
+        K = sympy.ZZ.frac_field(*sorted(gens, key=sympy.default_sort_key))
+        for row in rows:
+            for e in row:
+                K.from_sympy(e)
+    except (sympy.polys.polyerrors.CoercionFailed, sympy.polys.polyerrors.GeneratorsError, ValueError):
+        return _ExprOps()
+    return _FieldOps(K)
 
 
 def _solve_linear(rows: list[list[sympy.Expr]], unknowns: Sequence[sympy.Symbol],
@@ -370,64 +463,70 @@ def _solve_linear(rows: list[list[sympy.Expr]], unknowns: Sequence[sympy.Symbol]
 
     Pivots the assumptions cannot decide are split into a ``!= 0`` and an
     ``== 0`` branch (the latter nested at most ``max_degenerate`` deep).
+    The arithmetic is done in the field of rational functions of the symbols
+    when the entries allow it (exact and canonical), else on expressions.
     """
     n = len(unknowns)
     out: list[_Branch] = []
+    ops = _ops_for(rows, unknowns)
+    unknown_elems = [ops.convert(u) for u in unknowns]
 
-    def eliminate(M: list[list[sympy.Expr]], prow: int, col: int) -> list[list[sympy.Expr]]:
+    def eliminate(M: list[list[Any]], prow: int, col: int) -> list[list[Any]]:
         M = [list(r) for r in M]
         piv = M[prow][col]
         for r in range(prow + 1, len(M)):
-            if _is_zero(M[r][col]):
+            if ops.is_zero(M[r][col]):
                 continue
             factor = M[r][col] / piv
-            M[r] = [sympy.cancel(M[r][c] - factor * M[prow][c]) for c in range(n + 1)]
+            M[r] = [ops.simplify(M[r][c] - factor * M[prow][c]) for c in range(n + 1)]
         return M
 
-    def finish(M: list[list[sympy.Expr]], pivots: list[tuple[int, int]], conds: list[Any]) -> None:
+    def finish(M: list[list[Any]], pivots: list[tuple[int, int]], conds: list[Any]) -> None:
         conds = list(conds)
         for r in range(len(pivots), len(M)):
             rhs = M[r][n]
-            if _is_zero(rhs):
+            if ops.is_zero(rhs):
                 continue
-            if rhs.is_zero is False:
+            if ops.sure_nonzero(rhs):
                 return  # inconsistent whatever the parameters
-            conds.append(relation(_numer(rhs), "=="))
+            conds.append(relation(ops.numerator(rhs), "=="))
         if sympy.false in conds:
             return
         pivot_cols = {c for _, c in pivots}
         free = tuple(unknowns[c] for c in range(n) if c not in pivot_cols)
-        sol: dict[sympy.Symbol, sympy.Expr] = {u: u for u in free}
+        sol: dict[int, Any] = {c: unknown_elems[c] for c in range(n) if c not in pivot_cols}
         for r, c in reversed(pivots):
-            acc = M[r][n] - sum((M[r][cc] * sol[unknowns[cc]] for cc in range(c + 1, n)), sympy.Integer(0))
-            q = acc / M[r][c]
-            sol[unknowns[c]] = sympy.cancel(q) if _has_denominator(q) else q
-        out.append(_Branch(conds, sol, free))
+            acc = M[r][n]
+            for cc in range(c + 1, n):
+                if not ops.is_zero(M[r][cc]):
+                    acc = acc - M[r][cc] * sol[cc]
+            sol[c] = ops.simplify(acc / M[r][c])
+        out.append(_Branch(conds, {unknowns[c]: ops.to_expr(v) for c, v in sol.items()}, free))
 
-    def rec(M: list[list[sympy.Expr]], col: int, prow: int, pivots: list[tuple[int, int]],
+    def rec(M: list[list[Any]], col: int, prow: int, pivots: list[tuple[int, int]],
             conds: list[Any], depth: int) -> None:
         if col == n:
             finish(M, pivots, conds)
             return
-        cand = [r for r in range(prow, len(M)) if not _is_zero(M[r][col])]
+        cand = [r for r in range(prow, len(M)) if not ops.is_zero(M[r][col])]
         if not cand:
             rec(M, col + 1, prow, pivots, conds, depth)
             return
-        sure = [r for r in cand if M[r][col].is_zero is False]
+        sure = [r for r in cand if ops.sure_nonzero(M[r][col])]
         r = sure[0] if sure else cand[0]
         M2 = [list(x) for x in M]
         M2[prow], M2[r] = M2[r], M2[prow]
-        new_conds = conds if sure else conds + [relation(_numer(M2[prow][col]), "!=")]
+        new_conds = conds if sure else conds + [relation(ops.numerator(M2[prow][col]), "!=")]
         if sympy.false not in new_conds:
             rec(eliminate(M2, prow, col), col + 1, prow + 1, pivots + [(prow, col)], new_conds, depth)
         if not sure and depth < max_degenerate:
             M3 = [list(x) for x in M]
-            zero_cond = relation(_numer(M3[r][col]), "==")
+            zero_cond = relation(ops.numerator(M3[r][col]), "==")
             if zero_cond is not sympy.false:
-                M3[r][col] = sympy.Integer(0)
+                M3[r][col] = ops.zero
                 rec(M3, col, prow, pivots, conds + [zero_cond], depth + 1)
 
-    rec([list(r) for r in rows], 0, 0, [], [], 0)
+    rec([[ops.convert(e) for e in r] for r in rows], 0, 0, [], [], 0)
     return out
 
 
@@ -488,12 +587,20 @@ def _two_player(game: Game) -> tuple[ConditionalEquilibrium, ...]:
     return tuple(records)
 
 
+def _compact(e: sympy.Expr) -> sympy.Expr:
+    """Common factors pulled out of numerator and denominator (readability)."""
+    if not _has_denominator(e):
+        return e
+    num, den = sympy.fraction(e)
+    return sympy.factor_terms(num) / sympy.factor_terms(den)  # type: ignore[no-any-return]
+
+
 def _tidy(f: sympy.Expr, free: tuple[sympy.Symbol, ...]) -> sympy.Expr:
     """A deviation gain, collected in the free mixture variables (if any)."""
     if free:
         return sympy.collect(sympy.expand(f), free)
     if _has_denominator(f):
-        return sympy.cancel(f)
+        return fast_cancel(f)
     return f
 
 
@@ -501,9 +608,9 @@ def _combine(game: Game, A: Any, B: Any, sup_r: tuple[int, ...], sup_c: tuple[in
              xs: tuple[sympy.Symbol, ...], ys: tuple[sympy.Symbol, ...], v: sympy.Symbol, u: sympy.Symbol,
              xb: _Branch, yb: _Branch) -> ConditionalEquilibrium | None:
     m, k = game.shape
-    x = [xb.solution[xs[i]] if i in sup_r else sympy.Integer(0) for i in range(m)]
-    y = [yb.solution[ys[j]] if j in sup_c else sympy.Integer(0) for j in range(k)]
-    vv, uu = yb.solution[v], xb.solution[u]
+    x = [_compact(xb.solution[xs[i]]) if i in sup_r else sympy.Integer(0) for i in range(m)]
+    y = [_compact(yb.solution[ys[j]]) if j in sup_c else sympy.Integer(0) for j in range(k)]
+    vv, uu = _compact(yb.solution[v]), _compact(xb.solution[u])
     free = tuple(s for s in xb.free + yb.free)
     atoms: list[Any] = list(xb.conds) + list(yb.conds)
     positivity = []
@@ -705,6 +812,51 @@ def _safe(name: str) -> str:
 # the public function
 # ---------------------------------------------------------------------------
 
+_OPAQUE = (sympy.Piecewise, sympy.Min, sympy.Max, sympy.Abs)
+
+
+def _opaque_game(game: Game) -> tuple[Game, dict[sympy.Symbol, sympy.Expr]]:
+    """The game with every Piecewise / Min / Max / Abs replaced by a fresh symbol.
+
+    Linear algebra on these symbols is fast; the symbols are put back in the
+    results.  Each symbol carries the sign assumptions its expression has.
+    """
+    found: set[sympy.Expr] = set()
+    for arr in game.payoffs:
+        for e in arr._array:  # sympy's flat storage
+            found |= e.atoms(*_OPAQUE)
+    if not found:
+        return game, {}
+    outer = [a for a in found if not any(a != b and b.has(a) for b in found)]
+    outer.sort(key=sympy.default_sort_key)
+    forward: dict[sympy.Expr, sympy.Symbol] = {}
+    for idx, a in enumerate(outer):
+        assumptions = {k: True for k in ("nonnegative", "positive", "nonpositive", "negative")
+                       if getattr(a, "is_" + k)}
+        forward[a] = sympy.Dummy(f"w{idx}", real=True, **assumptions)
+    arrays = tuple(sympy.ImmutableDenseNDimArray([e.xreplace(forward) for e in arr._array], arr.shape)
+                   for arr in game.payoffs)
+    return (Game(players=game.players, strategies=game.strategies, payoffs=arrays, name=game.name),
+            {v: k for k, v in forward.items()})
+
+
+def _restore(rec: ConditionalEquilibrium, back: dict[sympy.Symbol, sympy.Expr]) -> ConditionalEquilibrium | None:
+    cond = rec.condition.xreplace(back)
+    if cond is sympy.false:
+        return None
+    return ConditionalEquilibrium(
+        profile=tuple(tuple(e.xreplace(back) for e in vec) for vec in rec.profile), condition=cond,
+        supports=rec.supports, payoffs=tuple(e.xreplace(back) for e in rec.payoffs), kind=rec.kind,
+        free=rec.free, parameter_condition=rec.parameter_condition.xreplace(back),
+        players=rec.players, strategies=rec.strategies,
+    )
+
+
+#: A second cache keyed by object identity: a repeated call on the same game object
+#: skips even the hashing and structural comparison of its sympy payoffs.
+_BY_IDENTITY: dict[int, tuple[Any, tuple[ConditionalEquilibrium, ...]]] = {}
+
+
 @lru_cache(maxsize=512)
 def _cached(game: Game | SymmetricGame) -> tuple[ConditionalEquilibrium, ...]:
     if isinstance(game, SymmetricGame):
@@ -719,7 +871,11 @@ def _cached(game: Game | SymmetricGame) -> tuple[ConditionalEquilibrium, ...]:
                 f"({pairs} support pairs); allowed for {what} two-player games: at most {limit} support pairs "
                 f"(3 x 3 or 6 x 1 symbolic, 5 x 5 numeric); substitute values and use nash_equilibria"
             )
-        return _two_player(game)
+        opaque, back = _opaque_game(game)
+        records = _two_player(opaque)
+        if not back:
+            return records
+        return tuple(r for r in (_restore(rec, back) for rec in records) if r is not None)
     n_prof = 1
     for m in game.shape:
         n_prof *= m
@@ -801,6 +957,18 @@ def equilibrium_conditions(game: Game | SymmetricGame) -> list[ConditionalEquili
     >>> [(r.label, r.condition) for r in equilibrium_conditions(pd) if r.kind == "pure"][-1]
     ('(D, D)', P >= S)
     """
+    hit = _BY_IDENTITY.get(id(game))
+    if hit is not None and hit[0]() is game:
+        return list(hit[1])
     if not isinstance(game, (Game, SymmetricGame)):
         raise GameError(f"equilibrium_conditions: expected a Game or SymmetricGame, got {type(game).__name__}")
-    return list(_cached(game))
+    records = _cached(game)
+    key = id(game)
+
+    def forget(ref: Any, key: int = key) -> None:
+        entry = _BY_IDENTITY.get(key)
+        if entry is not None and entry[0] is ref:
+            del _BY_IDENTITY[key]
+
+    _BY_IDENTITY[key] = (weakref.ref(game, forget), records)
+    return list(records)
