@@ -183,3 +183,22 @@ def test_errors():
         best_response_graph(Game.from_bimatrix([[x, 0], [1, 1]]))
     with pytest.raises(GameError, match="expected a Game or SymmetricGame, got list"):
         best_response_graph([[1, 0], [0, 1]])  # type: ignore[arg-type]
+
+
+def test_sinks_equal_pure_equilibria_of_nash_equilibria_on_300_games():
+    """The issue's acceptance test: on 300 random games (ties included), the sinks are exactly the
+    pure equilibria that solvers.nash_equilibria returns (an independent vertex-enumeration code)."""
+    from solvers import nash_equilibria
+
+    rng = np.random.default_rng(2024)
+    for _ in range(300):
+        m, n = rng.integers(2, 4, size=2)
+        A = rng.integers(-2, 3, size=(m, n))
+        B = rng.integers(-2, 3, size=(m, n))
+        g = Game.from_bimatrix(A.tolist(), B.tolist())
+        pure = {
+            tuple(g.strategies[i][int(np.argmax([float(p) for p in vec]))] for i, vec in enumerate(eq.profile))
+            for eq in nash_equilibria(g) if eq.is_pure
+        }
+        G = best_response_graph(g)
+        assert {v for v in G.nodes if G.out_degree(v) == 0} == pure
