@@ -1,0 +1,1299 @@
+r"""Parameter sweeps: which equilibrium regime holds over a grid or over Monte Carlo samples.
+
+:func:`sweep` answers "in what share of plausible worlds is all-Alignment an
+equilibrium?" and "where, over these two parameters, does the answer flip?".
+
+Method
+------
+``method="conditions"`` (the default) takes the closed-form records of
+:func:`solvers.conditions.equilibrium_conditions` -- one sympy Boolean per
+equilibrium -- and turns all of them, with the payoff gap and any requested
+quantity, into **one** numpy function by :func:`sympy.lambdify` over an ordered
+tuple of the game's parameter symbols, with common subexpressions shared
+(``cse=True``).  The compiled function is cached per expression tuple.  Points
+are evaluated in memory-bounded chunks (:data:`DEFAULT_CHUNK` points, split in
+cache-sized blocks of :data:`BLOCK` points), so memory does not grow with the
+number of samples: only the per-regime counts and the first ``keep`` points
+are kept.
+
+``method="solve"`` substitutes the exact values of each point into the game and
+calls :func:`solvers.nash_equilibria` (two-player and N-player games) or
+:func:`solvers.symmetric_equilibria` (symmetric n-player games).  It needs no
+closed form, is thousands of times slower, and is the reference the tests
+compare the closed forms against.
+
+The *regime* of a point is the set of equilibria that exist there, labelled as
+the records are (``"(Alignment, Alignment)"``, ``"mixed ({Alignment,
+Capabilities}, {Alignment, Capabilities})"``).  Internally a regime is a bit
+code: bit ``i`` is set when ``records[i]`` holds.  A degenerate ``continuum``
+record with one free mixture variable holds when its parameter part holds and
+its conditions, linear in the free variable, leave an open interval of it;
+with more free variables only its parameter part is checked.  Continua need
+exact ties, so Monte Carlo samples never meet them.
+
+Monte Carlo
+-----------
+Every uncertain parameter is drawn from its registry range (``low``, ``high``
+of :class:`games.parameters.Parameter`) or from ``ranges``.  Distributions
+(``distributions={name: ...}``): ``"uniform"`` (default), ``"loguniform"``
+(``low > 0``), ``"triangular"`` (mode: the parameter's value) or
+``("triangular", mode)``, or any inverse CDF given as a callable ``ppf(u)``
+mapping uniform numbers in (0, 1) to values (e.g. ``scipy.stats.beta(2, 8).ppf``).
+Parameters of kind ``count`` are drawn as whole numbers.  Uniform numbers are
+32-bit, :math:`u = (r + 1/2) / 2^{32}`, so they lie strictly inside (0, 1).
+
+Randomness comes only from ``seed`` (None, an int or a numpy Generator), as a
+:class:`numpy.random.SeedSequence`; chunk ``i`` draws from
+``PCG64(SeedSequence(entropy, spawn_key=(i,)))``.  The draws therefore depend on
+the seed and the chunk size only -- not on the number of samples (a longer
+sweep extends a shorter one), the backend, the number of threads or workers,
+or the order in which chunks finish: ``backend="numpy"`` and
+``backend="dask"`` give identical results for the same seed.
+
+Backends
+--------
+``"numpy"`` runs the chunks in this process (on ``workers`` threads: numpy
+releases the GIL).  ``"dask"`` runs the same chunk function as one
+:func:`dask.delayed` task per chunk, on the ``scheduler`` given (an address
+such as ``"tcp://10.0.0.5:8786"`` or a :class:`distributed.Client`), on the
+current distributed client if there is one, else on dask's threaded scheduler.
+Dask is an optional dependency (``pip install "dask[distributed]"``).
+
+References
+----------
+.. [1] A. Saltelli et al., *Global Sensitivity Analysis: The Primer*, Wiley
+   (2008), chapter 1 (Monte Carlo over parameter uncertainty).
+.. [2] "Who Aligns the Alignment Researchers?" (``shared/essay/``): the
+   parameter ranges ($5-8m VSL, salaries, P(doom)).
+
+Examples
+--------
+>>> import games
+>>> res = sweep("great_power_race", samples=20_000, seed=1)
+>>> res.n_points, res.kind
+(20000, 'monte_carlo')
+>>> shares = res.record_shares()
+>>> 0 < shares["(Alignment, Alignment)"] < 1
+True
+>>> grid = sweep("great_power_race", vary={"capabilities_edge": (0, 4e12, 5)})
+>>> [grid.regime_label(c) for c in grid.codes]  # doctest: +NORMALIZE_WHITESPACE
+['(Alignment, Alignment)', '(Alignment, Alignment)', '(Alignment, Alignment)',
+ '(Capabilities, Capabilities)', '(Capabilities, Capabilities)']
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import numbers
+import os
+import sys
+import warnings
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import sympy
+
+from games._io import atomic_write_bytes, atomic_write_text
+from games.core import Game, SymmetricGame
+from games.errors import (
+    AligngamesError,
+    OutputError,
+    ParameterError,
+    SizeLimitError,
+    UnknownNameError,
+    suggest,
+)
+from games.parameters import ParameterSet
+
+__all__ = ["sweep", "SweepResult", "SweepError", "DEFAULT_CHUNK", "DEFAULT_KEEP", "BLOCK", "MAX_GRID_POINTS",
+           "MAX_RECORDS", "DISTRIBUTIONS"]
+
+#: Points per chunk: the unit of work of a thread or a dask task, and of the random streams.
+DEFAULT_CHUNK = 1 << 20
+#: Points evaluated at once inside a chunk (arrays of 512 KiB: they stay in cache).
+BLOCK = 1 << 16
+#: Per-point arrays are kept for the first this many points (an i.i.d. subsample of a Monte Carlo sweep).
+DEFAULT_KEEP = 1_000_000
+#: A grid may have at most this many points.
+MAX_GRID_POINTS = 100_000_000
+#: A game may have at most this many equilibrium records (bits of the regime code).
+MAX_RECORDS = 62
+#: Named distributions for Monte Carlo draws.
+DISTRIBUTIONS = ("uniform", "loguniform", "triangular")
+
+_KIND_BOUNDS: dict[str, tuple[float, float]] = {
+    "probability": (0.0, 1.0),
+    "money": (0.0, math.inf),
+    "ratio": (0.0, math.inf),
+    "count": (0.0, math.inf),
+    "years": (0.0, math.inf),
+}
+
+
+class SweepError(AligngamesError):
+    """A sweep request is invalid (steps, samples, method, backend, distribution, chunk size)."""
+
+
+# ---------------------------------------------------------------------------
+# compiling the closed forms
+# ---------------------------------------------------------------------------
+
+def _printer_class() -> Any:
+    from sympy.printing.numpy import NumPyPrinter
+
+    class _Printer(NumPyPrinter):  # type: ignore[misc]
+        """Binary logical_and/or (no stacking) and reciprocals as divisions."""
+
+        def _print_And(self, expr: Any) -> str:
+            args = [self._print(a) for a in expr.args]
+            out = args[0]
+            for a in args[1:]:
+                out = f"{self._module_format(self._module + '.logical_and')}({out}, {a})"
+            return out
+
+        def _print_Or(self, expr: Any) -> str:
+            args = [self._print(a) for a in expr.args]
+            out = args[0]
+            for a in args[1:]:
+                out = f"{self._module_format(self._module + '.logical_or')}({out}, {a})"
+            return out
+
+        def _print_Pow(self, expr: Any, rational: bool = False) -> str:
+            if expr.exp == -1:
+                return f"(1.0/({self._print(expr.base)}))"
+            return super()._print_Pow(expr, rational=rational)  # type: ignore[no-any-return]
+
+    return _Printer
+
+
+@lru_cache(maxsize=64)
+def _compile(symbols: tuple[sympy.Symbol, ...], exprs: tuple[Any, ...]) -> Callable[..., list[Any]]:
+    """One numpy function of ``symbols`` returning every expression of ``exprs`` (cached)."""
+    printer = _printer_class()({"fully_qualified_modules": False, "inline": True,
+                                "allow_unknown_functions": False, "user_functions": {}})
+    return sympy.lambdify(symbols, list(exprs), modules="numpy", printer=printer, cse=True)  # type: ignore[no-any-return]
+
+
+def _linear_atoms(rec: Any) -> tuple[list[tuple[sympy.Expr, sympy.Expr, bool]], bool]:
+    """The atoms of a one-free-variable continuum as ``(a, b, strict)`` with ``a + b*s (>|>=) 0``.
+
+    Returns ``(atoms, exact)``; ``exact`` is False when an atom is not linear
+    in the free variable or not an inequality (then only the parameter part
+    is checked).
+    """
+    (s,) = rec.free
+    atoms = sympy.And.make_args(rec.condition)
+    out: list[tuple[sympy.Expr, sympy.Expr, bool]] = []
+    exact = True
+    for atom in atoms:
+        fs = atom.free_symbols
+        if s not in fs or fs <= {s}:
+            continue  # parameter part, or the bounds 0 < s < 1
+        if not isinstance(atom, (sympy.GreaterThan, sympy.StrictGreaterThan, sympy.LessThan, sympy.StrictLessThan)):
+            exact = False
+            continue
+        f = sympy.expand(atom.gts - atom.lts)  # type: ignore[attr-defined]
+        if sympy.degree(f, s) > 1:
+            exact = False
+            continue
+        b = f.coeff(s, 1)
+        a = f.coeff(s, 0)
+        out.append((a, b, isinstance(atom, (sympy.StrictGreaterThan, sympy.StrictLessThan))))
+    return out, exact
+
+
+@dataclass(frozen=True)
+class _Model:
+    """The compiled closed forms of one game: record labels, expressions, layout."""
+
+    labels: tuple[str, ...]
+    symbols: tuple[sympy.Symbol, ...]
+    exprs: tuple[Any, ...]
+    # per record: ("plain", index) or ("continuum", index of condition, [(ia, ib, strict), ...])
+    layout: tuple[tuple[Any, ...], ...]
+    n_quantities: int
+    complete: bool
+
+
+def _gap_expr(game: Game | SymmetricGame) -> sympy.Expr:
+    """Player 1's payoff from her first strategy minus her second, everyone else on their first."""
+    if isinstance(game, SymmetricGame):
+        n = game.n_players
+        p1, p2 = game.payoff_exprs
+        return sympy.piecewise_fold(p1.subs(game.count, n - 1) - p2.subs(game.count, n - 1))
+    if game.shape[0] < 2:
+        return sympy.Integer(0)
+    first = (0,) * game.n_players
+    second = (1,) + (0,) * (game.n_players - 1)
+    return game.payoffs[0][first] - game.payoffs[0][second]  # type: ignore[no-any-return]
+
+
+def _unique_labels(labels: Sequence[str]) -> tuple[str, ...]:
+    seen: dict[str, int] = {}
+    for lab in labels:
+        seen[lab] = seen.get(lab, 0) + 1
+    count: dict[str, int] = {}
+    out = []
+    for lab in labels:
+        if seen[lab] > 1:
+            count[lab] = count.get(lab, 0) + 1
+            out.append(f"{lab} #{count[lab]}")
+        else:
+            out.append(lab)
+    return tuple(out)
+
+
+def _conditions_model(game: Game | SymmetricGame, symbols: tuple[sympy.Symbol, ...],
+                      quantity_exprs: tuple[sympy.Expr, ...]) -> _Model:
+    from solvers.conditions import equilibrium_conditions
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RuntimeWarning)
+        records = equilibrium_conditions(game)
+    complete = not any(issubclass(w.category, RuntimeWarning) for w in caught)
+    if not complete:
+        warnings.warn(f"sweep: the closed forms of {game.name or 'the game'} are incomplete "
+                      f"({caught[0].message}); regimes count only the equilibria found. "
+                      "Use method='solve' for every equilibrium", RuntimeWarning, stacklevel=4)
+    if len(records) > MAX_RECORDS:
+        raise SizeLimitError(f"sweep: {game.name or 'the game'} has {len(records)} equilibrium records "
+                             f"(allowed: at most {MAX_RECORDS})")
+    exprs: list[Any] = []
+    layout: list[tuple[Any, ...]] = []
+    for rec in records:
+        if rec.kind == "continuum" and len(rec.free) == 1:
+            atoms, _exact = _linear_atoms(rec)
+            layout.append(("continuum", len(exprs), tuple(e for a, b, _ in atoms for e in (a, b)),
+                           tuple(strict for _, _, strict in atoms)))
+            exprs.append(rec.parameter_condition)
+        else:
+            cond = rec.parameter_condition if rec.kind == "continuum" else rec.condition
+            layout.append(("plain", len(exprs)))
+            exprs.append(cond)
+    exprs.extend(quantity_exprs)
+    return _Model(labels=_unique_labels([r.label for r in records]), symbols=symbols, exprs=tuple(exprs),
+                  layout=tuple(layout), n_quantities=len(quantity_exprs), complete=complete)
+
+
+def _quantity_model(symbols: tuple[sympy.Symbol, ...], quantity_exprs: tuple[sympy.Expr, ...]) -> _Model:
+    return _Model(labels=(), symbols=symbols, exprs=tuple(quantity_exprs), layout=(),
+                  n_quantities=len(quantity_exprs), complete=True)
+
+
+# ---------------------------------------------------------------------------
+# the plan: everything a chunk needs (picklable, for dask workers)
+# ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Draw:
+    name: str
+    low: float
+    high: float
+    dist: str  # uniform | loguniform | triangular | ppf
+    mode: float = 0.0
+    ppf: Callable[[np.ndarray], np.ndarray] | None = None
+    integer: bool = False
+    kind: str = "ratio"
+
+
+@dataclass(frozen=True)
+class _Plan:
+    game: Game | SymmetricGame
+    model: _Model
+    method: str
+    kind: str  # grid | monte_carlo
+    names: tuple[str, ...]  # varied or sampled, in column order
+    fixed: tuple[tuple[str, float], ...]
+    fixed_exact: tuple[tuple[str, Any], ...]
+    draws: tuple[_Draw, ...]
+    axes: tuple[np.ndarray, ...]  # grid values per varied name
+    n_points: int
+    chunk_size: int
+    keep: int
+    entropy: Any
+    quantity_names: tuple[str, ...]
+    code_dtype: str
+
+
+def _chunk_bounds(plan: _Plan, i: int) -> tuple[int, int]:
+    start = i * plan.chunk_size
+    return start, min(plan.n_points, start + plan.chunk_size)
+
+
+def _draw_block(plan: _Plan, bitgen: np.random.BitGenerator, n: int) -> dict[str, np.ndarray]:
+    k = len(plan.draws)
+    # point-major: point i of a chunk always gets the same k numbers, whatever the block length
+    raw = bitgen.random_raw((k * n + 1) // 2).view(np.uint32)[: k * n].reshape(n, k)
+    cols: dict[str, np.ndarray] = {}
+    scale = 2.0 ** -32
+    for j, d in enumerate(plan.draws):
+        r = raw[:, j]
+        if d.dist == "uniform":
+            width = d.high - d.low + (1.0 if d.integer else 0.0)
+            v = np.multiply(r, width * scale)
+            v += d.low + 0.5 * width * scale
+        else:
+            u = np.multiply(r, scale)
+            u += 0.5 * scale
+            if d.dist == "loguniform":
+                lo, hi = math.log(d.low), math.log(d.high)
+                v = np.exp(lo + (hi - lo) * u)
+            elif d.dist == "triangular":
+                v = _triangular_ppf(u, d.low, d.mode, d.high)
+            else:
+                assert d.ppf is not None
+                v = np.asarray(d.ppf(u), dtype=float)
+                if v.shape != u.shape:
+                    raise SweepError(f"sweep: distribution of {d.name!r}: the ppf returned shape {v.shape} "
+                                     f"for {u.shape} uniform numbers (allowed: the same shape)")
+                _check_drawn(d, v)
+        if d.integer:
+            v = np.floor(v) if d.dist == "uniform" else np.rint(v)
+            np.clip(v, d.low, d.high, out=v)
+        cols[d.name] = v
+    return cols
+
+
+def _check_drawn(d: _Draw, v: np.ndarray) -> None:
+    lo, hi = _KIND_BOUNDS[d.kind]
+    if not np.all(np.isfinite(v)):
+        raise ParameterError(f"sweep: distribution of {d.name!r} returned non-finite values (allowed: finite numbers)")
+    vmin, vmax = float(v.min()), float(v.max())
+    if vmin < lo or vmax > hi:
+        raise ParameterError(f"sweep: distribution of {d.name!r} returned {vmin if vmin < lo else vmax:g}, "
+                             f"outside what a {d.kind} allows ({_allowed(d.kind)})")
+
+
+def _triangular_ppf(u: np.ndarray, a: float, c: float, b: float) -> np.ndarray:
+    if b == a:
+        return np.full_like(u, a)
+    fc = (c - a) / (b - a)
+    left = a + np.sqrt(u * (b - a) * (c - a))
+    right = b - np.sqrt((1.0 - u) * (b - a) * (b - c))
+    return np.where(u < fc, left, right)
+
+
+def _grid_block(plan: _Plan, start: int, stop: int) -> dict[str, np.ndarray]:
+    idx = np.arange(start, stop, dtype=np.int64)
+    shape = tuple(len(a) for a in plan.axes)
+    sub = np.unravel_index(idx, shape)
+    return {name: plan.axes[j][sub[j]] for j, name in enumerate(plan.names)}
+
+
+def _codes_conditions(plan: _Plan, cols: Mapping[str, np.ndarray], n: int) -> tuple[np.ndarray, list[np.ndarray]]:
+    model = plan.model
+    fn = _compile(model.symbols, model.exprs)
+    fixed = dict(plan.fixed)
+    args = [cols[s.name] if s.name in cols else np.float64(fixed[s.name]) for s in model.symbols]
+    with np.errstate(all="ignore"):
+        out = fn(*args)
+    dtype = np.dtype(plan.code_dtype)
+    code = np.zeros(n, dtype=dtype)
+    for bit, lay in enumerate(model.layout):
+        if lay[0] == "plain":
+            holds = out[lay[1]]
+        else:
+            holds = _continuum_holds(model, out[lay[1]], lay, args, n)
+        holds = np.broadcast_to(np.asarray(holds, dtype=bool), (n,))
+        code |= np.left_shift(holds, bit, dtype=dtype)
+    q = [np.broadcast_to(np.asarray(out[len(out) - model.n_quantities + i], dtype=float), (n,))
+         for i in range(model.n_quantities)]
+    return code, q
+
+
+def _continuum_holds(model: _Model, param_part: Any, lay: tuple[Any, ...], args: Sequence[Any],
+                     n: int) -> np.ndarray:
+    """Whether a one-free-variable continuum exists: its parameter part holds and an open interval of s is left.
+
+    The linear atoms ``a + b s (>|>=) 0`` are evaluated only where the
+    parameter part holds (almost nowhere in a Monte Carlo sweep).
+    """
+    ok = np.broadcast_to(np.asarray(param_part, dtype=bool), (n,))
+    if not lay[2] or not ok.any():
+        return ok
+    where = np.flatnonzero(ok)
+    m = where.size
+    sub = [a[where] if isinstance(a, np.ndarray) and a.ndim else a for a in args]
+    with np.errstate(all="ignore"):
+        ab = _compile(model.symbols, lay[2])(*sub)
+    lo, hi = np.zeros(m), np.ones(m)
+    lo_closed, hi_closed = np.zeros(m, dtype=bool), np.zeros(m, dtype=bool)
+    good = np.ones(m, dtype=bool)
+    with np.errstate(all="ignore"):
+        for k, strict in enumerate(lay[3]):
+            a = np.broadcast_to(np.asarray(ab[2 * k], dtype=float), (m,))
+            b = np.broadcast_to(np.asarray(ab[2 * k + 1], dtype=float), (m,))
+            t = -a / np.where(b == 0, 1.0, b)
+            up = (b > 0) & (t >= lo)
+            lo = np.where(up, t, lo)
+            lo_closed = np.where(up, not strict, lo_closed)
+            down = (b < 0) & (t <= hi)
+            hi = np.where(down, t, hi)
+            hi_closed = np.where(down, not strict, hi_closed)
+            good &= (b != 0) | ((a > 0) if strict else (a >= 0))
+    good &= (lo < hi) | ((lo == hi) & lo_closed & hi_closed)
+    out = np.zeros(n, dtype=bool)
+    out[where] = good
+    return out
+
+
+def _solve_labels(plan: _Plan, cols: Mapping[str, np.ndarray], n: int) -> list[tuple[str, ...]]:
+    from solvers.nash import nash_equilibria
+    from solvers.symmetric import symmetric_equilibria
+
+    game = plan.game
+    exact_fixed = dict(plan.fixed_exact)
+    out: list[tuple[str, ...]] = []
+    for i in range(n):
+        values = dict(exact_fixed)
+        for name, arr in cols.items():
+            values[name] = sympy.Rational(float(arr[i]))
+        g = game.subs(values)
+        labels: list[str] = []
+        if isinstance(g, SymmetricGame):
+            strat = g.strategies or ("first", "second")
+            for e in symmetric_equilibria(g):
+                if e.kind == "continuum":
+                    labels.append(f"continuum ({{{strat[0]}, {strat[1]}}})")
+                elif e.p == 1:
+                    labels.append(f"({strat[0]})")
+                elif e.p == 0:
+                    labels.append(f"({strat[1]})")
+                else:
+                    labels.append(f"mixed ({{{strat[0]}, {strat[1]}}})")
+        else:
+            for e in nash_equilibria(g):
+                names = []
+                for p, sup in enumerate(e.support):
+                    st = g.strategies[p]
+                    names.append(st[sup[0]] if len(sup) == 1 else "{" + ", ".join(st[j] for j in sup) + "}")
+                body = ", ".join(names)
+                labels.append(f"({body})" if all(len(s) == 1 for s in e.support) else f"mixed ({body})")
+        out.append(tuple(_unique_labels(labels)))
+    return out
+
+
+@dataclass
+class _ChunkResult:
+    index: int
+    counts: dict[int, int]
+    labels: tuple[str, ...]  # solve: the chunk's own label table; conditions: empty
+    kept_values: dict[str, np.ndarray] = field(default_factory=dict)
+    kept_codes: np.ndarray | None = None
+    kept_quantities: list[np.ndarray] = field(default_factory=list)
+
+
+def _run_chunk(plan: _Plan, i: int) -> _ChunkResult:
+    """Evaluate chunk ``i`` of a plan (the unit of work of both backends)."""
+    start, stop = _chunk_bounds(plan, i)
+    bitgen = np.random.PCG64(np.random.SeedSequence(plan.entropy, spawn_key=(i,))) if plan.kind == "monte_carlo" else None
+    n_keep = max(0, min(stop, plan.keep) - start)
+    kept_v: dict[str, list[np.ndarray]] = {name: [] for name in plan.names}
+    kept_c: list[np.ndarray] = []
+    kept_q: list[list[np.ndarray]] = [[] for _ in plan.quantity_names]
+    counts: dict[int, int] = {}
+    local_labels: dict[str, int] = {}
+    dtype = np.dtype(plan.code_dtype)
+    pos = start
+    while pos < stop:
+        n = min(BLOCK, stop - pos)
+        cols = _draw_block(plan, bitgen, n) if bitgen is not None else _grid_block(plan, pos, pos + n)
+        if plan.method == "conditions":
+            code, q = _codes_conditions(plan, cols, n)
+        else:
+            per_point = _solve_labels(plan, cols, n)
+            code = np.zeros(n, dtype=np.uint64)
+            for j, labs in enumerate(per_point):
+                c = 0
+                for lab in labs:
+                    if lab not in local_labels:
+                        local_labels[lab] = len(local_labels)
+                    c |= 1 << local_labels[lab]
+                code[j] = c
+            q = []
+            if plan.model.n_quantities:
+                fn = _compile(plan.model.symbols, plan.model.exprs)
+                fixed = dict(plan.fixed)
+                with np.errstate(all="ignore"):
+                    res = fn(*[cols[s.name] if s.name in cols else np.float64(fixed[s.name]) for s in plan.model.symbols])
+                q = [np.broadcast_to(np.asarray(r, dtype=float), (n,)) for r in res]
+        if dtype.itemsize <= 2 and plan.method == "conditions":
+            bc = np.bincount(code, minlength=0)
+            nz = np.flatnonzero(bc)
+            for c, m in zip(nz.tolist(), bc[nz].tolist()):
+                counts[c] = counts.get(c, 0) + m
+        else:
+            uc, um = np.unique(code, return_counts=True)
+            for c, m in zip(uc.tolist(), um.tolist()):
+                counts[int(c)] = counts.get(int(c), 0) + int(m)
+        take = max(0, min(n, plan.keep - pos))
+        if take:
+            for name in plan.names:
+                kept_v[name].append(np.array(cols[name][:take], dtype=float))
+            kept_c.append(np.array(code[:take]))
+            for j, arr in enumerate(q):
+                kept_q[j].append(np.array(arr[:take], dtype=float))
+        pos += n
+    res = _ChunkResult(i, counts, tuple(local_labels))
+    if n_keep:
+        res.kept_values = {k: np.concatenate(v) for k, v in kept_v.items()}
+        res.kept_codes = np.concatenate(kept_c)
+        res.kept_quantities = [np.concatenate(v) for v in kept_q]
+    return res
+
+
+# ---------------------------------------------------------------------------
+# the result
+# ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SweepResult:
+    """What a sweep found: regime counts over every point, per-point arrays for the first ``keep``.
+
+    Attributes
+    ----------
+    game : str
+        The game's name.
+    kind : {"grid", "monte_carlo"}
+    names : tuple of str
+        The varied (grid) or sampled (Monte Carlo) parameters, in column order.
+    values : dict of str to ndarray
+        Per kept point, the value of each parameter in :attr:`names`.
+    codes : ndarray of unsigned int
+        Per kept point, the regime code: bit ``i`` set when ``records[i]`` holds.
+    records : tuple of str
+        The equilibrium labels, one per bit.
+    quantities : dict of str to ndarray
+        Per kept point: ``"gap"`` (player 1's payoff from her first strategy
+        minus her second when every other player plays the first) and any
+        requested quantity.
+    counts : dict of int to int
+        Over **every** point: how many points had each regime code.
+    n_points : int
+        Points evaluated (grid size or number of samples).
+    grid_shape : tuple of int or None
+        For a grid: points per varied parameter (C order).
+    axes : dict of str to ndarray
+        For a grid: the values of each varied parameter.
+    fixed : dict of str to float
+        The values of the game's other parameters.
+    method, backend : str
+    seed : int or None
+        The entropy of the seed sequence (reproduces a Monte Carlo sweep).
+    distributions : dict of str to str
+        For Monte Carlo: each sampled parameter's distribution and range.
+    complete : bool
+        False when the closed forms did not cover every equilibrium (see the warning).
+    """
+
+    game: str
+    kind: str
+    names: tuple[str, ...]
+    values: dict[str, np.ndarray]
+    codes: np.ndarray
+    records: tuple[str, ...]
+    quantities: dict[str, np.ndarray]
+    counts: dict[int, int]
+    n_points: int
+    grid_shape: tuple[int, ...] | None = None
+    axes: dict[str, np.ndarray] = field(default_factory=dict)
+    fixed: dict[str, float] = field(default_factory=dict)
+    method: str = "conditions"
+    backend: str = "numpy"
+    seed: Any = None
+    distributions: dict[str, str] = field(default_factory=dict)
+    complete: bool = True
+
+    # -- regimes ---------------------------------------------------------------
+    def regime_label(self, code: int) -> str:
+        """The regime of a code in words: the equilibria that hold, joined by ``" + "``."""
+        code = int(code)
+        labs = [lab for i, lab in enumerate(self.records) if code >> i & 1]
+        return " + ".join(labs) if labs else "no equilibrium found"
+
+    def regime_set(self, code: int) -> frozenset[str]:
+        """The set of equilibrium labels of a code."""
+        code = int(code)
+        return frozenset(lab for i, lab in enumerate(self.records) if code >> i & 1)
+
+    def regimes(self) -> list[str]:
+        """The regime label of every kept point."""
+        cache: dict[int, str] = {}
+        return [cache.setdefault(int(c), self.regime_label(int(c))) for c in self.codes]
+
+    def holds(self, record: str) -> np.ndarray:
+        """Per kept point: whether the equilibrium ``record`` exists.
+
+        Raises
+        ------
+        UnknownNameError
+            If ``record`` is not one of :attr:`records`.
+        """
+        if record not in self.records:
+            raise UnknownNameError(suggest(record, self.records, what="equilibrium"))
+        bit = self.records.index(record)
+        return ((self.codes.astype(np.uint64) >> np.uint64(bit)) & np.uint64(1)).astype(bool)
+
+    def shares(self) -> dict[str, float]:
+        """Share of **all** points in each regime, largest first."""
+        total = max(self.n_points, 1)
+        rows = sorted(self.counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        return {self.regime_label(c): m / total for c, m in rows}
+
+    def record_shares(self) -> dict[str, float]:
+        """Share of **all** points where each equilibrium exists (in record order)."""
+        total = max(self.n_points, 1)
+        out = {}
+        for i, lab in enumerate(self.records):
+            out[lab] = sum(m for c, m in self.counts.items() if c >> i & 1) / total
+        return out
+
+    @property
+    def n_kept(self) -> int:
+        """How many points have per-point arrays."""
+        return int(self.codes.shape[0])
+
+    # -- output ----------------------------------------------------------------
+    def summary(self) -> dict[str, Any]:
+        """A JSON-ready summary: shares per regime and per equilibrium, and the setup."""
+        out: dict[str, Any] = {
+            "game": self.game, "kind": self.kind, "method": self.method, "backend": self.backend,
+            "points": self.n_points, "parameters": list(self.names), "seed": self.seed,
+            "regime_shares": self.shares(), "equilibrium_shares": self.record_shares(),
+            "fixed": dict(self.fixed), "complete": self.complete,
+        }
+        if self.kind == "grid":
+            out["grid"] = {k: [float(v.min()), float(v.max()), int(v.size)] for k, v in self.axes.items()}
+        else:
+            out["distributions"] = dict(self.distributions)
+        if "gap" in self.quantities and self.n_kept:
+            g = self.quantities["gap"]
+            out["gap"] = {"mean": float(np.mean(g)), "min": float(np.min(g)), "max": float(np.max(g)),
+                          "share_positive": float(np.mean(g > 0)), "points": int(g.size)}
+        return out
+
+    def to_dataframe(self) -> Any:
+        """The kept points as a :class:`pandas.DataFrame`: parameters, regime, quantities.
+
+        Raises
+        ------
+        ImportError
+            If pandas is not installed.
+        """
+        try:
+            import pandas as pd
+        except ImportError as exc:  # pragma: no cover - pandas is installed in the test environment
+            raise ImportError("SweepResult.to_dataframe needs pandas (pip install pandas)") from exc
+        data: dict[str, Any] = {name: self.values[name] for name in self.names}
+        labels = {int(c): self.regime_label(int(c)) for c in np.unique(self.codes)}
+        data["regime"] = pd.Categorical([labels[int(c)] for c in self.codes])
+        data["regime_code"] = self.codes
+        for name, arr in self.quantities.items():
+            data[name] = arr
+        return pd.DataFrame(data)
+
+    def _metadata(self) -> dict[str, Any]:
+        meta = {
+            "game": self.game, "kind": self.kind, "names": list(self.names), "records": list(self.records),
+            "counts": {str(k): v for k, v in self.counts.items()}, "n_points": self.n_points,
+            "grid_shape": list(self.grid_shape) if self.grid_shape else None, "fixed": self.fixed,
+            "method": self.method, "backend": self.backend, "seed": self.seed,
+            "distributions": self.distributions, "complete": self.complete,
+            "quantities": list(self.quantities), "axes": list(self.axes),
+        }
+        return meta
+
+    def save(self, path: str | os.PathLike[str]) -> Path:
+        """Write the kept points atomically as ``.npz`` (everything), ``.csv`` or ``.parquet``.
+
+        The ``.npz`` file also holds the counts over every point and the
+        setup, and reads back with :meth:`load`.  A temporary file is written
+        beside the target and renamed, so an interrupted save never leaves a
+        partial file.
+
+        Raises
+        ------
+        OutputError
+            For another suffix, a missing folder, or ``.parquet`` without pyarrow.
+        """
+        target = Path(path)
+        suffix = target.suffix.lower()
+        if suffix == ".npz":
+            arrays: dict[str, Any] = {f"value:{k}": v for k, v in self.values.items()}
+            arrays.update({f"quantity:{k}": v for k, v in self.quantities.items()})
+            arrays.update({f"axis:{k}": v for k, v in self.axes.items()})
+            arrays["codes"] = self.codes
+            arrays["metadata"] = np.array(json.dumps(self._metadata()))
+            buf = io.BytesIO()
+            np.savez_compressed(buf, **arrays)
+            return atomic_write_bytes(target, buf.getvalue())
+        if suffix == ".csv":
+            return atomic_write_text(target, self._csv_text())
+        if suffix == ".parquet":
+            try:
+                import pyarrow as pa
+                import pyarrow.parquet as pq
+            except ImportError:
+                raise OutputError(f"cannot write {str(target)!r}: Parquet needs pyarrow (pip install pyarrow)") from None
+            cols: dict[str, Any] = {name: self.values[name] for name in self.names}
+            cols["regime"] = self.regimes()
+            cols["regime_code"] = self.codes.astype(np.uint64)
+            cols.update(self.quantities)
+            table = pa.table(cols)
+            table = table.replace_schema_metadata({"aligngames": json.dumps(self._metadata())})
+            sink = pa.BufferOutputStream()
+            pq.write_table(table, sink)
+            return atomic_write_bytes(target, sink.getvalue().to_pybytes())
+        raise OutputError(f"cannot write {str(target)!r}: unknown suffix {suffix or '(none)'!r} "
+                          "(allowed: .npz, .csv, .parquet)")
+
+    def _csv_text(self) -> str:
+        import csv
+
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        qn = list(self.quantities)
+        w.writerow([*self.names, "regime", "regime_code", *qn])
+        labels = self.regimes()
+        cols = [self.values[n] for n in self.names]
+        qs = [self.quantities[n] for n in qn]
+        for i in range(self.n_kept):
+            w.writerow([*(repr(float(c[i])) for c in cols), labels[i], int(self.codes[i]),
+                        *(repr(float(q[i])) for q in qs)])
+        return buf.getvalue()
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> SweepResult:
+        """Read a result written by :meth:`save` as ``.npz`` (no pickles are loaded)."""
+        with np.load(Path(path), allow_pickle=False) as data:
+            meta = json.loads(str(data["metadata"]))
+            values = {k: data[f"value:{k}"] for k in meta["names"]}
+            quantities = {k: data[f"quantity:{k}"] for k in meta["quantities"]}
+            axes = {k: data[f"axis:{k}"] for k in meta["axes"]}
+            codes = data["codes"]
+        return cls(game=meta["game"], kind=meta["kind"], names=tuple(meta["names"]), values=values, codes=codes,
+                   records=tuple(meta["records"]), quantities=quantities,
+                   counts={int(k): int(v) for k, v in meta["counts"].items()}, n_points=int(meta["n_points"]),
+                   grid_shape=tuple(meta["grid_shape"]) if meta["grid_shape"] else None, axes=axes,
+                   fixed=meta["fixed"], method=meta["method"], backend=meta["backend"], seed=meta["seed"],
+                   distributions=meta["distributions"], complete=meta["complete"])
+
+
+# ---------------------------------------------------------------------------
+# input checks
+# ---------------------------------------------------------------------------
+
+def _allowed(kind: str) -> str:
+    lo, hi = _KIND_BOUNDS[kind]
+    return f"a {kind} from {lo:g} to {hi:g}" if math.isfinite(hi) else f"a {kind} >= {lo:g}"
+
+
+def _number(x: Any, where: str) -> float:
+    if isinstance(x, bool) or not isinstance(x, (numbers.Real, sympy.Basic)):
+        raise ParameterError(f"sweep: {where}: {x!r} is not a number (allowed: a finite real number)")
+    try:
+        v = float(x)
+    except (TypeError, ValueError):
+        raise ParameterError(f"sweep: {where}: {x!r} is not a number (allowed: a finite real number)") from None
+    if not math.isfinite(v):
+        raise ParameterError(f"sweep: {where}: {x!r} is not finite (allowed: a finite real number)")
+    return v
+
+
+def _check_range(name: str, kind: str, lo: float, hi: float, where: str) -> None:
+    if lo > hi:
+        raise ParameterError(f"sweep: {where}: low {lo:g} exceeds high {hi:g} (allowed: low <= high)")
+    klo, khi = _KIND_BOUNDS[kind]
+    if lo < klo or hi > khi:
+        bad = lo if lo < klo else hi
+        raise ParameterError(f"sweep: {where}: {bad:g} is outside what parameter {name!r} allows ({_allowed(kind)})")
+
+
+def _game_from(game: Any) -> tuple[Game | SymmetricGame, str]:
+    if isinstance(game, str):
+        from games._registry import build
+
+        g = build(game)
+        return g, game
+    if isinstance(game, (Game, SymmetricGame)):
+        return game, game.name or "game"
+    raise SweepError(f"sweep: game must be a Game, a SymmetricGame or a library name, got {type(game).__name__}")
+
+
+def _game_parameters(game: Game | SymmetricGame, params: ParameterSet, name: str) -> dict[str, sympy.Symbol]:
+    syms = {s.name: s for s in game.free_symbols}
+    missing = sorted(n for n in syms if n not in params)
+    if missing:
+        raise UnknownNameError(f"sweep: {name} has parameters with no value in the parameter set: "
+                               f"{', '.join(missing)}")
+    return dict(sorted(syms.items()))
+
+
+def _check_name(name: Any, params: ParameterSet, game_syms: Mapping[str, Any], game_name: str, what: str) -> str:
+    if not isinstance(name, str):
+        raise UnknownNameError(f"sweep: {what} {name!r} is not a parameter name")
+    if name not in params:
+        raise UnknownNameError("sweep: " + suggest(name, game_syms, what="parameter"))
+    if name not in game_syms:
+        raise UnknownNameError(f"sweep: parameter {name!r} does not appear in {game_name} "
+                               f"(allowed: {', '.join(game_syms) or 'none: the game is numeric'})")
+    return name
+
+
+def _grid_axis(name: str, spec: Any, kind: str) -> np.ndarray:
+    where = f"vary {name}"
+    if isinstance(spec, tuple):
+        if len(spec) != 3:
+            raise SweepError(f"sweep: {where}: {spec!r} (allowed: a (low, high, steps) tuple or a list of values)")
+        lo, hi = _number(spec[0], f"{where} low"), _number(spec[1], f"{where} high")
+        steps = spec[2]
+        if isinstance(steps, bool) or not isinstance(steps, numbers.Integral):
+            raise SweepError(f"sweep: {where}: steps {steps!r} is not a whole number (allowed: an integer >= 2)")
+        if int(steps) < 2:
+            raise SweepError(f"sweep: {where}: steps {int(steps)} (allowed: an integer >= 2)")
+        _check_range(name, kind, lo, hi, where)
+        axis = np.linspace(lo, hi, int(steps))
+    elif isinstance(spec, (list, np.ndarray)):
+        axis = np.array([_number(v, where) for v in spec], dtype=float)
+        if axis.size < 2:
+            raise SweepError(f"sweep: {where}: {axis.size} value(s) given (allowed: at least 2 values)")
+        _check_range(name, kind, float(axis.min()), float(axis.max()), where)
+    else:
+        raise SweepError(f"sweep: {where}: {spec!r} (allowed: a (low, high, steps) tuple or a list of values)")
+    if kind == "count":
+        axis = np.rint(axis)
+    return axis
+
+
+def _seed_entropy(seed: Any) -> int:
+    if seed is None:
+        return int(np.random.SeedSequence().entropy)  # type: ignore[arg-type]
+    if isinstance(seed, np.random.Generator):
+        return int(seed.integers(0, 2**63))
+    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or int(seed) < 0:
+        raise SweepError(f"sweep: seed {seed!r} not allowed (allowed: None, an integer >= 0 or a numpy Generator)")
+    return int(seed)
+
+
+def _make_draw(name: str, param: Any, dist: Any, rng: tuple[Any, Any] | None) -> _Draw:
+    kind = param.kind
+    where = f"range of {name}"
+    if rng is not None:
+        if not (isinstance(rng, (tuple, list)) and len(rng) == 2):
+            raise SweepError(f"sweep: ranges[{name!r}] = {rng!r} (allowed: a (low, high) pair)")
+        lo, hi = _number(rng[0], f"{where} low"), _number(rng[1], f"{where} high")
+    else:
+        lo, hi = float(param.low), float(param.high)
+    _check_range(name, kind, lo, hi, where)
+    integer = kind == "count"
+    if dist is None or dist == "uniform":
+        return _Draw(name, lo, hi, "uniform", integer=integer, kind=kind)
+    if dist == "loguniform":
+        if lo <= 0:
+            raise ParameterError(f"sweep: loguniform {name!r} needs low > 0, got {lo:g} (allowed: 0 < low <= high)")
+        return _Draw(name, lo, hi, "loguniform", integer=integer, kind=kind)
+    if dist == "triangular" or (isinstance(dist, tuple) and len(dist) == 2 and dist[0] == "triangular"):
+        mode = float(param.value) if dist == "triangular" else _number(dist[1], f"triangular mode of {name}")
+        if not lo <= mode <= hi:
+            raise ParameterError(f"sweep: triangular {name!r}: mode {mode:g} outside [{lo:g}, {hi:g}] "
+                                 "(allowed: low <= mode <= high)")
+        return _Draw(name, lo, hi, "triangular", mode=mode, integer=integer, kind=kind)
+    if callable(dist):
+        return _Draw(name, lo, hi, "ppf", ppf=dist, integer=integer, kind=kind)
+    raise SweepError(f"sweep: distribution {dist!r} for {name!r} not allowed (allowed: "
+                     f"{', '.join(DISTRIBUTIONS)}, ('triangular', mode) or a callable ppf(u))")
+
+
+# ---------------------------------------------------------------------------
+# the public function
+# ---------------------------------------------------------------------------
+
+def sweep(
+    game: Game | SymmetricGame | str,
+    *,
+    vary: Mapping[str, Any] | None = None,
+    samples: int | None = None,
+    params: ParameterSet | None = None,
+    uncertain: Sequence[str] | None = None,
+    ranges: Mapping[str, tuple[Any, Any]] | None = None,
+    distributions: Mapping[str, Any] | None = None,
+    seed: int | np.random.Generator | None = None,
+    method: Literal["conditions", "solve"] = "conditions",
+    backend: Literal["numpy", "dask"] = "numpy",
+    quantities: Mapping[str, sympy.Expr] | None = None,
+    chunk_size: int = DEFAULT_CHUNK,
+    keep: int = DEFAULT_KEEP,
+    workers: int | None = None,
+    scheduler: Any = None,
+    progress: bool | None = None,
+) -> SweepResult:
+    r"""Which equilibria hold over a grid of 1 to 3 parameters or over Monte Carlo samples.
+
+    Parameters
+    ----------
+    game : Game, SymmetricGame or str
+        A symbolic game or the name of a library game (``aligngames list``).
+    vary : mapping, optional
+        Grid sweep: ``{name: (low, high, steps)}`` or ``{name: [values]}`` for
+        1 to 3 parameters (C order: the last one varies fastest).
+    samples : int, optional
+        Monte Carlo sweep: this many draws of every uncertain parameter.
+        Give exactly one of ``vary`` and ``samples``.
+    params : ParameterSet, optional
+        Values of the parameters that are not varied and the ranges of those
+        that are sampled; default :func:`games.essay.parameters`.
+    uncertain : sequence of str, optional
+        Monte Carlo: the parameters to draw.  Default: every parameter of the
+        game with a range (``low < high``) in ``params`` or ``ranges``.
+    ranges : mapping, optional
+        Monte Carlo: ``{name: (low, high)}`` overriding the registry range.
+    distributions : mapping, optional
+        Monte Carlo: ``{name: "uniform" | "loguniform" | "triangular" |
+        ("triangular", mode) | ppf}``; ``ppf`` maps uniform numbers in (0, 1)
+        to values (an inverse CDF).  Default uniform.
+    seed : None, int or numpy.random.Generator
+        The only source of randomness (see the module docstring).
+    method : {"conditions", "solve"}
+        Vectorised closed forms, or substitution and a numeric solver per point.
+    backend : {"numpy", "dask"}
+        Where the chunks run.
+    quantities : mapping of str to sympy expression, optional
+        Extra quantities to evaluate per point, built from the game's
+        parameter symbols (a threshold, a mixed probability of a record's
+        profile).  ``"gap"`` is always computed.
+    chunk_size : int
+        Points per chunk (the random streams depend on it).
+    keep : int
+        Keep per-point arrays for the first ``keep`` points (0 for counts only).
+    workers : int, optional
+        Threads of the numpy backend; default the number of CPUs.
+    scheduler : str or distributed.Client, optional
+        The dask scheduler (``backend="dask"`` only).
+    progress : bool, optional
+        A tqdm progress bar over chunks (if tqdm is installed); default: when
+        stderr is a terminal and there is more than one chunk.
+
+    Returns
+    -------
+    SweepResult
+
+    Raises
+    ------
+    UnknownNameError
+        A parameter that is not in ``params`` or not in the game (the message
+        lists the game's parameters).
+    ParameterError
+        A range with low > high, or outside the parameter's kind (a
+        probability above 1, a negative amount of money), a bad number.
+    SweepError
+        Both or neither of ``vary`` and ``samples``, more than 3 varied
+        parameters, ``steps < 2``, ``samples <= 0``, an unknown method,
+        backend or distribution, a bad chunk size, seed or ``keep``.
+    SizeLimitError
+        A grid of more than :data:`MAX_GRID_POINTS` points.
+
+    See Also
+    --------
+    solvers.sensitivity.tornado, solvers.sensitivity.first_order_indices
+    solvers.sweep_plots.plot_regime_map
+
+    Examples
+    --------
+    All-Alignment is an equilibrium of the great-power race iff
+    :math:`b + s + h_1 D \ge E`; with the other parameters at their values
+    (:math:`b = 10^{12}, s = 0, h_1 D = 5 \cdot 10^{11}`) that is
+    :math:`E \le 1.5 \cdot 10^{12}`:
+
+    >>> res = sweep("great_power_race", vary={"capabilities_edge": [1e12, 2e12]})
+    >>> res.holds("(Alignment, Alignment)").tolist()
+    [True, False]
+
+    A derived quantity: the edge at which all-Alignment stops being an equilibrium.
+
+    >>> import games
+    >>> ps = games.essay.parameters()
+    >>> b, s, h1, D = (ps.symbol(n) for n in ("alignment_world_benefit", "alignment_synergy",
+    ...                                        "race_risk_one", "power_catastrophe_loss"))
+    >>> res = sweep("great_power_race", samples=1000, seed=0, quantities={"edge_max": b + s + h1 * D})
+    >>> bool(np.all(res.holds("(Alignment, Alignment)")
+    ...             == (res.quantities["edge_max"] >= res.values["capabilities_edge"])))
+    True
+    """
+    g, game_name = _game_from(game)
+    if method not in ("conditions", "solve"):
+        raise SweepError(f"sweep: method {method!r} not allowed (allowed: conditions, solve)")
+    if backend not in ("numpy", "dask"):
+        raise SweepError(f"sweep: backend {backend!r} not allowed (allowed: numpy, dask)")
+    if scheduler is not None and backend != "dask":
+        raise SweepError("sweep: scheduler is only used with backend='dask'")
+    for label, v, low in (("chunk_size", chunk_size, 1), ("keep", keep, 0)):
+        if isinstance(v, bool) or not isinstance(v, numbers.Integral) or int(v) < low:
+            raise SweepError(f"sweep: {label} {v!r} not allowed (allowed: an integer >= {low})")
+    if workers is not None and (isinstance(workers, bool) or not isinstance(workers, numbers.Integral)
+                                or int(workers) < 1):
+        raise SweepError(f"sweep: workers {workers!r} not allowed (allowed: an integer >= 1)")
+    ps = games_parameters() if params is None else params
+    if not isinstance(ps, ParameterSet):
+        raise SweepError(f"sweep: params must be a ParameterSet, got {type(ps).__name__}")
+    game_syms = _game_parameters(g, ps, game_name)
+    if (vary is None) == (samples is None):
+        raise SweepError("sweep: give exactly one of vary (a grid) and samples (Monte Carlo)")
+
+    draws: list[_Draw] = []
+    axes: list[np.ndarray] = []
+    if vary is not None:
+        if not isinstance(vary, Mapping) or not 1 <= len(vary) <= 3:
+            n = len(vary) if isinstance(vary, Mapping) else vary
+            raise SweepError(f"sweep: vary {n!r} parameters (allowed: a mapping of 1 to 3 parameters)")
+        for name, spec in vary.items():
+            _check_name(name, ps, game_syms, game_name, "vary")
+            axes.append(_grid_axis(name, spec, ps[name].kind))
+        names = tuple(vary)
+        n_points = int(np.prod([a.size for a in axes]))
+        if n_points > MAX_GRID_POINTS:
+            raise SizeLimitError(f"sweep: the grid has {n_points} points (allowed: at most {MAX_GRID_POINTS})")
+        kind = "grid"
+    else:
+        if isinstance(samples, bool) or not isinstance(samples, numbers.Integral):
+            raise SweepError(f"sweep: samples {samples!r} is not a whole number (allowed: an integer >= 1)")
+        if int(samples) <= 0:
+            raise SweepError(f"sweep: samples {int(samples)} (allowed: an integer >= 1)")
+        n_points = int(samples)
+        ranges = dict(ranges or {})
+        distributions = dict(distributions or {})
+        for name in list(ranges) + list(distributions):
+            _check_name(name, ps, game_syms, game_name, "range or distribution of")
+        if uncertain is None:
+            chosen = [n for n in game_syms if n in ranges or (
+                ps[n].low is not None and ps[n].high is not None and ps[n].low < ps[n].high)]
+        else:
+            if isinstance(uncertain, str):
+                raise SweepError(f"sweep: uncertain={uncertain!r} must be a sequence of names, not one string")
+            chosen = [_check_name(n, ps, game_syms, game_name, "uncertain") for n in uncertain]
+            for n in chosen:
+                if n not in ranges and (ps[n].low is None or ps[n].high is None):
+                    raise ParameterError(f"sweep: parameter {n!r} has no range in the registry; "
+                                         f"give ranges={{{n!r}: (low, high)}}")
+        if not chosen:
+            raise SweepError(f"sweep: {game_name} has no parameter with a range to sample "
+                             f"(its parameters: {', '.join(game_syms) or 'none'})")
+        for name in distributions:
+            if name not in chosen:
+                raise SweepError(f"sweep: distribution given for {name!r}, which is not sampled "
+                                 f"(sampled: {', '.join(chosen)})")
+        draws = [_make_draw(n, ps[n], distributions.get(n), ranges.get(n)) for n in chosen]
+        names = tuple(chosen)
+        kind = "monte_carlo"
+
+    entropy = _seed_entropy(seed) if kind == "monte_carlo" else None
+    symbols = tuple(game_syms.values())
+    q_names = ["gap"]
+    q_exprs = [_gap_expr(g)]
+    for qn, qe in (quantities or {}).items():
+        if not isinstance(qn, str) or qn in q_names or qn in names:
+            raise SweepError(f"sweep: quantity name {qn!r} not allowed (allowed: a new name, not 'gap' "
+                             "or a parameter)")
+        if not isinstance(qe, sympy.Expr):
+            raise SweepError(f"sweep: quantity {qn!r} must be a sympy expression built from the game's "
+                             f"symbols, got {type(qe).__name__} (strings are never evaluated)")
+        extra = sorted(s.name for s in qe.free_symbols if s not in set(symbols))
+        if extra:
+            raise UnknownNameError(f"sweep: quantity {qn!r} uses {', '.join(extra)}, not parameters of "
+                                   f"{game_name} (allowed: {', '.join(game_syms)})")
+        q_names.append(qn)
+        q_exprs.append(qe)
+    if method == "conditions":
+        model = _conditions_model(g, symbols, tuple(q_exprs))
+        n_rec = len(model.labels)
+        code_dtype = "uint8" if n_rec <= 8 else "uint16" if n_rec <= 16 else "uint32" if n_rec <= 32 else "uint64"
+    else:
+        model = _quantity_model(symbols, tuple(q_exprs))
+        code_dtype = "uint64"
+    fixed = tuple((n, float(ps[n].value)) for n in game_syms if n not in names)
+    fixed_exact = tuple((n, ps[n].value) for n in game_syms if n not in names)
+    plan = _Plan(game=g, model=model, method=method, kind=kind, names=names, fixed=fixed, fixed_exact=fixed_exact,
+                 draws=tuple(draws), axes=tuple(axes), n_points=n_points, chunk_size=int(chunk_size),
+                 keep=int(keep), entropy=entropy, quantity_names=tuple(q_names), code_dtype=code_dtype)
+    n_chunks = -(-n_points // plan.chunk_size)
+    show = progress if progress is not None else (n_chunks > 1 and _stderr_tty())
+    if backend == "numpy":
+        chunks = _run_numpy(plan, n_chunks, workers, bool(show))
+    else:
+        chunks = _run_dask(plan, n_chunks, scheduler, bool(show))
+    return _assemble(plan, chunks, game_name, backend, draws)
+
+
+def games_parameters() -> ParameterSet:
+    """The default parameter set: :func:`games.essay.parameters` (scenario ``"phd"``)."""
+    from games.essay import parameters
+
+    return parameters()
+
+
+def _stderr_tty() -> bool:
+    try:
+        return bool(sys.stderr.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def _bar(total: int, show: bool) -> Any:
+    if not show:
+        return None
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        return None
+    return tqdm(total=total, unit="chunk", desc="sweep", file=sys.stderr)
+
+
+def _run_numpy(plan: _Plan, n_chunks: int, workers: int | None, show: bool) -> list[_ChunkResult]:
+    nw = min(int(workers) if workers else (os.cpu_count() or 1), n_chunks)
+    bar = _bar(n_chunks, show)
+    try:
+        if nw <= 1 or plan.method == "solve":
+            out = []
+            for i in range(n_chunks):
+                out.append(_run_chunk(plan, i))
+                if bar is not None:
+                    bar.update(1)
+            return out
+        from concurrent.futures import ThreadPoolExecutor
+
+        results: list[_ChunkResult | None] = [None] * n_chunks
+        with ThreadPoolExecutor(max_workers=nw) as ex:
+            futures = {ex.submit(_run_chunk, plan, i): i for i in range(n_chunks)}
+            from concurrent.futures import as_completed
+
+            for fut in as_completed(futures):
+                results[futures[fut]] = fut.result()
+                if bar is not None:
+                    bar.update(1)
+        return [r for r in results if r is not None]
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def _run_dask(plan: _Plan, n_chunks: int, scheduler: Any, show: bool) -> list[_ChunkResult]:
+    try:
+        import dask
+    except ImportError:
+        raise SweepError("sweep: backend='dask' needs dask (pip install \"dask[distributed]\")") from None
+    client = None
+    own = False
+    if scheduler is not None:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise SweepError("sweep: scheduler needs dask.distributed (pip install \"dask[distributed]\")") from None
+        if isinstance(scheduler, Client):
+            client = scheduler
+        elif isinstance(scheduler, str):
+            try:
+                client = Client(scheduler, timeout="10s")
+            except (OSError, TimeoutError) as exc:
+                raise SweepError(f"sweep: cannot reach the dask scheduler {scheduler!r}: {exc}") from None
+            own = True
+        else:
+            raise SweepError(f"sweep: scheduler {scheduler!r} not allowed (allowed: an address like "
+                             "'tcp://host:8786' or a distributed.Client)")
+    else:
+        try:
+            from distributed import default_client
+
+            client = default_client()
+        except (ImportError, ValueError):
+            client = None
+    try:
+        if client is None:
+            tasks = [dask.delayed(_run_chunk)(plan, i) for i in range(n_chunks)]
+            return list(dask.compute(*tasks, scheduler="threads"))
+        from distributed import as_completed
+
+        plan_future = client.scatter(plan, broadcast=True)
+        futures = [client.submit(_run_chunk, plan_future, i, pure=False) for i in range(n_chunks)]
+        index = {f.key: i for i, f in enumerate(futures)}
+        results: list[_ChunkResult | None] = [None] * n_chunks
+        bar = _bar(n_chunks, show)
+        try:
+            for fut in as_completed(futures):
+                results[index[fut.key]] = fut.result()
+                if bar is not None:
+                    bar.update(1)
+        finally:
+            if bar is not None:
+                bar.close()
+        return [r for r in results if r is not None]
+    finally:
+        if own and client is not None:
+            client.close()
+
+
+def _assemble(plan: _Plan, chunks: Iterable[_ChunkResult], game_name: str, backend: str,
+              draws: Sequence[_Draw]) -> SweepResult:
+    chunks = sorted(chunks, key=lambda c: c.index)
+    counts: dict[int, int] = {}
+    kept_v: dict[str, list[np.ndarray]] = {n: [] for n in plan.names}
+    kept_c: list[np.ndarray] = []
+    kept_q: list[list[np.ndarray]] = [[] for _ in plan.quantity_names]
+    if plan.method == "solve":
+        table: dict[str, int] = {}
+        for ch in chunks:
+            for lab in ch.labels:
+                table.setdefault(lab, len(table))
+        if len(table) > 64:
+            raise SizeLimitError(f"sweep: {len(table)} distinct equilibria met (allowed: at most 64)")
+        records = tuple(table)
+    else:
+        records = plan.model.labels
+    for ch in chunks:
+        if plan.method == "solve":
+            remap = [table[lab] for lab in ch.labels]
+
+            def conv(c: int, remap: list[int] = remap) -> int:
+                return sum(1 << remap[b] for b in range(len(remap)) if c >> b & 1)
+
+            for c, m in ch.counts.items():
+                g = conv(c)
+                counts[g] = counts.get(g, 0) + m
+            if ch.kept_codes is not None:
+                kept_c.append(np.array([conv(int(c)) for c in ch.kept_codes], dtype=np.uint64))
+        else:
+            for c, m in ch.counts.items():
+                counts[c] = counts.get(c, 0) + m
+            if ch.kept_codes is not None:
+                kept_c.append(ch.kept_codes)
+        if ch.kept_codes is not None:
+            for n in plan.names:
+                kept_v[n].append(ch.kept_values[n])
+            for j, arr in enumerate(ch.kept_quantities):
+                kept_q[j].append(arr)
+    code_dtype = np.dtype(plan.code_dtype)
+    if plan.method == "solve":
+        nb = len(records)
+        code_dtype = np.dtype("uint8" if nb <= 8 else "uint16" if nb <= 16 else "uint32" if nb <= 32 else "uint64")
+    codes = np.concatenate(kept_c).astype(code_dtype) if kept_c else np.zeros(0, dtype=code_dtype)
+    values = {n: (np.concatenate(v) if v else np.zeros(0)) for n, v in kept_v.items()}
+    quantities = {qn: (np.concatenate(kept_q[j]) if kept_q[j] else np.zeros(0))
+                  for j, qn in enumerate(plan.quantity_names)}
+    dists = {}
+    for d in draws:
+        desc = d.dist if d.dist != "ppf" else "user ppf"
+        if d.dist == "triangular":
+            desc += f" (mode {d.mode:g})"
+        dists[d.name] = f"{desc} [{d.low:g}, {d.high:g}]" + (" (whole numbers)" if d.integer else "")
+    return SweepResult(
+        game=game_name, kind=plan.kind, names=plan.names, values=values, codes=codes, records=records,
+        quantities=quantities, counts=dict(sorted(counts.items())), n_points=plan.n_points,
+        grid_shape=tuple(a.size for a in plan.axes) if plan.kind == "grid" else None,
+        axes={n: plan.axes[j] for j, n in enumerate(plan.names)} if plan.kind == "grid" else {},
+        fixed=dict(plan.fixed), method=plan.method, backend=backend, seed=plan.entropy,
+        distributions=dists, complete=plan.model.complete,
+    )
