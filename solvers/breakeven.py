@@ -34,7 +34,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import sympy
@@ -45,8 +44,10 @@ from games.errors import GameError, UnknownNameError, suggest
 from games.parameters import ParameterSet
 from solvers.conditions import (
     ConditionalEquilibrium,
+    KeyedCache,
     equilibrium_conditions,
     evaluate_condition,
+    game_key,
     relation,
     relation_expr,
 )
@@ -376,8 +377,20 @@ def _symbolic(stmts: list[tuple[str, Any, ConditionalEquilibrium | None]], s: sy
     return thresholds
 
 
-@lru_cache(maxsize=256)
+_CACHE = KeyedCache(256)
+
+
 def _cached(game: Game | SymmetricGame, s: sympy.Symbol, fixed: tuple[tuple[str, sympy.Expr], ...],
+            what: str) -> BreakEven:
+    key = (game_key(game), s, fixed, what)
+    hit = _CACHE.get(key)
+    if hit is None:
+        hit = _derive(game, s, fixed, what)
+        _CACHE.put(key, hit)
+    return hit  # type: ignore[no-any-return]
+
+
+def _derive(game: Game | SymmetricGame, s: sympy.Symbol, fixed: tuple[tuple[str, sympy.Expr], ...],
             what: str) -> BreakEven:
     g = game.subs(dict(fixed)) if fixed else game
     stmts = _statements(g, what)

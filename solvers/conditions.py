@@ -82,9 +82,9 @@ from __future__ import annotations
 import itertools
 import warnings
 import weakref
+from collections import OrderedDict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 import sympy
@@ -852,13 +852,64 @@ def _restore(rec: ConditionalEquilibrium, back: dict[sympy.Symbol, sympy.Expr]) 
     )
 
 
-#: A second cache keyed by object identity: a repeated call on the same game object
-#: skips even the hashing and structural comparison of its sympy payoffs.
+def game_key(game: Game | SymmetricGame) -> tuple[Any, ...]:
+    """A cheap, hashable key equal for equal games.
+
+    Built from the payoff *entries* (tuples compare identical sympy objects by
+    identity first), so looking up an equal, freshly built game costs
+    microseconds instead of the structural comparison of sympy arrays.
+    """
+    if isinstance(game, SymmetricGame):
+        return ("S", game.n_players, game.payoffs, game.count, game.strategies, game.name)
+    return ("G", game.players, game.strategies, game.name,
+            tuple(tuple(arr._array) for arr in game.payoffs))  # sympy's flat storage
+
+
+class KeyedCache:
+    """A small LRU mapping (results of symbolic derivations, keyed by :func:`game_key`)."""
+
+    def __init__(self, maxsize: int = 512) -> None:
+        self.maxsize = maxsize
+        self._data: OrderedDict[Any, Any] = OrderedDict()
+
+    def get(self, key: Any) -> Any:
+        value = self._data.get(key)
+        if value is not None:
+            self._data.move_to_end(key)
+        return value
+
+    def put(self, key: Any, value: Any) -> None:
+        self._data[key] = value
+        self._data.move_to_end(key)
+        while len(self._data) > self.maxsize:
+            self._data.popitem(last=False)
+
+    def clear(self) -> None:
+        self._data.clear()
+
+
+#: Results by value (an equal game built again finds them) ...
+_BY_VALUE = KeyedCache(512)
+#: ... and by object identity (a repeated call on the same object skips even the key).
 _BY_IDENTITY: dict[int, tuple[Any, tuple[ConditionalEquilibrium, ...]]] = {}
 
 
-@lru_cache(maxsize=512)
+def clear_cache() -> None:
+    """Forget every stored result (for benchmarks of cold runs)."""
+    _BY_VALUE.clear()
+    _BY_IDENTITY.clear()
+
+
 def _cached(game: Game | SymmetricGame) -> tuple[ConditionalEquilibrium, ...]:
+    key = game_key(game)
+    hit = _BY_VALUE.get(key)
+    if hit is None:
+        hit = _derive(game)
+        _BY_VALUE.put(key, hit)
+    return hit  # type: ignore[no-any-return]
+
+
+def _derive(game: Game | SymmetricGame) -> tuple[ConditionalEquilibrium, ...]:
     if isinstance(game, SymmetricGame):
         return _symmetric(game)
     if game.n_players == 2:

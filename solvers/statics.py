@@ -29,14 +29,13 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 import sympy
 
 from games.core import Game, SymmetricGame
 from games.errors import GameError, UnknownNameError, suggest
-from solvers.conditions import ConditionalEquilibrium, equilibrium_conditions
+from solvers.conditions import ConditionalEquilibrium, KeyedCache, equilibrium_conditions, game_key
 
 __all__ = ["comparative_statics", "ComparativeStatics", "Derivative", "sign_of", "weak_sign_of"]
 
@@ -153,8 +152,19 @@ def _quantities(rec: ConditionalEquilibrium) -> list[tuple[str, sympy.Expr]]:
     return out
 
 
-@lru_cache(maxsize=128)
+_CACHE = KeyedCache(128)
+
+
 def _cached(game: Game | SymmetricGame, params: tuple[sympy.Symbol, ...]) -> tuple[ComparativeStatics, ...]:
+    key = (game_key(game), params)
+    hit = _CACHE.get(key)
+    if hit is None:
+        hit = _derive(game, params)
+        _CACHE.put(key, hit)
+    return hit  # type: ignore[no-any-return]
+
+
+def _derive(game: Game | SymmetricGame, params: tuple[sympy.Symbol, ...]) -> tuple[ComparativeStatics, ...]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
         records = equilibrium_conditions(game)

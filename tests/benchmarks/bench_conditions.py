@@ -32,8 +32,7 @@ def main() -> None:
     cold: dict[str, list[float]] = {n: [] for n in names}
     totals = []
     for _ in range(args.repeats):
-        conditions._cached.cache_clear()
-        conditions._BY_IDENTITY.clear()
+        conditions.clear_cache()
         clear_cache()
         total = 0.0
         for name in names:
