@@ -51,6 +51,7 @@ from solvers.best_response import attractors, basins, best_response_graph, reach
 from solvers.draw import draw_graph, graph_layout, plot_phase_portrait, to_tikz, write_graph  # noqa: E402
 from solvers.fixation import fixation_probability, population_payoffs  # noqa: E402
 from solvers.invasion import invasion_graph, small_mutation_chain, stationary_distribution  # noqa: E402
+from solvers.regimes import regime_graph  # noqa: E402
 from solvers.replicator import (  # noqa: E402
     FixedPoint,
     GradientOfSelection,
@@ -67,6 +68,7 @@ __all__ += [
     "replicator_dynamics", "ReplicatorDynamics", "FixedPoint",
     "gradient_of_selection", "GradientOfSelection", "SelectionRoot",
     "draw_graph", "graph_layout", "plot_phase_portrait", "to_tikz", "write_graph",
+    "regime_graph",
 ]
 
 # Jupyter explorer (issue 8); ipywidgets is imported inside explore()

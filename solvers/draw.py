@@ -76,7 +76,8 @@ def graph_layout(G: nx.DiGraph, layout: str = "auto", *, seed: int | None = 0) -
         ``"auto"``: a grid for a two-player best-response graph (column ``j``
         of the second player at ``x = j``, row ``i`` of the first at
         ``y = -i``), a circle for chains over monomorphic states and
-        invasion graphs, a spring layout otherwise.
+        invasion graphs, the regions' centroids for regime graphs, a spring
+        layout otherwise.
     seed : int or None
         Seed of the spring layout.
 
@@ -104,6 +105,10 @@ def graph_layout(G: nx.DiGraph, layout: str = "auto", *, seed: int | None = 0) -
         raise UnknownNameError("graph_layout: " + suggest(str(layout), LAYOUTS, what="layout"))
     kind = G.graph.get("kind")
     two_player_br = kind == "best_response" and len(G.graph.get("players", ())) == 2
+    if layout == "auto" and kind == "regimes" and all("center" in G.nodes[v] for v in G.nodes):
+        # regimes at the centroids of their regions of parameter space
+        return {v: (G.nodes[v]["center"][0], G.nodes[v]["center"][1] if len(G.nodes[v]["center"]) > 1 else 0.0)
+                for v in G.nodes}
     if layout == "auto":
         if two_player_br:
             layout = "grid"
@@ -190,6 +195,12 @@ def draw_graph(
         edge_colors = [palette(G.edges[e].get("player_index", 0) % 10) for e in edges]
         font_colors = {v: ("white" if G.nodes[v].get("equilibrium") else "black") for v in G.nodes}
         default_label = "gain"
+    elif kind == "regimes":
+        colors = ["#fdd0a2"] * G.number_of_nodes()
+        sizes = [600 + 3000 * float(G.nodes[v].get("share", 0.0)) for v in G.nodes]
+        edge_colors = ["black"] * len(edges)
+        font_colors = {v: "black" for v in G.nodes}
+        default_label = "label"
     else:
         stat = [float(G.nodes[v].get("stationary", 1.0 / max(1, G.number_of_nodes()))) for v in G.nodes]
         colors = ["#9ecae1"] * G.number_of_nodes()
@@ -201,15 +212,20 @@ def draw_graph(
     for v in G.nodes:
         x, y = positions[v]
         ax.text(x, y, _node_label(G, v), ha="center", va="center", fontsize=8, color=font_colors[v])
-    nx.draw_networkx_edges(
-        G, positions, edgelist=edges, ax=ax, edge_color=edge_colors, arrows=True, arrowstyle="-|>",
-        arrowsize=14, node_size=sizes[0] if sizes else 300, connectionstyle="arc3,rad=0.12",
-    )
+    directed = G.is_directed()
+    if directed:
+        nx.draw_networkx_edges(
+            G, positions, edgelist=edges, ax=ax, edge_color=edge_colors, arrows=True, arrowstyle="-|>",
+            arrowsize=14, node_size=sizes[0] if sizes else 300, connectionstyle="arc3,rad=0.12",
+        )
+    else:
+        nx.draw_networkx_edges(G, positions, edgelist=edges, ax=ax, edge_color=edge_colors)
     attr = default_label if edge_label == "auto" else edge_label
     if attr is not None:
         labels = {(u, v): _number(G.edges[u, v][attr]) for u, v in edges if G.edges[u, v].get(attr) is not None}
         if labels:
-            nx.draw_networkx_edge_labels(G, positions, edge_labels=labels, ax=ax, font_size=7, connectionstyle="arc3,rad=0.12")
+            extra = {"connectionstyle": "arc3,rad=0.12"} if directed else {}
+            nx.draw_networkx_edge_labels(G, positions, edge_labels=labels, ax=ax, font_size=7, **extra)
     if kind == "best_response" and len(G.graph.get("players", ())) == 2:
         players = G.graph["players"]
         ax.set_xlabel(str(players[1]))
@@ -396,8 +412,10 @@ def _tex_escape(text: str) -> str:
 
 
 def _tex_number(value: Any) -> str:
-    if isinstance(value, sympy.Basic) and value.is_Rational:
+    if isinstance(value, sympy.Basic) and (value.is_Rational or isinstance(value, sympy.Eq)):
         return "$" + sympy.latex(value) + "$"
+    if isinstance(value, (list, tuple)) and all(isinstance(v, sympy.Basic) for v in value):
+        return "; ".join(_tex_number(v) for v in value)
     return _tex_escape(_number(value))
 
 
@@ -446,7 +464,9 @@ def to_tikz(
     """
     positions = dict(pos) if pos is not None else graph_layout(G, layout, seed=seed)
     kind = G.graph.get("kind")
-    attr = ("gain" if kind == "best_response" else "fixation") if edge_label == "auto" else edge_label
+    default = {"best_response": "gain", "regimes": "thresholds"}.get(str(kind), "fixation")
+    attr = default if edge_label == "auto" else edge_label
+    arrow = "->" if G.is_directed() else "-"
     ids = {v: f"n{i}" for i, v in enumerate(G.nodes)}
     lines = [
         r"\begin{tikzpicture}[>={Stealth[length=2.2mm]}, every node/.style={font=\small}]",
@@ -459,11 +479,11 @@ def to_tikz(
     for u, v, d in G.edges(data=True):
         if u == v:
             continue
-        bend = "[bend left=12]" if G.has_edge(v, u) else ""
+        bend = "[bend left=12]" if G.is_directed() and G.has_edge(v, u) else ""
         label = ""
         if attr is not None and d.get(attr) is not None:
             label = rf" node[midway, fill=white, inner sep=1pt, font=\scriptsize] {{{_tex_number(d[attr])}}}"
-        lines.append(rf"\draw[->] ({ids[u]}) to{bend}{label} ({ids[v]});")
+        lines.append(rf"\draw[{arrow}] ({ids[u]}) to{bend}{label} ({ids[v]});")
     lines.append(r"\end{tikzpicture}")
     body = "\n".join(lines) + "\n"
     if not standalone:
