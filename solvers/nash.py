@@ -8,7 +8,7 @@ Dispatch
   (:mod:`solvers.components`; every equilibrium of the game lies in the convex
   hull of a clique of extreme ones).  ``exact=None`` computes in rational
   arithmetic when the payoffs are rational and the game is small enough
-  (:data:`~solvers.vertex_enumeration.EXACT_MAX_BASES`, i.e. up to 6 x 6), and
+  (:data:`~solvers.vertex_enumeration.EXACT_MAX_BASES`, i.e. up to 7 x 7), and
   returns sympy ``Rational`` probabilities and payoffs; otherwise floats.
 * **One player**: her optimal pure strategies.
 * **Three or more players**: every *pure* equilibrium
@@ -198,7 +198,7 @@ def nash_equilibria(game: Game, *, exact: bool | None = None, tol: float | None 
         True: compute and verify in rational arithmetic; probabilities and
         payoffs are sympy ``Rational``.  False: floats, verified with ``tol``.
         None (default): exact for rational two-player games up to
-        :data:`~solvers.vertex_enumeration.EXACT_MAX_BASES` bases (6 x 6),
+        :data:`~solvers.vertex_enumeration.EXACT_MAX_BASES` bases (7 x 7),
         and always for the pure equilibria of N-player games.
     tol : float, optional
         Float mode: relative tolerance (default

@@ -20,21 +20,24 @@ Section 3.5; Avis, Rosenberg, Savani and von Stengel 2010).
 
 Two implementations, chosen by ``exact``:
 
-* **exact** (rational payoffs): every basis of P and Q -- a support I and an
-  equally large set T of tight best-response constraints -- is solved in
-  integer arithmetic (fraction-free Gauss-Jordan elimination, payoffs scaled
-  to integers), every feasible solution is a vertex, and vertices are
-  identified by their full label sets.  Cost grows like
-  :math:`\binom{m+n}{m}` bases per polytope, so it is the default only up to
-  :data:`EXACT_MAX_BASES` bases (6 x 6, or 3 x 12, games and smaller).
+* **exact** (rational payoffs, scaled to integers; all arithmetic in Python
+  integers by fraction-free Gauss-Jordan elimination, so every tie is exact):
+  small games solve every basis of P and Q -- a support I and an equally
+  large set T of tight best-response constraints -- and keep the feasible
+  solutions; larger ones (more than 300 bases) search the feasible bases by
+  pivoting, as the float mode below.  Vertices are identified by their full
+  label sets.  ``exact=None`` chooses exact up to :data:`EXACT_MAX_BASES`
+  bases per polytope (7 x 7, 6 x 8, 5 x 10 games and smaller); measured on a
+  2-core machine: 5 x 5 integer games about 8 ms, 7 x 7 about 90 ms, 10 x 10
+  about 3 s (``exact=True``).
 * **float**: a breadth-first search over the feasible bases of each polytope
   by simplex pivots, vectorised with numpy over the whole frontier.  At a
   degenerate vertex *every* feasible pivot is followed (ties in the ratio test
   and pivots of step 0), so all feasible bases, hence all vertices, are
   reached: the graph of feasible bases of a polytope is connected (Avis and
   Fukuda 1992).  Payoffs are first scaled to [1, 2]; a constraint is tight
-  when its slack is at most ``tol`` (default 1e-9), and every equilibrium is
-  verified again with :func:`solvers.equilibrium.is_nash_equilibrium`.
+  when its slack is at most ``tol`` (default 1e-9), and
+  :func:`solvers.nash.nash_equilibria` verifies every equilibrium again.
 
 References
 ----------
@@ -74,9 +77,8 @@ from solvers.equilibrium import FLOAT_TOL
 __all__ = ["vertex_enumeration", "ExtremeEquilibria", "EXACT_MAX_BASES", "count_bases"]
 
 #: ``exact=None`` computes exactly when each polytope has at most this many bases,
-#: ``C(m+n, m) - 1``: every game up to 6 x 6 (923 bases), 5 x 7 (791), 4 x 9 (714), 3 x 13 (559).
-#: Measured on a 2-core machine: about 25 ms for a 5 x 5 integer game, 100 ms for 6 x 6.
-EXACT_MAX_BASES = 1000
+#: ``C(m+n, m) - 1``: every game up to 7 x 7 (3431 bases), 6 x 8 (3002), 5 x 10 (3002), 4 x 14 (3059).
+EXACT_MAX_BASES = 3431
 
 
 def count_bases(m: int, n: int) -> int:
@@ -229,10 +231,132 @@ def _exact_vertices(c: list[list[int]], own: int, opp: int) -> dict[int, IntVert
     return out
 
 
+def _gauss_jordan_inverse(M: list[list[int]], rhs: list[int], k: int) -> tuple[int, list[list[int]], list[int]] | None:
+    """Fraction-free Gauss-Jordan on ``[M | I | rhs]``: returns ``(D, X, z)`` with ``M X = D I``, ``M z = D rhs``, D > 0.
+
+    None when M is singular.
+    """
+    a = [M[r][:] + [1 if c == r else 0 for c in range(k)] + [rhs[r]] for r in range(k)]
+    width = 2 * k + 1
+    prev = 1
+    for p in range(k):
+        if a[p][p] == 0:
+            for r in range(p + 1, k):
+                if a[r][p] != 0:
+                    a[p], a[r] = a[r], a[p]
+                    break
+            else:
+                return None
+        piv = a[p][p]
+        rowp = a[p]
+        for r in range(k):
+            if r == p:
+                continue
+            row = a[r]
+            f = row[p]
+            if f == 0:
+                a[r] = [(piv * v) // prev for v in row]
+            else:
+                a[r] = [(piv * row[c] - f * rowp[c]) // prev for c in range(width)]
+        prev = piv
+    D = a[k - 1][k - 1]
+    X = [row[k:2 * k] for row in a]
+    z = [row[2 * k] for row in a]
+    if D < 0:
+        D = -D
+        X = [[-v for v in row] for row in X]
+        z = [-v for v in z]
+    return D, X, z
+
+
+def _exact_vertices_pivoting(c: list[list[int]], own: int, opp: int) -> dict[int, IntVertex]:
+    """Same result as :func:`_exact_vertices`, by a breadth-first search over feasible bases.
+
+    A basis is a set of ``own`` tight constraints (``z_i = 0`` for i < own,
+    ``(C^T z)_j = 1`` for own + j) with a nonsingular system.  From each basis
+    every feasible pivot is followed: dropping one tight constraint, the
+    entering ones are those reached first along the edge (exact ties
+    included) and, at a degenerate vertex, every other tight constraint
+    with a nonzero pivot element (a step of length 0).  The graph of feasible
+    bases is connected, so every vertex is reached.  All arithmetic is in
+    integers (fraction-free Gauss-Jordan), so ties are exact.
+    """
+    n_con = own + opp
+    ct = [[c[i][j] for i in range(own)] for j in range(opp)]  # rows of C^T
+
+    def row(r: int) -> list[int]:
+        if r < own:
+            return [-1 if i == r else 0 for i in range(own)]
+        return ct[r - own]
+
+    def rhs(r: int) -> int:
+        return 0 if r < own else 1
+
+    start = tuple(range(own))
+    seen = {sum(1 << r for r in start)}
+    frontier = [start]
+    out: dict[int, IntVertex] = {}
+    while frontier:
+        nxt = []
+        for basis in frontier:
+            sol = _gauss_jordan_inverse([row(r) for r in basis], [rhs(r) for r in basis], own)
+            if sol is None:  # pragma: no cover - pivots keep bases nonsingular
+                continue
+            D, X, z = sol
+            # D * slack of every constraint
+            S = list(z) + [D - sum(cj * zi for cj, zi in zip(ct[j], z)) for j in range(opp)]
+            mask = 0
+            for r in range(n_con):
+                if S[r] == 0:
+                    mask |= 1 << r
+            if any(z) and mask not in out:
+                g = math.gcd(*z)
+                out[mask] = tuple(v // g for v in z)
+            in_basis = set(basis)
+            for pos in range(own):
+                # D * (G_r . d) for the edge that leaves constraint basis[pos]; d = -X[:, pos] / D
+                col = [X[i][pos] for i in range(own)]
+                T = col + [-sum(cj * v for cj, v in zip(ct[j], col)) for j in range(opp)]
+                best_num, best_den = -1, 1
+                entering: list[int] = []
+                for r in range(n_con):
+                    if r in in_basis:
+                        continue
+                    t = T[r]
+                    if t > 0:
+                        # ratio S[r] / t; keep the minimum (exact ties)
+                        if best_num < 0 or S[r] * best_den < best_num * t:
+                            best_num, best_den = S[r], t
+                            entering = [r]
+                        elif S[r] * best_den == best_num * t:
+                            entering.append(r)
+                if best_num != 0:
+                    # a step of length 0 is also possible through any other tight constraint
+                    entering += [r for r in range(n_con) if r not in in_basis and S[r] == 0 and T[r] != 0]
+                else:
+                    entering += [r for r in range(n_con) if r not in in_basis and S[r] == 0 and T[r] < 0]
+                for r in entering:
+                    nb = tuple(sorted(basis[:pos] + basis[pos + 1:] + (r,)))
+                    key = sum(1 << q for q in nb)
+                    if key not in seen:
+                        seen.add(key)
+                        nxt.append(nb)
+        frontier = nxt
+    return out
+
+
+#: Exact mode enumerates all bases up to this count (simple and fast for small games), else pivots.
+_EXACT_ALL_BASES_MAX = 300
+
+
 def exact_extreme_integer(
-    A: list[list[int]], B: list[list[int]]
+    A: list[list[int]], B: list[list[int]], method: str | None = None
 ) -> tuple[list[IntVertex], list[IntVertex], list[tuple[int, int]], bool]:
     """Extreme equilibria of the integer bimatrix game (A, B), exactly.
+
+    ``method``: ``"bases"`` solves every basis, ``"pivoting"`` searches the
+    feasible bases by pivots; None picks ``"bases"`` up to
+    ``_EXACT_ALL_BASES_MAX`` bases per polytope.
 
     Returns ``(row_vertices, col_vertices, pairs, degenerate)``; vertices are
     integer weight vectors (divide by their sum for the mixed strategy).
@@ -243,13 +367,25 @@ def exact_extreme_integer(
     bp = _positive(B)  # P: x in R^m, constraints B^T x <= 1
     ap = _positive(A)
     ap_t = [[ap[i][j] for i in range(m)] for j in range(n)]  # Q: y in R^n, constraints A y <= 1
-    pv = _exact_vertices(bp, m, n)
-    qv_raw = _exact_vertices(ap_t, n, m)
+    if method is None:
+        method = "bases" if count_bases(m, n) <= _EXACT_ALL_BASES_MAX else "pivoting"
+    if method not in ("bases", "pivoting"):
+        raise GameError(f"exact_extreme_integer: method {method!r} not allowed (allowed: 'bases', 'pivoting')")
+    enum = _exact_vertices if method == "bases" else _exact_vertices_pivoting
+    pv = enum(bp, m, n)
+    qv_raw = enum(ap_t, n, m)
     low = (1 << n) - 1
     qv = {((mask & low) << m) | (mask >> n): y for mask, y in qv_raw.items()}
     degenerate = any(bin(k).count("1") > m for k in pv) or any(bin(k).count("1") > n for k in qv)
     full = (1 << (m + n)) - 1
-    pairs_xy = [(x, y) for mx, x in pv.items() for my, y in qv.items() if mx | my == full]
+    # nondegenerate vertex pairs are complementary iff their label sets are complements (a look-up);
+    # pairs with a degenerate vertex (more labels than the dimension) are checked one by one.
+    simple_q = {my: y for my, y in qv.items() if bin(my).count("1") == n}
+    pairs_xy = [(x, simple_q[full ^ mx]) for mx, x in pv.items() if bin(mx).count("1") == m and (full ^ mx) in simple_q]
+    deg_p = [(mx, x) for mx, x in pv.items() if bin(mx).count("1") > m]
+    deg_q = [(my, y) for my, y in qv.items() if bin(my).count("1") > n]
+    pairs_xy += [(x, y) for mx, x in deg_p for my, y in qv.items() if mx | my == full]
+    pairs_xy += [(x, y) for mx, x in pv.items() if bin(mx).count("1") == m for my, y in deg_q if mx | my == full]
 
     def key(v: IntVertex) -> tuple[float, ...]:
         s = sum(v)
@@ -295,11 +431,31 @@ def _assemble(pairs_xy: list[tuple[tuple[Any, ...], tuple[Any, ...]]], degenerat
 # float: vectorised breadth-first search over feasible bases
 # ---------------------------------------------------------------------------
 
+def _row_keys(mask: np.ndarray) -> np.ndarray:
+    """One hashable key per row of a boolean matrix: int64 bit masks when they fit, else bytes."""
+    n_cols = mask.shape[1]
+    if n_cols <= 62:
+        return np.asarray(mask.astype(np.int64) @ (np.int64(1) << np.arange(n_cols, dtype=np.int64)))
+    packed = np.packbits(mask, axis=1)
+    out = np.empty(mask.shape[0], dtype=object)
+    out[:] = [row.tobytes() for row in packed]
+    return out
+
+
+def _basis_keys(bases: np.ndarray, n_con: int) -> np.ndarray:
+    if n_con <= 62:
+        return np.asarray(np.sum(np.int64(1) << bases.astype(np.int64), axis=1))
+    masks = np.zeros((bases.shape[0], n_con), dtype=bool)
+    np.put_along_axis(masks, bases, True, axis=1)
+    return _row_keys(masks)
+
+
 def _float_vertices(c: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
     """Vertices of {z >= 0 : C^T z <= 1} (C: own x opp, entries in [1, 2]).
 
     Returns ``(z, labels)``: z of shape (V, own), labels boolean (V, own + opp)
-    (first ``own`` columns: z_i = 0; the rest: tight constraints).  The origin
+    (first ``own`` columns: z_i = 0; the rest: tight constraints), one row per
+    feasible basis (a degenerate vertex appears once per basis).  The origin
     is included (it is the start of the search).
     """
     own, opp = c.shape
@@ -307,47 +463,42 @@ def _float_vertices(c: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
     G = np.vstack([-np.eye(own), c.T])  # constraint normals, G z <= b
     b = np.concatenate([np.zeros(own), np.ones(opp)])
     frontier = np.arange(own)[None, :]  # basis: z = 0
-    seen: set[bytes] = set()
-    start_mask = np.zeros((1, n_con), dtype=bool)
-    start_mask[0, :own] = True
-    seen.add(np.packbits(start_mask, axis=1)[0].tobytes())
+    seen: set[Any] = set(_basis_keys(frontier, n_con).tolist())
     all_z = []
     all_slack = []
     while frontier.shape[0]:
-        Gb = G[frontier]  # (F, d, d)
-        inv = np.linalg.inv(Gb)
-        z = np.einsum("fij,fj->fi", inv, b[frontier])
+        F = frontier.shape[0]
+        inv = np.linalg.inv(G[frontier])  # (F, d, d)
+        z = np.matmul(inv, b[frontier][:, :, None])[:, :, 0]
         slack = b[None, :] - z @ G.T  # (F, L)
         all_z.append(z)
         all_slack.append(slack)
         # direction for dropping basis position c: G_basis d = -e_c  ->  d = -inv[:, :, c]
-        denom = -np.einsum("lk,fkc->flc", G, inv)  # (F, L, d): G_r . d_c
-        in_basis = np.zeros((frontier.shape[0], n_con), dtype=bool)
-        np.put_along_axis(in_basis, frontier, True, axis=1)
+        denom = -np.matmul(G[None, :, :], inv)  # (F, L, d): G_r . d_c
+        in_basis = np.zeros((F, n_con), dtype=bool)
+        in_basis[np.arange(F)[:, None], frontier] = True
         pos = denom > tol
-        with np.errstate(divide="ignore", invalid="ignore"):
-            ratio = np.where(pos, np.maximum(slack, 0.0)[:, :, None] / np.where(pos, denom, 1.0), np.inf)
+        ratio = np.full(denom.shape, np.inf)
+        np.divide(np.maximum(slack, 0.0)[:, :, None], denom, out=ratio, where=pos)
         minr = ratio.min(axis=1, keepdims=True)
-        tight = (slack <= tol)[:, :, None]
-        cand = (pos & (ratio <= minr + tol)) | (tight & (np.abs(denom) > tol))
+        cand = pos & (ratio <= minr + tol)
+        cand |= (slack <= tol)[:, :, None] & (np.abs(denom) > tol)
         cand &= ~in_basis[:, :, None]
         f_idx, r_idx, c_idx = np.nonzero(cand)
         if f_idx.size == 0:
             break
-        new = frontier[f_idx].copy()
+        new = frontier[f_idx]
         new[np.arange(f_idx.size), c_idx] = r_idx
         new.sort(axis=1)
-        masks = np.zeros((new.shape[0], n_con), dtype=bool)
-        np.put_along_axis(masks, new, True, axis=1)
-        packed = np.packbits(masks, axis=1)
-        _, first = np.unique(packed, axis=0, return_index=True)
+        keys = _basis_keys(new, n_con)
+        _, first = np.unique(keys, return_index=True)
+        first.sort()
         keep = []
-        for i in np.sort(first):
-            key = packed[i].tobytes()
+        for i, key in zip(first.tolist(), keys[first].tolist()):
             if key not in seen:
                 seen.add(key)
                 keep.append(i)
-        frontier = new[keep] if keep else new[:0]
+        frontier = new[keep]
     z = np.vstack(all_z)
     slack = np.vstack(all_slack)
     labels = slack <= tol
@@ -365,20 +516,36 @@ def _float_extreme(A: np.ndarray, B: np.ndarray, tol: float) -> ExtremeEquilibri
     zq, lq_raw = _float_vertices(scaled(A).T, tol)
     lq = np.hstack([lq_raw[:, n:], lq_raw[:, :n]])  # to labels (rows tight, then y_j = 0)
     # distinct vertices by label set (a vertex is the only point with its tight set)
-    _, ip = np.unique(np.packbits(lp, axis=1), axis=0, return_index=True)
-    _, iq = np.unique(np.packbits(lq, axis=1), axis=0, return_index=True)
+    kp, kq = _row_keys(lp), _row_keys(lq)
+    _, ip = np.unique(kp, return_index=True)
+    _, iq = np.unique(kq, return_index=True)
     ip.sort()
     iq.sort()
-    zp, lp, zq, lq = zp[ip], lp[ip], zq[iq], lq[iq]
-    degenerate = bool((lp.sum(axis=1) > m).any() or (lq.sum(axis=1) > n).any())
+    zp, lp, kp, zq, lq, kq = zp[ip], lp[ip], kp[ip], zq[iq], lq[iq], kq[iq]
+    nlp, nlq = lp.sum(axis=1), lq.sum(axis=1)
+    degenerate = bool((nlp > m).any() or (nlq > n).any())
     nz_p = zp.sum(axis=1) > tol
     nz_q = zq.sum(axis=1) > tol
-    zp, lp, zq, lq = zp[nz_p], lp[nz_p], zq[nz_q], lq[nz_q]
-    missing = (~lp).astype(np.float64) @ (~lq).astype(np.float64).T
-    pi, qi = np.nonzero(missing == 0)
+    # complementary pairs.  Two vertices with exactly m and n labels are complementary iff their
+    # label sets are complements: a dictionary look-up.  Pairs involving a degenerate vertex (more
+    # labels) are checked by counting missing labels with a matrix product.
+    pairs: set[tuple[int, int]] = set()
+    simple_q = {key: j for j, key in enumerate(kq.tolist()) if nlq[j] == n and nz_q[j]}
+    comp_keys = _row_keys(~lp)
+    for i, key in enumerate(comp_keys.tolist()):
+        if nlp[i] == m and nz_p[i] and key in simple_q:
+            pairs.add((i, simple_q[key]))
+    deg_p = np.nonzero((nlp > m) & nz_p)[0]
+    deg_q = np.nonzero((nlq > n) & nz_q)[0]
+    all_p, all_q = np.nonzero(nz_p)[0], np.nonzero(nz_q)[0]
+    for rows, cols in ((deg_p, all_q), (all_p, deg_q)):
+        if rows.size and cols.size:
+            missing = (~lp[rows]).astype(np.float64) @ (~lq[cols]).astype(np.float64).T
+            pi, qi = np.nonzero(missing == 0)
+            pairs.update(zip(rows[pi].tolist(), cols[qi].tolist()))
     xs = _clean(zp)
     ys = _clean(zq)
-    pairs_xy = [(tuple(xs[i].tolist()), tuple(ys[j].tolist())) for i, j in zip(pi, qi)]
+    pairs_xy = [(tuple(xs[i].tolist()), tuple(ys[j].tolist())) for i, j in sorted(pairs)]
     pairs_xy = _dedupe_float(pairs_xy, tol)
     return _assemble(pairs_xy, degenerate, exact=False)
 

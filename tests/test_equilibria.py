@@ -17,10 +17,9 @@ from solvers import (
     is_nash_equilibrium,
     nash_equilibria,
     regrets,
-    vertex_enumeration,
 )
 from solvers.equilibrium import ProfileError
-from solvers.vertex_enumeration import EXACT_MAX_BASES, count_bases
+from solvers.vertex_enumeration import EXACT_MAX_BASES, count_bases, vertex_enumeration
 
 
 def as_set(eqs):
@@ -223,8 +222,10 @@ def test_float_mode_large_random_game_all_verified():
 def test_default_exact_switch():
     small = Game.from_bimatrix([[1, 2], [3, 4]])
     assert nash_equilibria(small).exact
-    big = Game.from_bimatrix(np.arange(49).reshape(7, 7) % 5, np.arange(49).reshape(7, 7) % 3)
-    assert count_bases(7, 7) > EXACT_MAX_BASES and not nash_equilibria(big).exact
+    big = Game.from_bimatrix(np.arange(64).reshape(8, 8) % 5, np.arange(64).reshape(8, 8) % 3)
+    assert count_bases(8, 8) > EXACT_MAX_BASES and not nash_equilibria(big).exact
+    seven = Game.from_bimatrix(np.arange(49).reshape(7, 7) % 5, np.arange(49).reshape(7, 7) % 3)
+    assert count_bases(7, 7) <= EXACT_MAX_BASES and nash_equilibria(seven).exact
 
 
 def test_irrational_payoffs_use_floats():

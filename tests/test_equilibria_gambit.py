@@ -23,9 +23,9 @@ SETTINGS = settings(
 
 
 @st.composite
-def bimatrices(draw, low=-2, high=2, max_size=5):
-    m = draw(st.integers(2, max_size))
-    n = draw(st.integers(2, max_size))
+def bimatrices(draw, low=-2, high=2, max_size=5, min_size=2):
+    m = draw(st.integers(min_size, max_size))
+    n = draw(st.integers(min_size, max_size))
     elems = st.integers(low, high)
     A = draw(arrays(np.int64, (m, n), elements=elems))
     B = draw(arrays(np.int64, (m, n), elements=elems))
@@ -93,6 +93,28 @@ def test_float_mode_equals_gambit_rational(game):
         assert min(np.max(np.abs(v - w)) for w in want) < 1e-9
     for e in nash_equilibria(g, exact=False):
         assert is_nash_equilibrium(g, e.profile, tol=1e-9)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(bimatrices(low=-1, high=2, max_size=5))
+def test_exact_pivoting_equals_all_bases(game):
+    """The two exact enumerations (every basis; pivoting over feasible bases) agree, degenerate games included."""
+    from solvers.vertex_enumeration import exact_extreme_integer
+
+    A, B = game
+    assert exact_extreme_integer(A.tolist(), B.tolist(), "bases") == exact_extreme_integer(A.tolist(), B.tolist(), "pivoting")
+
+
+@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(bimatrices(low=0, high=3, max_size=7, min_size=6))
+def test_exact_pivoting_equals_gambit_on_larger_games(game):
+    """6 x 6 and 7 x 7 games take the exact pivoting route (more than 300 bases)."""
+    A, B = game
+    g = Game.from_bimatrix(A.tolist(), B.tolist())
+    eqs = nash_equilibria(g, exact=True)
+    theirs, their_cliques = gambit_solution(A, B)
+    assert exact_profiles(eqs) == theirs
+    assert our_cliques(eqs) == their_cliques
 
 
 def test_random_10x10_float_not_fewer_than_gambit():
