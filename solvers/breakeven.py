@@ -48,6 +48,7 @@ from solvers.conditions import (
     equilibrium_conditions,
     evaluate_condition,
     game_key,
+    kind_bounds,
     relation,
     relation_expr,
 )
@@ -207,6 +208,7 @@ def _roots(f: sympy.Expr, s: sympy.Symbol) -> list[tuple[sympy.Expr, Any]]:
         expr = sympy.piecewise_fold(expr.rewrite(sympy.Piecewise))
     pieces = list(expr.args) if isinstance(expr, sympy.Piecewise) else [(expr, sympy.true)]
     out: list[tuple[sympy.Expr, Any]] = []
+    bounds = kind_bounds({s})
     for piece, cond in pieces:
         num, den = sympy.fraction(sympy.together(piece))
         if not num.has(s):
@@ -223,6 +225,8 @@ def _roots(f: sympy.Expr, s: sympy.Symbol) -> list[tuple[sympy.Expr, Any]]:
                 continue
             if s.is_positive and r.is_nonpositive:
                 continue
+            if r.is_number and s in bounds and not (bounds[s].min <= r <= bounds[s].max):
+                continue  # outside the parameter's range (a probability above 1, a count below 1)
             valid = cond.subs(s, r) if cond is not sympy.true else sympy.true
             if valid is sympy.false:
                 continue

@@ -79,6 +79,7 @@ References
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import warnings
 import weakref
@@ -207,6 +208,78 @@ def evaluate_condition(cond: Any, subs: Mapping[sympy.Symbol, sympy.Expr]) -> An
     if isinstance(cond, (sympy.And, sympy.Or, sympy.Not)):
         return cond.func(*(evaluate_condition(a, subs) for a in cond.args))
     return cond.xreplace(subs)
+
+
+_KIND_RANGES: dict[str, tuple[Any, Any]] = {
+    "probability": (0, 1), "money": (0, sympy.oo), "ratio": (0, sympy.oo),
+    "count": (1, sympy.oo), "years": (0, sympy.oo),
+}
+
+
+def kind_bounds(symbols: Any) -> dict[sympy.Symbol, Any]:
+    """Intervals of the registry's parameters among ``symbols``, by their kind.
+
+    Probabilities lie in [0, 1], counts in [1, oo), money, ratios and years in
+    [0, oo).  Symbols the registry does not know are left out.
+    """
+    from games import essay
+
+    registry = essay.parameters()
+    out = {}
+    for s in symbols:
+        if s.name in registry:
+            lo, hi = _KIND_RANGES[registry[s.name].kind]
+            out[s] = sympy.AccumBounds(lo, hi)
+    return out
+
+
+def reduce_by_kinds(cond: Any, bounds: Mapping[sympy.Symbol, Any]) -> Any:
+    """``cond`` with every relation that the parameters' ranges decide replaced by True / False.
+
+    Interval arithmetic over-approximates the range of each side, so a relation
+    is only decided when it holds (or fails) on the whole box of ranges.
+
+    Examples
+    --------
+    >>> p = sympy.Symbol("p_doom", nonnegative=True)
+    >>> reduce_by_kinds(sympy.And(p < 2, p > sympy.Rational(1, 2)), kind_bounds({p}))
+    p_doom > 1/2
+    """
+    if not bounds or cond in (sympy.true, sympy.false):
+        return cond
+    if isinstance(cond, (sympy.And, sympy.Or, sympy.Not)):
+        return cond.func(*(reduce_by_kinds(a, bounds) for a in cond.args))
+    if not isinstance(cond, sympy.core.relational.Relational):
+        return cond
+    f = cond.lhs - cond.rhs
+    local = {k: v for k, v in bounds.items() if k in f.free_symbols}
+    if not local or f.free_symbols - set(local):
+        return cond
+    try:
+        val = f.xreplace(local)
+        if isinstance(val, sympy.AccumBounds):
+            lo, hi = val.min, val.max
+        elif val.is_number and val.is_real:
+            lo = hi = val
+        else:
+            return cond
+        if lo.has(sympy.nan) or hi.has(sympy.nan):
+            return cond
+        if isinstance(cond, sympy.StrictGreaterThan):
+            return sympy.true if lo > 0 else sympy.false if hi <= 0 else cond
+        if isinstance(cond, sympy.GreaterThan):
+            return sympy.true if lo >= 0 else sympy.false if hi < 0 else cond
+        if isinstance(cond, sympy.StrictLessThan):
+            return sympy.true if hi < 0 else sympy.false if lo >= 0 else cond
+        if isinstance(cond, sympy.LessThan):
+            return sympy.true if hi <= 0 else sympy.false if lo > 0 else cond
+        if isinstance(cond, sympy.Eq):
+            return sympy.false if (lo > 0 or hi < 0) else cond
+        if isinstance(cond, sympy.Ne):
+            return sympy.true if (lo > 0 or hi < 0) else cond
+    except (TypeError, ValueError, ArithmeticError):
+        return cond
+    return cond
 
 
 def _and(atoms: Sequence[Any]) -> Boolean:
@@ -910,6 +983,21 @@ def _cached(game: Game | SymmetricGame) -> tuple[ConditionalEquilibrium, ...]:
 
 
 def _derive(game: Game | SymmetricGame) -> tuple[ConditionalEquilibrium, ...]:
+    records = _derive_raw(game)
+    bounds = kind_bounds(game.free_symbols)
+    if not bounds:
+        return records
+    out = []
+    for rec in records:
+        cond = reduce_by_kinds(rec.condition, bounds)
+        if cond is sympy.false:
+            continue
+        param = reduce_by_kinds(rec.parameter_condition, bounds) if rec.free else cond
+        out.append(dataclasses.replace(rec, condition=cond, parameter_condition=param))
+    return tuple(out)
+
+
+def _derive_raw(game: Game | SymmetricGame) -> tuple[ConditionalEquilibrium, ...]:
     if isinstance(game, SymmetricGame):
         return _symmetric(game)
     if game.n_players == 2:

@@ -189,3 +189,13 @@ def test_errors_name_the_bad_item():
 def test_repeated_calls_are_cached():
     game = career_choice()
     assert break_even(game, "vsl", DUNBAR) is break_even(career_choice(), "vsl", DUNBAR)
+
+
+def test_thresholds_outside_a_probability_range_are_dropped():
+    # Risky pays 4 p_doom, Safe pays 1: they break even at p_doom = 1/4; with
+    # Safe paying 5 the break-even p_doom = 5/4 is not a probability: no threshold.
+    p = games.essay.parameters()["p_doom"].symbol
+    game = Game.from_bimatrix([[4 * p], [1]], [[0], [0]], strategies=(["Risky", "Safe"], ["World"]))
+    assert [t.value for t in break_even(game, p)] == [R(1, 4)]
+    game5 = Game.from_bimatrix([[4 * p], [5]], [[0], [0]], strategies=(["Risky", "Safe"], ["World"]))
+    assert len(break_even(game5, p)) == 0

@@ -307,7 +307,10 @@ def test_records_print_their_label_and_condition():
 # ---------------------------------------------------------------------------
 
 PARAMS = games.essay.parameters("phd")
-POINTS_PER_GAME = 25  # x 14 library games (two-player and symmetric): about 350 points in all
+# Random parameter points per library game: 40 for each of the 10 two-player games and 25 for
+# each of the 4 symmetric ones (500 in all; 200 per game would take minutes on 2 cores).
+POINTS_PER_GAME = 40
+POINTS_PER_SYMMETRIC_GAME = 25
 
 
 def random_point(game, rng, *, n_max=6):
@@ -334,6 +337,13 @@ def numeric_game(game, point):
         for arr in game.payoffs
     )
     return Game(players=game.players, strategies=game.strategies, payoffs=arrays, name=game.name)
+
+
+def numeric_symmetric(game, point):
+    """The symmetric game at ``point``, substituted with xreplace (faster than SymmetricGame.subs)."""
+    m = {s: sympy.sympify(point[s.name]) for s in game.free_symbols}
+    pays = {name: sympy.piecewise_fold(expr.xreplace(m)) for name, expr in game.payoffs}
+    return SymmetricGame(game.n_players.xreplace(m), pays, count=game.count, name=game.name)
 
 
 def two_player_games():
@@ -377,10 +387,10 @@ def test_symmetric_conditions_agree_with_nash_equilibria_of_the_expanded_game(ga
         warnings.simplefilter("ignore", RuntimeWarning)
         records = [r for r in equilibrium_conditions(game) if r.kind == "pure"]
     n_symbol = game.n_players
-    for _ in range(POINTS_PER_GAME):
+    for _ in range(POINTS_PER_SYMMETRIC_GAME):
         point = random_point(game, rng, n_max=4)
         nn = point[n_symbol.name]
-        full = game.subs(point).to_game()
+        full = numeric_symmetric(game, point).to_game()
         numeric = nash_equilibria(full)
         expected = set()
         for eq in numeric:
@@ -418,3 +428,16 @@ def test_alignment_washing_mixed_equilibrium_derived_by_hand():
     assert rec.at(ps)[1][1] == R(423_750, 500_000)
     assert rec.at(ps)[0][1] == R(1, 5)
     assert rec.holds_at(ps)
+
+
+def test_conditions_are_reduced_under_the_parameter_kinds():
+    # p_doom is a probability (registry kind), so p_doom >= 2 is impossible and
+    # 2 >= p_doom always holds: only the second strategy is an equilibrium, always.
+    p = games.essay.parameters()["p_doom"].symbol
+    game = Game.from_bimatrix([[p], [2]], [[0], [0]], strategies=(["Risky", "Safe"], ["World"]))
+    recs = [r for r in equilibrium_conditions(game) if r.kind == "pure"]
+    assert [(r.label, r.condition) for r in recs] == [("(Safe, World)", sympy.true)]
+    # the same game with a plain symbol (no registry kind) keeps both conditions
+    q = sympy.Symbol("q", nonnegative=True)
+    plain = Game.from_bimatrix([[q], [2]], [[0], [0]], strategies=(["Risky", "Safe"], ["World"]))
+    assert len([r for r in equilibrium_conditions(plain) if r.kind == "pure"]) == 2
