@@ -76,8 +76,8 @@ Examples
 >>> 0 < shares["(Alignment, Alignment)"] < 1
 True
 >>> grid = sweep("great_power_race", vary={"capabilities_edge": (0, 4e12, 5)})
->>> [grid.regime_label(c) for c in grid.codes]  # doctest: +NORMALIZE_WHITESPACE
-['(Alignment, Alignment)', '(Alignment, Alignment)', '(Alignment, Alignment)',
+>>> grid.regimes()  # doctest: +NORMALIZE_WHITESPACE
+['(Alignment, Alignment)', '(Alignment, Alignment)', '(Capabilities, Capabilities)',
  '(Capabilities, Capabilities)', '(Capabilities, Capabilities)']
 """
 
@@ -521,8 +521,9 @@ def _run_chunk(plan: _Plan, i: int) -> _ChunkResult:
                 fn = _compile(plan.model.symbols, plan.model.exprs)
                 fixed = dict(plan.fixed)
                 with np.errstate(all="ignore"):
-                    res = fn(*[cols[s.name] if s.name in cols else np.float64(fixed[s.name]) for s in plan.model.symbols])
-                q = [np.broadcast_to(np.asarray(r, dtype=float), (n,)) for r in res]
+                    qs = fn(*[cols[s.name] if s.name in cols else np.float64(fixed[s.name])
+                              for s in plan.model.symbols])
+                q = [np.broadcast_to(np.asarray(r, dtype=float), (n,)) for r in qs]
         if dtype.itemsize <= 2 and plan.method == "conditions":
             bc = np.bincount(code, minlength=0)
             nz = np.flatnonzero(bc)
