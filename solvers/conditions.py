@@ -683,7 +683,10 @@ def _combine(game: Game, A: Any, B: Any, sup_r: tuple[int, ...], sup_c: tuple[in
     m, k = game.shape
     x = [_compact(xb.solution[xs[i]]) if i in sup_r else sympy.Integer(0) for i in range(m)]
     y = [_compact(yb.solution[ys[j]]) if j in sup_c else sympy.Integer(0) for j in range(k)]
-    vv, uu = _compact(yb.solution[v]), _compact(xb.solution[u])
+    if len(sup_r) == 1 and len(sup_c) == 1:  # a pure profile: its payoffs as the game writes them
+        vv, uu = A[sup_r[0]][sup_c[0]], B[sup_r[0]][sup_c[0]]
+    else:
+        vv, uu = _compact(yb.solution[v]), _compact(xb.solution[u])
     free = tuple(s for s in xb.free + yb.free)
     atoms: list[Any] = list(xb.conds) + list(yb.conds)
     positivity = []

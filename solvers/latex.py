@@ -152,6 +152,23 @@ def _profile_tex(rec: ConditionalEquilibrium, names: Mapping[sympy.Symbol, str])
     return r",\ ".join(parts), "; ".join(plain)
 
 
+def _numeric_row(eq: Any, names: Mapping[sympy.Symbol, str]) -> tuple[str, str]:
+    """One numeric equilibrium (solvers.nash_equilibria): each player's mixture and the payoffs."""
+    tex, plain = [], []
+    for p, vec in enumerate(eq.profile):
+        terms = [(j, sympy.nsimplify(x) if isinstance(x, float) else x) for j, x in enumerate(vec)]
+        terms = [(j, x) for j, x in terms if x != 0]
+        body = " + ".join(
+            (_label(eq.strategies[p][j]) if x == 1 else latex_expr(x, names) + r"\," + _label(eq.strategies[p][j]))
+            for j, x in terms)
+        tex.append(_label(eq.players[p]) + ": " + body)
+        plain.append(f"{eq.players[p]}: " + " + ".join(
+            (eq.strategies[p][j] if x == 1 else f"{x} {eq.strategies[p][j]}") for j, x in terms))
+    pays = ", ".join(latex_expr(sympy.nsimplify(x) if isinstance(x, float) else x, names) for x in eq.payoffs)
+    return ("&" + r";\ ".join(tex) + r" \quad " + _label("payoffs ") + pays,
+            "; ".join(plain) + " (payoffs " + ", ".join(str(x) for x in eq.payoffs) + ")")
+
+
 def _aligned(rows: Sequence[tuple[str, str]]) -> LatexResult:
     if not rows:
         return LatexResult(r"\begin{aligned}&\text{(nothing)}\end{aligned}", "(nothing)")
@@ -209,7 +226,8 @@ def to_latex(result: Any, *, symbol_names: Mapping[sympy.Symbol, str] | None = N
     Parameters
     ----------
     result : list of ConditionalEquilibrium, ConditionalEquilibrium, BreakEven, Threshold, Classification,
-        or a sympy expression / condition
+        numeric equilibria (a list of :class:`~solvers.equilibrium.Equilibrium`), or a sympy
+        expression / condition
     symbol_names : mapping, optional
         LaTeX names for symbols, over the parameter registry's.
 
@@ -262,5 +280,12 @@ def to_latex(result: Any, *, symbol_names: Mapping[sympy.Symbol, str] | None = N
                          for k, v in result.conditions.items()])
     if isinstance(result, (sympy.Basic, bool)):
         return _aligned([("&" + latex_expr(result, names), _plain(result))])
-    kinds = "ConditionalEquilibrium (or a list of them), BreakEven, Threshold, Classification, a sympy expression"
+    from solvers.equilibrium import Equilibrium
+
+    if isinstance(result, Equilibrium):
+        return _aligned([_numeric_row(result, names)])
+    if isinstance(result, (list, tuple)) and all(isinstance(r, Equilibrium) for r in result):
+        return _aligned([_numeric_row(r, names) for r in result])
+    kinds = ("ConditionalEquilibrium (or a list of them), BreakEven, Threshold, Classification, "
+             "Equilibrium (or a list of them), a sympy expression")
     raise GameError(f"to_latex: cannot render a {type(result).__name__} (allowed: {kinds})")

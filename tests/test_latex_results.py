@@ -79,6 +79,32 @@ def test_classification_latex():
     assert math_lines(tex) == [r"\text{Prisoner's Dilemma} &: \text{always}"]
 
 
+def test_numeric_equilibria_latex():
+    # The stag hunt's three equilibria: (Stag, Stag), the mixed 3/4 Stag, (Hare, Hare)
+    from solvers import nash_equilibria
+
+    stag = Game.from_bimatrix([[4, 0], [3, 3]], strategies=(["Stag", "Hare"], ["Stag", "Hare"]))
+    tex = to_latex(nash_equilibria(stag))
+    lines = math_lines(tex)
+    assert len(lines) == 3
+    assert r"\frac{3}{4}\,\text{Stag} + \frac{1}{4}\,\text{Hare}" in lines[1]
+    assert tex.plain.splitlines()[1] == "Row: 3/4 Stag + 1/4 Hare; Column: 3/4 Stag + 1/4 Hare (payoffs 3, 3)"
+
+
+def test_cli_breakeven_latex_compiles(cli_subprocess, tmp_path):
+    # `aligngames breakeven career_choice altruism_weight --latex` in a minimal document
+    if PDFLATEX is None:
+        pytest.skip("pdflatex is not installed")
+    run = cli_subprocess("breakeven", "career_choice", "altruism_weight", "--latex")
+    assert run.code == 0, run.err
+    (tmp_path / "cli.tex").write_text(PREAMBLE + "\\[\n" + run.out.strip() + "\n\\]\n\\end{document}\n", encoding="utf-8")
+    done = subprocess.run(
+        [PDFLATEX, "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "cli.tex"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode == 0, done.stdout[-2000:]
+
+
 def test_unknown_result_type_is_an_error():
     with pytest.raises(GameError, match="cannot render a dict"):
         to_latex({"a": 1})
