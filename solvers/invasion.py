@@ -133,9 +133,20 @@ def stationary_distribution(chain: nx.DiGraph) -> dict[str, float]:
     Warns
     -----
     RuntimeWarning
-        If the stationary distribution is not unique (several closed classes,
-        e.g. when fixation probabilities underflow to 0 under very strong
-        selection); the least-squares solution is returned.
+        If the chain is not irreducible (e.g. fixation probabilities that
+        underflow to 0 under very strong selection), so that the stationary
+        distribution may not be unique; a least-squares solution is returned.
+
+    Notes
+    -----
+    Computed by the Grassmann-Taksar-Heyman state reduction, which keeps a
+    small *relative* error even for probabilities of 1e-30 (strong selection).
+
+    References
+    ----------
+    Grassmann, W. K., Taksar, M. I. & Heyman, D. P. (1985). Regenerative
+    analysis and steady state distributions for Markov chains. Oper. Res. 33,
+    1107-1116.
 
     Examples
     --------
@@ -157,21 +168,45 @@ def stationary_distribution(chain: nx.DiGraph) -> dict[str, float]:
         bad = nodes[int(np.argmax(out_sum))]
         raise GameError(f"stationary_distribution: outgoing weights of {bad!r} sum to {out_sum.max():.6g} (allowed: <= 1)")
     np.fill_diagonal(T, 1.0 - out_sum)
-    M = (T - np.eye(n)).T
-    # a closed class per zero eigenvalue of the generator: unique iff rank n - 1
-    rank = np.linalg.matrix_rank(M, tol=1e-13)
-    M = np.vstack([M, np.ones(n)])
-    rhs = np.zeros(n + 1)
-    rhs[-1] = 1.0
-    pi, *_ = np.linalg.lstsq(M, rhs, rcond=None)
-    if rank < n - 1:
+    pi = _gth(T)
+    if pi is None:
+        M = (T - np.eye(n)).T
+        M = np.vstack([M, np.ones(n)])
+        rhs = np.zeros(n + 1)
+        rhs[-1] = 1.0
+        pi, *_ = np.linalg.lstsq(M, rhs, rcond=None)
         warnings.warn(
-            "stationary_distribution: the chain has several closed classes (transition probabilities "
-            "of 0); the stationary distribution is not unique", RuntimeWarning, stacklevel=2,
+            "stationary_distribution: the chain is not irreducible (transition probabilities of 0); "
+            "the stationary distribution may not be unique, a least-squares solution is returned",
+            RuntimeWarning, stacklevel=2,
         )
-    pi = np.clip(pi, 0.0, None)
+        pi = np.clip(pi, 0.0, None)
     pi = pi / pi.sum()
     return {v: float(p) for v, p in zip(nodes, pi)}
+
+
+def _gth(T: np.ndarray) -> np.ndarray | None:
+    """Grassmann-Taksar-Heyman state reduction: a stationary vector with small relative error.
+
+    Only sums and products of non-negative numbers occur, so probabilities of 1e-30 are as
+    accurate as probabilities near 1 (Grassmann, Taksar & Heyman 1985).  Returns None when
+    a reduction step finds no way down (the chain is not irreducible).
+    """
+    P = np.array(T, dtype=float)
+    n = len(P)
+    for k in range(n - 1, 0, -1):
+        s = P[k, :k].sum()
+        if s <= 0:
+            return None
+        P[:k, k] /= s
+        P[:k, :k] += np.outer(P[:k, k], P[k, :k])
+    pi = np.zeros(n)
+    pi[0] = 1.0
+    for k in range(1, n):
+        pi[k] = pi[:k] @ P[:k, k]
+    if not np.all(np.isfinite(pi)) or pi.sum() <= 0:
+        return None
+    return pi
 
 
 def invasion_graph(chain: nx.DiGraph) -> nx.DiGraph:

@@ -202,3 +202,30 @@ def test_sinks_equal_pure_equilibria_of_nash_equilibria_on_300_games():
         }
         G = best_response_graph(g)
         assert {v for v in G.nodes if G.out_degree(v) == 0} == pure
+
+
+def _library_games():
+    import games
+
+    params = games.essay.parameters()
+    out = []
+    for name in sorted(games.library()):
+        g = games.build(name).subs(params)
+        if isinstance(g, SymmetricGame):
+            if int(g.n_players) > 6:
+                continue
+            g = g.to_game()
+        out.append(pytest.param(g, id=name))
+    return out
+
+
+@pytest.mark.parametrize("game", _library_games())
+def test_library_games_sinks_are_brute_force_pure_equilibria(game):
+    G = best_response_graph(game)
+    expected = {names_of(game, idx) for idx in brute_pure_equilibria(list(game.numeric_arrays()))}
+    assert {v for v in G.nodes if G.out_degree(v) == 0} == expected
+    # every profile reaches some attractor, and attractor members reach only their own
+    reach = reachable_attractors(G)
+    assert all(reach[v] for v in G.nodes)
+    for att in attractors(G):
+        assert all(reach[v] == [att] for v in att)

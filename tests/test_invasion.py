@@ -123,7 +123,7 @@ def test_stationary_distribution_warns_on_several_closed_classes():
     C.add_nodes_from("AB")
     C.add_edge("A", "A", weight=1.0)
     C.add_edge("B", "B", weight=1.0)
-    with pytest.warns(RuntimeWarning, match="not unique"):
+    with pytest.warns(RuntimeWarning, match="not irreducible"):
         pi = stationary_distribution(C)
     assert sum(pi.values()) == pytest.approx(1.0)
 
@@ -143,3 +143,56 @@ def test_errors():
         small_mutation_chain(Game.from_bimatrix([[1, 0], [0, 1]], [[0, 1], [1, 0]]), 10, selection=1)
     with pytest.raises(GameError, match="1 strategy"):
         small_mutation_chain(Game.from_bimatrix([[1]]), 10, selection=1)
+
+
+def _symmetric_library_games():
+    import games
+    from solvers.fixation import _strategy_names
+
+    params = games.essay.parameters()
+    out = []
+    for name in sorted(games.library()):
+        g = games.build(name).subs(params)
+        try:
+            _strategy_names(g, "test")
+        except GameError:
+            continue
+        out.append(pytest.param(g, id=name))
+    return out
+
+
+@pytest.mark.parametrize("game", _symmetric_library_games())
+def test_library_two_strategy_chains(game):
+    # payoffs are in dollars (up to ~1e7): scale the selection intensity so rho does not underflow
+    if isinstance(game, SymmetricGame):
+        n = int(game.n_players)
+        scale = max(abs(float(game.payoff(s, k))) for s in range(2) for k in range(n))
+        names = game.strategies
+    else:
+        scale = float(np.abs(game.numeric_arrays()[0]).max())
+        names = game.strategies[0]
+    z = 60
+    chain = small_mutation_chain(game, z, selection=2.0 / max(scale, 1.0))
+    pi = stationary_distribution(chain)
+    assert sum(pi.values()) == pytest.approx(1.0, abs=1e-12)
+    if len(names) == 2:
+        a, b = names
+        rho_a, rho_b = chain.edges[b, a]["fixation"], chain.edges[a, b]["fixation"]
+        assert pi[a] == pytest.approx(rho_a / (rho_a + rho_b), rel=1e-9, abs=1e-300)
+        H = invasion_graph(chain)
+        assert ((b, a) in H.edges) == (rho_a > 1 / z * (1 + 1e-9))
+
+
+def test_stationary_distribution_relative_accuracy_for_tiny_probabilities():
+    # birth-death chain A <-> B <-> C: detailed balance gives pi_B / pi_A = p_AB / p_BA and
+    # pi_C / pi_B = p_BC / p_CB (hand derivation); values of 1e-45 must keep their digits
+    p_ab, p_ba, p_bc, p_cb = 1e-20, 0.5, 1e-25, 0.3
+    C = nx.DiGraph()
+    C.add_weighted_edges_from([("A", "B", p_ab), ("B", "A", p_ba), ("B", "C", p_bc), ("C", "B", p_cb)])
+    pi = stationary_distribution(C)
+    ratio_b = p_ab / p_ba
+    ratio_c = ratio_b * p_bc / p_cb
+    total = 1 + ratio_b + ratio_c
+    assert pi["A"] == pytest.approx(1 / total, rel=1e-14)
+    assert pi["B"] == pytest.approx(ratio_b / total, rel=1e-12, abs=0)
+    assert pi["C"] == pytest.approx(ratio_c / total, rel=1e-12, abs=0)

@@ -405,3 +405,50 @@ def test_errors():
     with pytest.raises(GameError, match="symmetric two-player game with two strategies"):
         gradient_of_selection(sym([[1, 0, 0], [0, 1, 0], [0, 0, 1]]))
     assert math.isfinite(float(rd.fixed_points[-1].eigenvalues[0]))
+
+
+def _library(kind):
+    import games
+
+    params = games.essay.parameters()
+    out = []
+    for name in sorted(games.library()):
+        g = games.build(name).subs(params)
+        if kind == "game" and isinstance(g, Game) and g.n_players == 2 and min(g.shape) >= 2:
+            out.append(pytest.param(g, id=name))
+        if kind == "symmetric" and isinstance(g, SymmetricGame):
+            out.append(pytest.param(g, id=name))
+    return out
+
+
+@pytest.mark.parametrize("game", _library("game"))
+def test_library_two_player_games_fixed_points(game):
+    A, B = game.numeric_arrays()
+    rd = replicator_dynamics(game)
+    scale = max(1.0, abs(A).max(), abs(B).max())
+    for fp in rd.fixed_points:
+        if fp.is_continuum:
+            continue
+        x = as_float(fp.point[0])
+        res = field_one(A, x) if rd.populations == 1 else field_two(A, B, x, as_float(fp.point[1]))
+        np.testing.assert_allclose(res / scale, 0, atol=1e-12)
+        if len(fp.support[0]) == 1 and rd.populations == 1:
+            # vertex e_i: eigenvalues A[j, i] - A[i, i]; stable iff strict symmetric equilibrium
+            i = fp.support[0][0]
+            strict = all(A[i, i] > A[j, i] for j in range(len(A)) if j != i)
+            assert (fp.stability == "stable") == strict
+
+
+@pytest.mark.parametrize("game", _library("symmetric"))
+def test_library_symmetric_games_gradient_roots(game):
+    gos = gradient_of_selection(game)
+    n = int(game.n_players)
+    scale = max(1.0, max(abs(float(game.payoff(s, k))) for s in range(2) for k in range(n)))
+    for root in gos.roots[1:-1]:
+        assert abs(brute_difference(game, float(root.value))) / scale < 1e-9
+    # between consecutive roots the brute-force difference keeps one sign (no root missed)
+    cuts = [float(r.value) for r in gos.roots]
+    for lo, hi in zip(cuts[:-1], cuts[1:]):
+        xs = np.linspace(lo, hi, 52)[1:-1]
+        vals = np.array([brute_difference(game, x) for x in xs]) / scale
+        assert (vals > -1e-12).all() or (vals < 1e-12).all()
