@@ -49,7 +49,7 @@ __all__ += [
 # strategy dynamics as networkx graphs (issue 6)
 from solvers.best_response import attractors, basins, best_response_graph, reachable_attractors  # noqa: E402
 from solvers.draw import draw_graph, graph_layout, plot_phase_portrait, to_tikz, write_graph  # noqa: E402
-from solvers.fixation import fixation_probability, population_payoffs  # noqa: E402
+from solvers.fixation import finite_population_gradient, fixation_probability, population_payoffs  # noqa: E402
 from solvers.invasion import invasion_graph, small_mutation_chain, stationary_distribution  # noqa: E402
 from solvers.regimes import regime_graph  # noqa: E402
 from solvers.replicator import (  # noqa: E402
@@ -63,7 +63,7 @@ from solvers.replicator import (  # noqa: E402
 
 __all__ += [
     "best_response_graph", "attractors", "reachable_attractors", "basins",
-    "fixation_probability", "population_payoffs",
+    "fixation_probability", "population_payoffs", "finite_population_gradient",
     "small_mutation_chain", "stationary_distribution", "invasion_graph",
     "replicator_dynamics", "ReplicatorDynamics", "FixedPoint",
     "gradient_of_selection", "GradientOfSelection", "SelectionRoot",

@@ -55,7 +55,7 @@ from scipy.stats import hypergeom
 from games.core import Game, SymmetricGame
 from games.errors import GameError, ParameterError, SizeLimitError, SymbolicError, UnknownNameError, suggest
 
-__all__ = ["fixation_probability", "population_payoffs", "RULES", "MAX_GROUP_TABLE"]
+__all__ = ["fixation_probability", "population_payoffs", "finite_population_gradient", "RULES", "MAX_GROUP_TABLE"]
 
 #: The update rules :func:`fixation_probability` knows.
 RULES = ("fermi", "moran")
@@ -329,3 +329,73 @@ def fixation_probability(
         log_ratio = np.log(fr) - np.log(fm)
     partial = np.concatenate(([0.0], np.cumsum(log_ratio)))
     return float(np.exp(-logsumexp(partial)))
+
+
+def finite_population_gradient(
+    game: Game | SymmetricGame,
+    population: int,
+    *,
+    selection: float,
+    rule: str = "fermi",
+    mutant: int | str = 0,
+    resident: int | str = 1,
+) -> np.ndarray:
+    r"""The gradient of selection of a finite population, :math:`G(j) = T^+(j) - T^-(j)`.
+
+    The expected change of the number ``j`` of mutants per update step
+    (Pacheco et al. 2009): for the Fermi rule
+
+    .. math:: G(j) = rac{j}{Z}rac{Z-j}{Z}	anh\Bigl(rac{eta}{2}igl(\pi_M(j) - \pi_R(j)igr)\Bigr),
+
+    for the Moran process
+    :math:`G(j) = rac{j (Z-j)}{Z} rac{f_M - f_R}{j f_M + (Z-j) f_R}`.
+    Its sign changes are the finite-population analogues of the roots of
+    :func:`~solvers.replicator.gradient_of_selection`.
+
+    Parameters
+    ----------
+    game, population, selection, rule, mutant, resident
+        As :func:`fixation_probability`.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``G(j)`` for ``j = 0, ..., Z`` (zero at both ends).
+
+    Raises
+    ------
+    As :func:`fixation_probability`.
+
+    References
+    ----------
+    Pacheco, J. M., Santos, F. C., Souza, M. O. & Skyrms, B. (2009).
+    Evolutionary dynamics of collective action in N-person stag hunt dilemmas.
+    Proc. R. Soc. B 276, 315-321.
+
+    Examples
+    --------
+    >>> from games import Game
+    >>> pd = Game.from_bimatrix([[3, 0], [5, 1]], strategies=(["C", "D"], ["C", "D"]))
+    >>> bool((finite_population_gradient(pd, 10, selection=1.0, mutant="C", resident="D")[1:-1] < 0).all())
+    True
+    """
+    where = "finite_population_gradient"
+    if rule not in RULES:
+        raise UnknownNameError(f"{where}: " + suggest(str(rule), RULES, what="rule"))
+    s = _float(selection, f"{where}: selection")
+    z = _population_size(population, where)
+    pm, pr = population_payoffs(game, z, mutant=mutant, resident=resident)
+    j = np.arange(1, z, dtype=float)
+    out = np.zeros(z + 1)
+    if rule == "fermi":
+        if s < 0:
+            raise ParameterError(f"{where}: selection intensity beta = {s} (allowed: beta >= 0)")
+        out[1:-1] = j * (z - j) / z**2 * np.tanh(s / 2 * (pm - pr))
+    else:
+        if not 0 <= s <= 1:
+            raise ParameterError(f"{where}: Moran selection intensity w = {s} (allowed: 0 <= w <= 1)")
+        fm, fr = 1 - s + s * pm, 1 - s + s * pr
+        if (fm <= 0).any() or (fr <= 0).any():
+            raise ParameterError(f"{where}: Moran fitness 1 - w + w*payoff is not positive with w = {s}; use a smaller w")
+        out[1:-1] = j * (z - j) / z * (fm - fr) / (j * fm + (z - j) * fr)
+    return out

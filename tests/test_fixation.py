@@ -17,7 +17,7 @@ import sympy
 
 from games import Game, SymmetricGame
 from games.errors import AligngamesError, GameError, ParameterError, SymbolicError, UnknownNameError
-from solvers.fixation import fixation_probability, population_payoffs
+from solvers.fixation import finite_population_gradient, fixation_probability, population_payoffs
 
 # --------------------------------------------------------------------------
 # independent brute-force machinery
@@ -282,3 +282,41 @@ def test_asymmetric_symbolic_and_oversized_games_rejected():
         fixation_probability(three, 10, selection=1)
     with pytest.raises(AligngamesError):
         fixation_probability("pd", 10, selection=1)  # type: ignore[arg-type]
+
+
+def brute_transitions(pm, pr, z, rule, s):
+    """T+(j), T-(j) written from the process definitions (as in brute_fixation)."""
+    tp, tm = np.zeros(z + 1), np.zeros(z + 1)
+    for j in range(1, z):
+        a, b = pm[j - 1], pr[j - 1]
+        if rule == "fermi":
+            tp[j] = (j / z) * ((z - j) / z) / (1 + math.exp(-s * (a - b)))
+            tm[j] = (j / z) * ((z - j) / z) / (1 + math.exp(s * (a - b)))
+        else:
+            fa, fb = 1 - s + s * a, 1 - s + s * b
+            total = j * fa + (z - j) * fb
+            tp[j] = (j * fa / total) * ((z - j) / z)
+            tm[j] = ((z - j) * fb / total) * (j / z)
+    return tp, tm
+
+
+@pytest.mark.parametrize("rule,s", [("fermi", 0.7), ("moran", 0.3)])
+def test_finite_population_gradient_against_transition_probabilities(rule, s):
+    game = _collective_risk(4, 2)
+    z = 8
+    pm, pr = brute_payoffs_nplayer(game, z, 0)
+    tp, tm = brute_transitions(pm, pr, z, rule, s)
+    got = finite_population_gradient(game, z, selection=s, rule=rule)
+    np.testing.assert_allclose(got, tp - tm, atol=1e-15)
+    assert got[0] == got[-1] == 0.0
+
+
+def test_finite_population_gradient_errors():
+    g = sym_game([[3, 0], [5, 1]])
+    with pytest.raises(UnknownNameError, match="rule 'moron'"):
+        finite_population_gradient(g, 10, selection=1, rule="moron")
+    with pytest.raises(ParameterError, match="beta = -2.0"):
+        finite_population_gradient(g, 10, selection=-2)
+    with pytest.raises(ParameterError, match="w = 2.0"):
+        finite_population_gradient(g, 10, selection=2, rule="moran")
+
