@@ -223,8 +223,8 @@ def plot_regime_map(result: SweepResult, ax: Any = None, *, x: str | None = None
 def _line_handle(k: int, label: str) -> Any:
     from matplotlib.lines import Line2D
 
-    return Line2D([], [], color="black", lw=1.2, linestyle=["solid", "dashed", "dotted", "dashdot"][k % 4],
-                  label=label)
+    style: Any = ("solid", "dashed", "dotted", "dashdot")[k % 4]
+    return Line2D([], [], color="black", lw=1.2, linestyle=style, label=label)
 
 
 def plot_gap_histogram(result: SweepResult, ax: Any = None, *, quantity: str = "gap", bins: int = 60) -> Any:
