@@ -229,6 +229,7 @@ def regime_graph(
         # centroid of the regime's grid points, each coordinate scaled to [0, 1] (used for drawing)
         R.nodes[lab]["center"] = tuple(float(c) for c in tot / (R.nodes[lab]["share"] * total))
     found: dict[tuple[str, str], set[sympy.Basic]] = {}
+    solve_cache: _Cache = {}
     for cell in regime_of:
         for d in range(len(params)):
             if cell[d] + 1 >= samples:
@@ -242,7 +243,7 @@ def regime_graph(
             relevant = attractor_nodes[cell] | attractor_nodes[nb]
             for k in np.flatnonzero(signs[(slice(None),) + cell] != signs[(slice(None),) + nb]):
                 if devs[k][0] in relevant:
-                    out.add(_threshold(devs[k][2], params, (axes[d][cell[d]], axes[d][nb[d]])))
+                    out.add(_threshold(devs[k][2], params, (axes[d][cell[d]], axes[d][nb[d]]), solve_cache))
     for (a, b), ths in found.items():
         ths.discard(sympy.true)
         ordered = sorted(ths, key=sympy.default_sort_key)
@@ -250,37 +251,37 @@ def regime_graph(
     return R
 
 
-_SOLVE_CACHE: dict[tuple[sympy.Expr, sympy.Symbol], list[sympy.Expr] | None] = {}
+_Cache = dict[tuple[sympy.Expr, sympy.Symbol], "list[sympy.Expr] | None"]
 
 
-def _solutions(expr: sympy.Expr, p: sympy.Symbol) -> list[sympy.Expr] | None:
+def _solutions(expr: sympy.Expr, p: sympy.Symbol, cache: _Cache) -> list[sympy.Expr] | None:
     key = (expr, p)
-    if key not in _SOLVE_CACHE:
+    if key not in cache:
         try:
             poly = sympy.Poly(expr, p)
             ok = poly.degree() <= 2 and not any(c.has(p) for c in poly.coeffs())
         except sympy.PolynomialError:
             ok = False
-        _SOLVE_CACHE[key] = list(sympy.solve(expr, p)) if ok else None
-    return _SOLVE_CACHE[key]
+        cache[key] = [sympy.simplify(r) for r in sympy.solve(expr, p)] if ok else None
+    return cache[key]
 
 
-def _threshold(expr: sympy.Expr, params: list[sympy.Symbol], interval: tuple[float, float]) -> sympy.Basic:
+def _threshold(expr: sympy.Expr, params: list[sympy.Symbol], interval: tuple[float, float], cache: _Cache) -> sympy.Basic:
     """The boundary ``expr = 0`` between two grid neighbours (``interval``: their coordinates along the step)."""
     p0 = params[0]
     if len(params) == 1:
-        sols = _solutions(expr, p0)
+        sols = _solutions(expr, p0, cache)
         lo, hi = sorted(interval)
         if sols is not None:
             inside = [s for s in sols if s.is_real is not False and lo - 1e-12 <= float(s) <= hi + 1e-12]
             if inside:
                 return sympy.Eq(p0, inside[0])
         return sympy.Eq(expr, 0)
-    sols = _solutions(expr, p0)
+    sols = _solutions(expr, p0, cache)
     if sols is not None and len(sols) == 1:
-        return sympy.Eq(p0, sympy.simplify(sols[0]))
+        return sympy.Eq(p0, sols[0])
     other = params[1]
-    sols = _solutions(expr, other)
+    sols = _solutions(expr, other, cache)
     if sols is not None and len(sols) == 1:
-        return sympy.Eq(other, sympy.simplify(sols[0]))
+        return sympy.Eq(other, sols[0])
     return sympy.Eq(expr, 0)
