@@ -12,9 +12,12 @@ Dispatch
   returns sympy ``Rational`` probabilities and payoffs; otherwise floats.
 * **One player**: her optimal pure strategies.
 * **Three or more players**: every *pure* equilibrium
-  (:func:`solvers.pure.pure_nash_equilibria`, exact).  Mixed equilibria of
-  N-player games are not searched (they solve polynomial systems); the
-  result's ``method`` says so.
+  (:func:`solvers.pure.pure_nash_equilibria`, exact), and for small games
+  (``mixed``) every *isolated* mixed equilibrium by exact support enumeration
+  (:func:`solvers.nplayer_support.nplayer_support_enumeration`).  Mixed
+  equilibria forming a continuum within one support are not enumerated, and
+  larger games get pure equilibria only; the result's ``method`` and
+  ``complete`` say what was done.
 
 Every returned equilibrium is verified before it is returned: exactly (all
 regrets exactly 0, probabilities summing to 1) in exact mode, and with the
@@ -37,6 +40,7 @@ Row: 1/2 s1 + 1/2 s2; Column: 1/2 s1 + 1/2 s2  (payoffs 0, 0)
 
 from __future__ import annotations
 
+import math
 import warnings
 from fractions import Fraction
 from typing import Any
@@ -54,6 +58,7 @@ from solvers.equilibrium import (
     EquilibriumComponent,
     rational_payoff_arrays,
 )
+from solvers.nplayer_support import nplayer_support_enumeration
 from solvers.pure import pure_nash_equilibria
 from solvers.vertex_enumeration import (
     EXACT_MAX_BASES,
@@ -65,7 +70,10 @@ from solvers.vertex_enumeration import (
     vertex_enumeration,
 )
 
-__all__ = ["nash_equilibria"]
+__all__ = ["nash_equilibria", "SMALL_NPLAYER_SUPPORTS"]
+
+#: ``mixed=None`` searches N-player mixed equilibria when the game has at most this many support profiles.
+SMALL_NPLAYER_SUPPORTS = 64
 
 #: Float mode computes rational games with at most this many polytope bases in
 #: integers (then converts to floats): measured faster than numpy up to 5 x 5.
@@ -182,7 +190,9 @@ def _one_player(game: Game) -> Equilibria:
     return Equilibria(res, degenerate=None, exact=res.exact, method="optimal pure strategies (one player)")
 
 
-def nash_equilibria(game: Game, *, exact: bool | None = None, tol: float | None = None) -> Equilibria:
+def nash_equilibria(
+    game: Game, *, exact: bool | None = None, tol: float | None = None, mixed: bool | None = None
+) -> Equilibria:
     r"""All Nash equilibria of a numeric game, each verified before it is returned.
 
     For two players: every extreme equilibrium (degenerate games included)
@@ -203,6 +213,13 @@ def nash_equilibria(game: Game, *, exact: bool | None = None, tol: float | None 
     tol : float, optional
         Float mode: relative tolerance (default
         :data:`~solvers.equilibrium.FLOAT_TOL` = 1e-9).
+    mixed : bool, optional
+        N >= 3 players only.  True: also every isolated mixed equilibrium by
+        exact support enumeration (:mod:`solvers.nplayer_support`; rational
+        payoffs, at most 400 support profiles).  False: pure equilibria only.
+        None (default): mixed ones too when the game has at most
+        :data:`SMALL_NPLAYER_SUPPORTS` support profiles (e.g. 2 x 2 x 2 and
+        3 x 2 x 2) and rational payoffs.
 
     Returns
     -------
@@ -266,8 +283,14 @@ def nash_equilibria(game: Game, *, exact: bool | None = None, tol: float | None 
         return _two_player(game, exact, tol)
     if game.n_players == 1:
         return _one_player(game)
-    if exact is True and rational_payoff_arrays(game) is None:
+    rational = rational_payoff_arrays(game) is not None
+    if exact is True and not rational:
         raise GameError("nash_equilibria: exact=True needs rational payoffs; this game has irrational ones")
+    supports = math.prod(2**m - 1 for m in game.shape)
+    if mixed is None:
+        mixed = rational and supports <= SMALL_NPLAYER_SUPPORTS
+    if mixed:
+        return nplayer_support_enumeration(game)
     res = pure_nash_equilibria(game)
     return Equilibria(
         res, degenerate=None, exact=res.exact,

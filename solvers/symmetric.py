@@ -237,7 +237,7 @@ def _falling_coeffs(coeffs: list[sympy.Expr]) -> list[sympy.Expr]:
     out = []
     diffs = vals
     for j in range(r + 1):
-        out.append(sympy.nsimplify(diffs[0] / sympy.factorial(j)) if not diffs[0].is_Rational else diffs[0] / sympy.factorial(j))
+        out.append(diffs[0] / sympy.factorial(j))
         diffs = [diffs[i + 1] - diffs[i] for i in range(len(diffs) - 1)]
     return out
 
@@ -514,7 +514,7 @@ def _expected(game: SymmetricGame, pieces: Any, x: Any, N: int, exact_p: Any, wh
         for lo, hi, e in pcs:
             for t in range(lo, hi + 1):
                 total += sympy.binomial(N, t) * exact_p**t * (1 - exact_p) ** (N - t) * e.subs(game.count, t)
-        return sympy.nsimplify(total)
+        return total
     if N <= EXACT_MAX_OTHERS:
         xm = mpmath.mpf(x)
         total = mpmath.mpf(0)
@@ -567,7 +567,7 @@ def _exact_route(game: SymmetricGame, d: sympy.Expr, pieces: list[Piece], N: int
             roots.append(r)
     roots.sort(key=lambda r: float(r.evalf(30)))
     # signs of D between consecutive roots, at exact rational midpoints
-    cuts = [sympy.Integer(0)] + [sympy.nsimplify(r.evalf(dps + 10), rational=True) for r in roots] + [sympy.Integer(1)]
+    cuts = [sympy.Integer(0)] + [sympy.Rational(r.evalf(dps + 10)) for r in roots] + [sympy.Integer(1)]
     mids = [(cuts[i] + cuts[i + 1]) / 2 for i in range(len(cuts) - 1)]
     sg = [int(sympy.sign(poly.eval(m))) for m in mids]
     try:

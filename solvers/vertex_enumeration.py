@@ -71,7 +71,7 @@ import numpy as np
 import sympy
 
 from games.core import Game
-from games.errors import GameError
+from games.errors import GameError, SizeLimitError
 from solvers.equilibrium import FLOAT_TOL
 
 __all__ = ["vertex_enumeration", "ExtremeEquilibria", "EXACT_MAX_BASES", "count_bases"]
@@ -345,6 +345,9 @@ def _exact_vertices_pivoting(c: list[list[int]], own: int, opp: int) -> dict[int
     return out
 
 
+#: The float search refuses polytopes with more feasible bases than this (memory and time).
+MAX_FLOAT_BASES = 2_000_000
+
 #: Exact mode enumerates all bases up to this count (simple and fast for small games), else pivots.
 _EXACT_ALL_BASES_MAX = 300
 
@@ -450,6 +453,31 @@ def _basis_keys(bases: np.ndarray, n_con: int) -> np.ndarray:
     return _row_keys(masks)
 
 
+def _pivot_step(G: np.ndarray, b: np.ndarray, frontier: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Vertices, slacks and every feasible neighbouring basis of a batch of bases (rows of ``frontier``)."""
+    F, d = frontier.shape
+    n_con = G.shape[0]
+    inv = np.linalg.inv(G[frontier])  # (F, d, d)
+    z = np.matmul(inv, b[frontier][:, :, None])[:, :, 0]
+    slack = b[None, :] - z @ G.T  # (F, L)
+    # direction for dropping basis position c: G_basis d = -e_c  ->  d = -inv[:, :, c]
+    denom = -np.matmul(G[None, :, :], inv)  # (F, L, d): G_r . d_c
+    in_basis = np.zeros((F, n_con), dtype=bool)
+    in_basis[np.arange(F)[:, None], frontier] = True
+    pos = denom > tol
+    ratio = np.full(denom.shape, np.inf)
+    np.divide(np.maximum(slack, 0.0)[:, :, None], denom, out=ratio, where=pos)
+    minr = ratio.min(axis=1, keepdims=True)
+    cand = pos & (ratio <= minr + tol)
+    cand |= (slack <= tol)[:, :, None] & (np.abs(denom) > tol)
+    cand &= ~in_basis[:, :, None]
+    f_idx, r_idx, c_idx = np.nonzero(cand)
+    new = frontier[f_idx]
+    new[np.arange(f_idx.size), c_idx] = r_idx
+    new.sort(axis=1)
+    return z, slack, new
+
+
 def _float_vertices(c: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
     """Vertices of {z >= 0 : C^T z <= 1} (C: own x opp, entries in [1, 2]).
 
@@ -466,30 +494,17 @@ def _float_vertices(c: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
     seen: set[Any] = set(_basis_keys(frontier, n_con).tolist())
     all_z = []
     all_slack = []
+    chunk = max(1, 4_000_000 // (n_con * own))  # bounds the (bases, constraints, directions) array to ~32 MB
     while frontier.shape[0]:
-        F = frontier.shape[0]
-        inv = np.linalg.inv(G[frontier])  # (F, d, d)
-        z = np.matmul(inv, b[frontier][:, :, None])[:, :, 0]
-        slack = b[None, :] - z @ G.T  # (F, L)
-        all_z.append(z)
-        all_slack.append(slack)
-        # direction for dropping basis position c: G_basis d = -e_c  ->  d = -inv[:, :, c]
-        denom = -np.matmul(G[None, :, :], inv)  # (F, L, d): G_r . d_c
-        in_basis = np.zeros((F, n_con), dtype=bool)
-        in_basis[np.arange(F)[:, None], frontier] = True
-        pos = denom > tol
-        ratio = np.full(denom.shape, np.inf)
-        np.divide(np.maximum(slack, 0.0)[:, :, None], denom, out=ratio, where=pos)
-        minr = ratio.min(axis=1, keepdims=True)
-        cand = pos & (ratio <= minr + tol)
-        cand |= (slack <= tol)[:, :, None] & (np.abs(denom) > tol)
-        cand &= ~in_basis[:, :, None]
-        f_idx, r_idx, c_idx = np.nonzero(cand)
-        if f_idx.size == 0:
+        pieces = []
+        for start in range(0, frontier.shape[0], chunk):
+            z, slack, new = _pivot_step(G, b, frontier[start:start + chunk], tol)
+            all_z.append(z)
+            all_slack.append(slack)
+            pieces.append(new)
+        new = np.vstack(pieces)
+        if new.shape[0] == 0:
             break
-        new = frontier[f_idx]
-        new[np.arange(f_idx.size), c_idx] = r_idx
-        new.sort(axis=1)
         keys = _basis_keys(new, n_con)
         _, first = np.unique(keys, return_index=True)
         first.sort()
@@ -498,6 +513,11 @@ def _float_vertices(c: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
             if key not in seen:
                 seen.add(key)
                 keep.append(i)
+        if len(seen) > MAX_FLOAT_BASES:
+            raise SizeLimitError(
+                f"vertex_enumeration: more than {MAX_FLOAT_BASES} feasible bases in a best-response polytope "
+                f"of dimension {own} with {opp} best-response constraints; the game is too large to enumerate"
+            )
         frontier = new[keep]
     z = np.vstack(all_z)
     slack = np.vstack(all_slack)

@@ -170,9 +170,13 @@ def test_three_player_pure_equilibria():
     same = np.zeros((2, 2, 2), dtype=int)
     same[0, 0, 0] = same[1, 1, 1] = 1
     g = Game.from_payoff_arrays([same, same, same])
-    eqs = nash_equilibria(g)
+    eqs = nash_equilibria(g, mixed=False)
     assert [e.support for e in eqs] == [((0,), (0,), (0,)), ((1,), (1,), (1,))]
     assert "mixed equilibria not searched" in eqs.method
+    # with mixed strategies this game has continua (when two others disagree, the third is indifferent)
+    full = nash_equilibria(g)
+    assert not full.complete and "continuum" in full.method
+    assert all(is_nash_equilibrium(g, e.profile) for e in full)
     # public goods among 3: contributing costs 1 and returns 2/3 to each -> defect dominates (2/3 < 1).
     pg = [np.zeros((2, 2, 2), dtype=object) for _ in range(3)]
     for prof in np.ndindex(2, 2, 2):
@@ -182,6 +186,35 @@ def test_three_player_pure_equilibria():
     eqs = nash_equilibria(Game.from_payoff_arrays(pg))
     assert [e.support for e in eqs] == [((1,), (1,), (1,))]
     assert eqs[0].payoffs == (0, 0, 0)
+
+
+def test_three_player_mixed_cyclic_matching():
+    # Player i is paid 1 for matching player i+1 (cyclically).  If player i mixes she is indifferent,
+    # so player i+1 mixes exactly 1/2, hence every player mixes 1/2: the only mixed equilibrium.
+    # Pure: the two unanimous profiles.  Payoff at the mixed one: 1/2 each.
+    u = [np.zeros((2, 2, 2), dtype=int) for _ in range(3)]
+    for s in np.ndindex(2, 2, 2):
+        for i in range(3):
+            u[i][s] = int(s[i] == s[(i + 1) % 3])
+    g = Game.from_payoff_arrays(u)
+    eqs = nash_equilibria(g)
+    half = (R(1, 2), R(1, 2))
+    assert [e.profile for e in eqs] == [((1, 0),) * 3, ((0, 1),) * 3, (half,) * 3]
+    assert eqs[2].payoffs == (R(1, 2),) * 3 and eqs.complete
+    assert all(is_nash_equilibrium(g, e.profile) for e in eqs)
+
+
+def test_three_player_algebraic_mixed_equilibrium():
+    # 3-player stag hunt (stag pays 4 if both others hunt stag, hare pays 3): the symmetric mixed
+    # equilibrium solves 4 p^2 = 3, p = sqrt(3)/2 -- an algebraic, not rational, probability.
+    k = sympy.Symbol("k", integer=True, nonnegative=True)
+    g = SymmetricGame(3, {"Stag": sympy.Piecewise((4, k >= 2), (0, True)), "Hare": 3}, count=k).to_game()
+    eqs = nash_equilibria(g)
+    p = sympy.sqrt(3) / 2
+    sym = [e for e in eqs if all(sympy.simplify(v[0] - p) == 0 for v in e.profile)]
+    assert len(sym) == 1 and sym[0].payoffs == (3, 3, 3)
+    for e in eqs:
+        assert is_nash_equilibrium(g, [[float(v) for v in vec] for vec in e.profile], tol=1e-12)
 
 
 def test_three_player_asymmetric_shapes_against_brute_force():
@@ -309,3 +342,17 @@ def test_equilibrium_defaults():
     assert e.players == ("Player 1", "Player 2")
     assert e.strategies == (("s1",), ("s1", "s2"))
     assert e.is_pure and e.support == ((0,), (1,))
+
+
+def test_nplayer_mixed_limits_and_errors():
+    from games.errors import SizeLimitError
+    from solvers.nplayer_support import nplayer_support_enumeration
+
+    big = Game.from_payoff_arrays([np.zeros((4, 4, 4), dtype=int)] * 3)  # 15**3 = 3375 support profiles
+    assert "mixed equilibria not searched" in nash_equilibria(big).method  # default: pure only for large games
+    with pytest.raises(SizeLimitError, match="3375 support profiles"):
+        nash_equilibria(big, mixed=True)
+    irr = Game.from_payoff_arrays([np.full((2, 2, 2), sympy.sqrt(2), dtype=object)] * 3)
+    with pytest.raises(GameError, match="not rational"):
+        nplayer_support_enumeration(irr)
+    assert len(nash_equilibria(irr)) == 8  # all payoffs equal: every pure profile (float comparison)
