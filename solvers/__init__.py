@@ -29,6 +29,7 @@ from solvers.equilibrium import (  # noqa: E402
     regrets,
 )
 from solvers.nash import nash_equilibria  # noqa: E402
+from solvers.nplayer_support import nplayer_support_enumeration  # noqa: E402
 from solvers.pure import (  # noqa: E402
     dominated_strategies,
     iterated_elimination,
@@ -43,7 +44,7 @@ __all__ += [
     "nash_equilibria", "Equilibrium", "Equilibria", "EquilibriumComponent", "is_nash_equilibrium", "regrets",
     "equilibrium_components", "vertex_enumeration", "pure_nash_equilibria", "dominated_strategies",
     "iterated_elimination", "pareto_efficient_profiles", "social_optimum", "symmetric_equilibria",
-    "SymmetricEquilibrium",
+    "SymmetricEquilibrium", "nplayer_support_enumeration",
 ]
 
 # strategy dynamics as networkx graphs (issue 6)
