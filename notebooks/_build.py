@@ -42,12 +42,10 @@ def tex(expr, lhs=None):
     display(Math(f"{lhs} = {body}" if lhs else body))
 
 
-def show_condition(record):
-    """An equilibrium's condition, one relation per line."""
-    atoms = record.condition.args if isinstance(record.condition, sympy.And) else (record.condition,)
-    lines = r" \\\\ ".join(sympy.latex(a, symbol_names=NAMES) for a in atoms)
-    display(Markdown(f"**{record.label}** is an equilibrium if and only if"))
-    display(Math(r"\\begin{aligned}" + lines + r"\\end{aligned}"))
+def show(result):
+    """Render a closed-form result (equilibrium conditions, break-even values, a classification) as LaTeX."""
+    latex = solvers.to_latex(result)                     # each line ends with its plain text as a % comment
+    display(Math("\\n".join(line.split("  % ")[0] for line in latex.splitlines())))
 
 
 def money(x):
@@ -159,9 +157,7 @@ parameters under which it holds.
 '''),
     code(r'''
 conditions = solvers.equilibrium_conditions(career)
-for record in conditions:
-    if record.kind == "pure":
-        show_condition(record)
+show([record for record in conditions if record.kind == "pure"])
 '''),
     md(r'''
 `solvers.break_even` solves those conditions for one parameter. How much more than the average person must a
@@ -169,9 +165,7 @@ researcher value her own life for Alignment to win? With the other parameters fr
 '''),
     code(r'''
 m = PS.symbol("researcher_vsl_multiplier")
-for t in solvers.break_even(career, m):
-    display(Markdown(f"below: {', '.join(o.label for o in t.below)} — above: {', '.join(o.label for o in t.above)}"))
-    tex(t.value, lhs=r"m^*")
+show(solvers.break_even(career, m))
 '''),
     md(r'''
 At the essay's baseline (only her own life counts) the researcher would need to value her life 27 times as
@@ -235,6 +229,19 @@ print("relative reading, Alignment payoff:", money(relative.payoffs[0][0, 0]),
 industry = games.essay.parameters("industry", case="dunbar")
 t_ind = [t for t in solvers.break_even(career, m, industry) if "(Alignment, Passive)" in [o.label for o in t.above]][0]
 print(f"industry scenario, Dunbar values: break-even multiplier {float(t_ind.value):.4f}")
+'''),
+    md(r'''
+## What would it cost to change the choice?
+
+The smallest subsidy that makes Alignment the researcher's best choice, in closed form and at the essay's
+values: the income sacrifice less what her share of survival is worth to her.
+'''),
+    code(r'''
+cost = solvers.minimal_intervention(career, "Alignment", target="dominant", instrument="subsidy")
+tex(cost.amount, lhs=r"\sigma_A^*")
+for case in ("baseline", "dunbar"):
+    amount, _ = cost.at(games.essay.parameters("phd", case=case))
+    print(f"subsidy needed, {case} case: {money(amount)}")
 '''),
     md(r'''
 ## For social reputation: the alignment-washing game
@@ -351,7 +358,7 @@ salary sacrifice. That is the collective-action problem.
     code(r'''
 n = PS.symbol("n_researchers")
 welfare = solvers.break_even(ca, n, what="welfare")
-tex(welfare[0].value, lhs="n^*")
+show(welfare)
 n_star = solvers.break_even(ca, n, PS, what="welfare")[0].value
 print(f"n* = {n_star} = {float(n_star):.2f} researchers")
 print("below:", welfare[0].below[0].label)
@@ -361,6 +368,14 @@ print("above:", welfare[0].above[0].label)
 $n^* = (w_C - w_A) T / (\Delta W) = 440{,}000 / 16{,}250 \approx 27$: with more than 27 researchers, all of
 them would prefer a world where all do Alignment, but none chooses it alone.
 
+Breaking the dilemma from outside costs the same per researcher whatever $n$: the subsidy must cover the gap,
+and it is paid to all of them.
+'''),
+    code(r'''
+cost = solvers.minimal_intervention(ca, "Alignment", target="dominant", values=PS)
+print(f"subsidy per researcher: {money(cost.amount)}; for all 50: {money(cost.total_cost)}")
+'''),
+    md(r'''
 ## The two-researcher game
 
 For two researchers the same model is a bimatrix; `classify` names its type.
@@ -491,9 +506,7 @@ gives the closed-form condition:
     code(r'''
 types = solvers.classify(race)
 tex(types.conditions["Prisoner's Dilemma"])
-for record in solvers.equilibrium_conditions(race):
-    if record.label == "(Safety, Safety)":
-        show_condition(record)
+show([record for record in solvers.equilibrium_conditions(race) if record.label == "(Safety, Safety)"])
 '''),
     md(r'''
 Mutual Safety is an equilibrium only if racing against a Safety lab gains less than the safety cost saves
@@ -560,9 +573,14 @@ tax = PS.symbol("capabilities_tax")
 print(solvers.break_even(taxed, tax, PS))
 subsidy = PS.symbol("alignment_subsidy")
 print(solvers.break_even(games.interventions.subsidize_alignment(race), subsidy, PS))
+for instrument in ("tax", "subsidy"):
+    c = solvers.minimal_intervention(race, "Safety", target="equilibrium", instrument=instrument, values=PS)
+    print(f"minimal {instrument}: ${float(c.amount) / 1e9:.0f}b per lab; the intervener pays ${float(c.total_cost) / 1e9:.0f}b")
 '''),
     md(r'''
-Either needs \$28b a year per lab ($T - R$), almost three times the essay's "\$10b" of total Alignment funding.
+Either needs \$28b a year per lab ($T - R$). A tax costs the intervener nothing once it works (nobody pays
+it at the new equilibrium); a subsidy costs \$56b a year, more than five times the essay's "\$10b" of total
+Alignment funding.
 
 ### Buying researchers out
 
@@ -578,6 +596,8 @@ display(bought)
 b = bought.subs(PS)
 print(solvers.nash_equilibria(b))
 print("one researcher's share of the billion:", money(PS.value("buyout_budget") / PS.value("buyout_researchers")))
+effect = solvers.buyout_effect(PS.value("buyout_budget"), 250_000 * 5)
+print(f"careers the billion buys at $250k a year for five years: {effect.careers}")
 '''),
     md(r'''
 ## Explore
@@ -650,7 +670,7 @@ equilibrium. `break_even` finds the synergy at which this happens:
 s = PS.symbol("alignment_synergy")
 be = solvers.break_even(powers, s, PS)
 print(be)
-tex(solvers.break_even(powers, s)[0].value, lhs="s^*")
+show(solvers.break_even(powers, s))
 '''),
     code(r'''
 stag = powers.subs(PS.set(alignment_synergy=4e12))
@@ -856,12 +876,10 @@ sharing      # B = A.T: a symmetric game
 '''),
     md("## 2. Equilibria, in closed form"),
     code(r'''
-for record in solvers.equilibrium_conditions(sharing):
-    if record.kind == "pure":
-        show_condition(record)
-    elif record.kind == "mixed":
-        display(Markdown(f"**{record.label}**: each lab shares with probability"))
-        tex(record.profile[0][0], lhs="x^*")
+records = [r for r in solvers.equilibrium_conditions(sharing) if r.kind != "continuum"]
+show(records)
+mixed_record = [r for r in records if r.kind == "mixed"][0]
+tex(mixed_record.profile[0][0], lhs="x^*")
 '''),
     md(r'''
 ## 3. Which game, and where it changes
@@ -875,10 +893,7 @@ types = solvers.classify(sharing)
 for name in ("Prisoner's Dilemma", "Stag Hunt", "Harmony", "Deadlock"):
     display(Markdown(f"**{name}** if"))
     tex(types.conditions[name])
-for t in solvers.break_even(sharing, s):
-    tex(t.value, lhs="s^*")
-    print("below:", [str(o) for o in t.below])
-    print("above:", [str(o) for o in t.above])
+show(solvers.break_even(sharing, s))
 '''),
     md(r'''
 ## 4. A numeric instance
@@ -918,10 +933,9 @@ The payoff table (booktabs), the conditions and the graph, ready to paste.
     code(r'''
 print(sharing.latex(booktabs=True))
 print()
-for record in solvers.equilibrium_conditions(sharing):
-    if record.kind != "continuum":
-        print(f"% {record.label}")
-        print(sympy.latex(record.condition))
+print(solvers.to_latex(records))              # each line carries its plain-text form as a % comment
+print()
+print(solvers.to_latex(solvers.break_even(sharing, s)))
 print()
 print(solvers.to_tikz(G, standalone=False))
 '''),

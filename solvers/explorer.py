@@ -594,9 +594,9 @@ class Explorer:
             colors = [f"C{i}" for i in range(len(strategies))]
             for row, e in enumerate(res.equilibria):
                 left = 0.0
-                for k, (s, p) in enumerate(zip(strategies, e.as_floats()[0])):
+                for k, p in enumerate(e.as_floats()[0]):
                     if p > 0:
-                        ax.barh(row, p, left=left, color=colors[k], label=s if row == 0 or p > 0 else None)
+                        ax.barh(row, p, left=left, color=colors[k])
                         left += p
             handles = {s: ax.bar(0, 0, color=c) for s, c in zip(strategies, colors)}
             ax.legend(handles.values(), handles.keys(), loc="upper right", fontsize="small",

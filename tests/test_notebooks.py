@@ -66,6 +66,8 @@ def expect_01() -> list[str]:
         "('(Capabilities, Passive)',)",                           # explorer at m = 1.69
         "(Alignment, Passive): Researcher: Alignment",            # explorer at m = 1.70
         f"= 175,000 + {fmt(MARGINAL * P_DOOM)}",                  # relative reading: 3,250
+        f"subsidy needed, baseline case: {fmt(SACRIFICE - MARGINAL)}",
+        f"subsidy needed, dunbar case: {fmt(SACRIFICE - MARGINAL * (1 + Fraction(1, 10) * 150))}",
     ]
 
 
@@ -92,6 +94,7 @@ def expect_02() -> list[str]:
         f"the essay's $400 trillion: {float(humanity):.4g}",
         *(f"{r:.4f}" for r in roots),
         "Collective action, two researchers: Deadlock",
+        f"subsidy per researcher: {fmt(SACRIFICE - MARGINAL)}; for all 50: {fmt(50 * (SACRIFICE - MARGINAL))}",
     ]
 
 
@@ -111,6 +114,9 @@ def expect_03() -> list[str]:
         f"capabilities_tax = {(T - R) * 10**9}",
         f"alignment_subsidy = {(T - R) * 10**9}",
         f"one researcher's share of the billion: {fmt(Fraction(10**9, 800))}",
+        f"careers the billion buys at $250k a year for five years: {10**9 // (250_000 * 5)}",
+        f"minimal tax: ${T - R}b per lab; the intervener pays $0b",
+        f"minimal subsidy: ${T - R}b per lab; the intervener pays ${2 * (T - R)}b",
     ]
 
 
@@ -226,7 +232,7 @@ def test_notebook_executes_and_prints_the_hand_computed_values(name, monkeypatch
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
     monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     nb = nbformat.read(NOTEBOOKS / name, as_version=4)
-    client = NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name="python3",
+    client = NotebookClient(nb, timeout=CELL_TIMEOUT, startup_timeout=CELL_TIMEOUT, kernel_name="python3",
                             resources={"metadata": {"path": str(NOTEBOOKS)}})
     start = time.perf_counter()
     client.execute()                      # raises CellExecutionError on the first failing cell
