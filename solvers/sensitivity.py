@@ -52,7 +52,7 @@ from games.errors import UnknownNameError, suggest
 from games.parameters import ParameterSet
 from solvers.sweep import SweepError, SweepResult, _check_name, _game_from, _game_parameters, games_parameters, sweep
 
-__all__ = ["tornado", "Tornado", "TornadoRow", "first_order_indices"]
+__all__ = ["tornado", "Tornado", "TornadoRow", "first_order_indices", "first_order_table"]
 
 
 @dataclass(frozen=True)
@@ -217,7 +217,8 @@ def first_order_indices(result: SweepResult, outcome: str = "gap", *, bins: int 
         ``"gap"`` or another quantity of the result, or an equilibrium label
         of ``result.records`` (the outcome is then 1 where it exists, else 0).
     bins : int, optional
-        Equal-count bins per parameter; default :math:`\min(50, \sqrt{N}/4)`, at least 2.
+        Bins per parameter (between its quantiles, so of equal counts for
+        continuous draws); default :math:`\min(50, \sqrt{N}/4)`, at least 2.
 
     Returns
     -------
@@ -228,7 +229,7 @@ def first_order_indices(result: SweepResult, outcome: str = "gap", *, bins: int 
     Raises
     ------
     SweepError
-        For a grid sweep or fewer than 100 kept points.
+        For a grid sweep, fewer than 100 kept points, or bad ``bins``.
     UnknownNameError
         For an unknown outcome.
 
@@ -239,37 +240,51 @@ def first_order_indices(result: SweepResult, outcome: str = "gap", *, bins: int 
     >>> max(s, key=s.get)
     'power_catastrophe_loss'
     """
+    return first_order_table(result, [outcome], bins=bins)[outcome]
+
+
+def first_order_table(result: SweepResult, outcomes: Sequence[str] | None = None, *,
+                      bins: int | None = None) -> dict[str, dict[str, float]]:
+    """:func:`first_order_indices` of several outcomes at once (the bins are computed once).
+
+    ``outcomes`` defaults to the gap and every equilibrium that exists at some
+    but not all kept points.  Returns ``{outcome: {parameter: index}}``.
+    """
     if result.kind != "monte_carlo":
         raise SweepError("first_order_indices: needs a Monte Carlo sweep (samples=N), got a grid")
     n = result.n_kept
     if n < 100:
         raise SweepError(f"first_order_indices: {n} kept points (allowed: at least 100; raise keep)")
-    if outcome in result.quantities:
-        y = np.asarray(result.quantities[outcome], dtype=float)
-    elif outcome in result.records:
-        y = result.holds(outcome).astype(float)
-    else:
-        raise UnknownNameError("first_order_indices: " + suggest(outcome, [*result.quantities, *result.records],
-                                                                  what="outcome"))
     if bins is None:
         bins = int(max(2, min(50, np.sqrt(n) / 4)))
     elif isinstance(bins, bool) or not isinstance(bins, int) or bins < 2 or bins > n:
         raise SweepError(f"first_order_indices: bins {bins!r} not allowed (allowed: 2 to the number of points)")
-    var = float(np.var(y))
-    out: dict[str, float] = {}
-    if var == 0 or not np.isfinite(var):
-        return {name: 0.0 for name in result.names}
-    mean = float(np.mean(y))
+    if outcomes is None:
+        outcomes = ["gap"] + [lab for lab in result.records if 0 < float(np.mean(result.holds(lab))) < 1]
+    ys: dict[str, np.ndarray] = {}
+    for outcome in outcomes:
+        if outcome in result.quantities:
+            ys[outcome] = np.asarray(result.quantities[outcome], dtype=float)
+        elif outcome in result.records:
+            ys[outcome] = result.holds(outcome).astype(float)
+        else:
+            raise UnknownNameError("first_order_indices: " + suggest(
+                outcome, [*result.quantities, *result.records], what="outcome"))
+    stats = {o: (float(np.mean(y)), float(np.var(y))) for o, y in ys.items()}
+    out: dict[str, dict[str, float]] = {o: {} for o in ys}
     for name in result.names:
         x = result.values[name]
-        order = np.argsort(x, kind="stable")
-        ranks = np.empty(n, dtype=np.int64)
-        ranks[order] = np.arange(n)
-        b = ranks * bins // n
+        edges = np.quantile(x, np.linspace(0, 1, bins + 1)[1:-1])
+        b = np.searchsorted(edges, x, side="right")
         cnt = np.bincount(b, minlength=bins)
-        sums = np.bincount(b, weights=y, minlength=bins)
-        means = sums / np.maximum(cnt, 1)
-        between = float(np.sum(cnt * (means - mean) ** 2) / n)
-        s = between / var - (bins - 1) / n
-        out[name] = float(min(1.0, max(0.0, s)))
+        used = int(np.count_nonzero(cnt))
+        for o, y in ys.items():
+            mean, var = stats[o]
+            if var == 0 or not np.isfinite(var):
+                out[o][name] = 0.0
+                continue
+            sums = np.bincount(b, weights=y, minlength=bins)
+            means = sums / np.maximum(cnt, 1)
+            between = float(np.sum(cnt * (means - mean) ** 2) / n)
+            out[o][name] = float(min(1.0, max(0.0, between / var - (used - 1) / n)))
     return out

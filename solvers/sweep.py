@@ -494,9 +494,9 @@ def _run_chunk(plan: _Plan, i: int) -> _ChunkResult:
     start, stop = _chunk_bounds(plan, i)
     bitgen = np.random.PCG64(np.random.SeedSequence(plan.entropy, spawn_key=(i,))) if plan.kind == "monte_carlo" else None
     n_keep = max(0, min(stop, plan.keep) - start)
-    kept_v: dict[str, list[np.ndarray]] = {name: [] for name in plan.names}
-    kept_c: list[np.ndarray] = []
-    kept_q: list[list[np.ndarray]] = [[] for _ in plan.quantity_names]
+    kept_v = {name: np.empty(n_keep) for name in plan.names}
+    kept_c = np.empty(n_keep, dtype=np.uint64 if plan.method == "solve" else np.dtype(plan.code_dtype))
+    kept_q = [np.empty(n_keep) for _ in plan.quantity_names]
     counts: dict[int, int] = {}
     local_labels: dict[str, int] = {}
     dtype = np.dtype(plan.code_dtype)
@@ -535,17 +535,18 @@ def _run_chunk(plan: _Plan, i: int) -> _ChunkResult:
                 counts[int(c)] = counts.get(int(c), 0) + int(m)
         take = max(0, min(n, plan.keep - pos))
         if take:
+            at = slice(pos - start, pos - start + take)
             for name in plan.names:
-                kept_v[name].append(np.array(cols[name][:take], dtype=float))
-            kept_c.append(np.array(code[:take]))
+                kept_v[name][at] = cols[name][:take]
+            kept_c[at] = code[:take]
             for j, arr in enumerate(q):
-                kept_q[j].append(np.array(arr[:take], dtype=float))
+                kept_q[j][at] = arr[:take]
         pos += n
     res = _ChunkResult(i, counts, tuple(local_labels))
     if n_keep:
-        res.kept_values = {k: np.concatenate(v) for k, v in kept_v.items()}
-        res.kept_codes = np.concatenate(kept_c)
-        res.kept_quantities = [np.concatenate(v) for v in kept_q]
+        res.kept_values = kept_v
+        res.kept_codes = kept_c
+        res.kept_quantities = kept_q
     return res
 
 
@@ -1237,6 +1238,12 @@ def _run_dask(plan: _Plan, n_chunks: int, scheduler: Any, show: bool) -> list[_C
             client.close()
 
 
+def _join(parts: list[np.ndarray], dtype: np.dtype[Any]) -> np.ndarray:
+    if not parts:
+        return np.zeros(0, dtype=dtype)
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
+
+
 def _assemble(plan: _Plan, chunks: Iterable[_ChunkResult], game_name: str, backend: str,
               draws: Sequence[_Draw]) -> SweepResult:
     chunks = sorted(chunks, key=lambda c: c.index)
@@ -1280,10 +1287,9 @@ def _assemble(plan: _Plan, chunks: Iterable[_ChunkResult], game_name: str, backe
     if plan.method == "solve":
         nb = len(records)
         code_dtype = np.dtype("uint8" if nb <= 8 else "uint16" if nb <= 16 else "uint32" if nb <= 32 else "uint64")
-    codes = np.concatenate(kept_c).astype(code_dtype) if kept_c else np.zeros(0, dtype=code_dtype)
-    values = {n: (np.concatenate(v) if v else np.zeros(0)) for n, v in kept_v.items()}
-    quantities = {qn: (np.concatenate(kept_q[j]) if kept_q[j] else np.zeros(0))
-                  for j, qn in enumerate(plan.quantity_names)}
+    codes = _join(kept_c, code_dtype).astype(code_dtype, copy=False)
+    values = {n: _join(v, np.dtype(float)) for n, v in kept_v.items()}
+    quantities = {qn: _join(kept_q[j], np.dtype(float)) for j, qn in enumerate(plan.quantity_names)}
     dists = {}
     for d in draws:
         desc = d.dist if d.dist != "ppf" else "user ppf"

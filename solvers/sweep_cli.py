@@ -194,15 +194,11 @@ def _tty() -> bool:
 
 
 def _sensitivity(res: SweepResult) -> dict[str, dict[str, float]] | None:
-    from solvers.sensitivity import first_order_indices
+    from solvers.sensitivity import first_order_table
 
     if res.kind != "monte_carlo" or res.n_kept < 100:
         return None
-    out = {"gap": first_order_indices(res, "gap")}
-    for label, share in res.record_shares().items():
-        if 0 < share < 1:
-            out[label] = first_order_indices(res, label)
-    return out
+    return first_order_table(res)
 
 
 def _clean(x: Any) -> Any:

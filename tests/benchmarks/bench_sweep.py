@@ -1,0 +1,210 @@
+"""Benchmark of solvers.sweep against the issue's targets (run by hand; not a test).
+
+    python tests/benchmarks/bench_sweep.py [--samples 1e7] [--big 1e8] [--repeats 3] [--nashpy 2000]
+
+Measured side by side in one run, each a median of ``--repeats`` runs:
+
+1. ``great_power_race`` regime classification over 1e7 Monte Carlo samples,
+   end to end from the CLI (a fresh process: imports, closed forms, sampling,
+   classification, first-order sensitivity, JSON); also the same command with
+   1,000 samples (the fixed start-up cost) and the throughput net of it.
+2. The same in-process: ``sweep(...)`` with the per-point arrays kept
+   (default) and with ``keep=0`` (counts only).
+3. A hand-written numpy expression of the same inequalities (the textbook
+   conditions of the symmetric 2 x 2 game), same chunking and sampling:
+   the practical limit; the ratio sweep / hand-written should be <= 2.
+4. Substituting each point into the game and calling nashpy's support
+   enumeration, on ``--nashpy`` points, extrapolated to the full sample; the
+   ratio to the sweep should be >= 1000.
+5. 1e8 samples from the CLI in a fresh process: wall time (start-up
+   amortised) and peak resident memory (``ru_maxrss``; target under 1 GB).
+
+Targets (issue 7): >= 1e7 points/s end to end from the CLI; >= 1000x faster
+than nashpy per point; within 2x of hand-written numpy; 1e8 samples under 1 GB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import textwrap
+import time
+
+import numpy as np
+
+SHIM = ("import argparse, sys\n"
+        "from solvers.sweep_cli import setup, run\n"
+        "p = argparse.ArgumentParser(prog='aligngames sweep')\n"
+        "setup(p)\n"
+        "sys.exit(run(p.parse_args(sys.argv[1:])))\n")
+
+
+def cli_command(args: list[str]) -> list[str]:
+    """``aligngames sweep ARGS`` if the subcommand is wired in, else the same module through a shim."""
+    exe = shutil.which("aligngames")
+    if exe:
+        helptext = subprocess.run([exe, "--help"], capture_output=True, text=True).stdout
+        if "sweep" in helptext:
+            return [exe, "sweep", *args]
+    return [sys.executable, "-c", SHIM, *args]
+
+
+def median_time(fn, repeats: int) -> tuple[float, object]:
+    times = []
+    out = None
+    for _ in range(repeats):
+        t = time.perf_counter()
+        out = fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times), out
+
+
+def run_cli(samples: int) -> dict:
+    cmd = cli_command(["great_power_race", "--samples", str(samples), "--seed", "1", "--json", "--quiet"])
+    p = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    return json.loads(p.stdout)
+
+
+def hand_written(samples: int, seed: int, chunk: int = 1 << 16) -> dict[int, int]:
+    """The same inequalities written by hand: R = 2b + s, S = b - E - h1 D, T = b + E - h1 D, P = -h2 D."""
+    import games
+
+    ps = games.essay.parameters()
+    names = ("alignment_synergy", "alignment_world_benefit", "capabilities_edge", "power_catastrophe_loss",
+             "race_risk_both", "race_risk_one")
+    lo = np.array([float(ps[n].low) for n in names])
+    hi = np.array([float(ps[n].high) for n in names])
+    rng = np.random.default_rng(seed)
+    counts = np.zeros(32, dtype=np.int64)
+    done = 0
+    while done < samples:
+        n = min(chunk, samples - done)
+        s, b, E, D, h2, h1 = rng.uniform(lo[:, None], hi[:, None], size=(6, n))
+        h1D = h1 * D
+        rt = b + s + h1D - E          # R - T
+        ps_ = b + h2 * D - E - h1D    # S - P
+        code = (rt >= 0).astype(np.uint8)                       # (A, A)
+        code |= ((ps_ >= 0) & (rt <= 0)).astype(np.uint8) << 1  # (A, C)
+        code |= ((ps_ >= 0) & (rt <= 0)).astype(np.uint8) << 2  # (C, A)
+        code |= (ps_ <= 0).astype(np.uint8) << 3                # (C, C)
+        code |= ((rt * -ps_) > 0).astype(np.uint8) << 4         # interior mixed: (R - T)(P - S) > 0
+        counts += np.bincount(code, minlength=32)
+        done += n
+    return {i: int(c) for i, c in enumerate(counts) if c}
+
+
+def nashpy_per_point(points: int, seed: int) -> tuple[float, dict[str, int]]:
+    """Substitute each point's exact values into the game and run nashpy's support enumeration."""
+    import sympy
+
+    import games
+    from solvers.sweep import sweep
+
+    res = sweep("great_power_race", samples=points, seed=seed, keep=points, progress=False)
+    game = games.build("great_power_race")
+    fixed = {n: sympy.nsimplify(v) for n, v in res.fixed.items()}
+    tally: dict[str, int] = {}
+    t = time.perf_counter()
+    for i in range(points):
+        values = dict(fixed)
+        values.update({n: sympy.Rational(float(res.values[n][i])) for n in res.names})
+        nash = game.subs(values).to_nashpy()
+        supports = []
+        for x, y in nash.support_enumeration():
+            supports.append((tuple(np.flatnonzero(x > 1e-12)), tuple(np.flatnonzero(y > 1e-12))))
+        key = str(sorted(supports))
+        tally[key] = tally.get(key, 0) + 1
+    return time.perf_counter() - t, tally
+
+
+def child_big(samples: int) -> tuple[float, float, dict]:
+    """The CLI on ``samples`` samples in a fresh process; its peak RSS from ``ru_maxrss`` (printed on stderr)."""
+    code = textwrap.dedent("""
+        import argparse, json, resource, sys
+        from solvers.sweep_cli import setup, run
+        p = argparse.ArgumentParser(prog="aligngames sweep")
+        setup(p)
+        status = run(p.parse_args(sys.argv[1:]))
+        print(json.dumps({"maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}), file=sys.stderr)
+        sys.exit(status)
+    """)
+    t = time.perf_counter()
+    p = subprocess.run([sys.executable, "-c", code, "great_power_race", "--samples", str(samples), "--seed", "1",
+                        "--json", "--quiet"], capture_output=True, text=True, check=True)
+    wall = time.perf_counter() - t
+    rss = json.loads(p.stderr.strip().splitlines()[-1])["maxrss_kb"] / 1024
+    return wall, rss, json.loads(p.stdout)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--samples", type=float, default=1e7)
+    ap.add_argument("--big", type=float, default=1e8)
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--nashpy", type=int, default=2000)
+    a = ap.parse_args()
+    n = int(a.samples)
+    from solvers.sweep import sweep
+
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}; numpy {np.__version__}")
+    print(f"CLI command: {' '.join(cli_command(['great_power_race', '--samples', str(n), '--seed', '1', '--json']))[:120]}")
+
+    t_cli, cli_out = median_time(lambda: run_cli(n), a.repeats)
+    t_start, _ = median_time(lambda: run_cli(1000), a.repeats)
+    sweep("great_power_race", samples=1000, seed=1)  # closed forms derived and compiled once
+    t_sweep, res = median_time(lambda: sweep("great_power_race", samples=n, seed=1, progress=False), a.repeats)
+    t_sweep0, res0 = median_time(lambda: sweep("great_power_race", samples=n, seed=1, keep=0, progress=False),
+                                 a.repeats)
+    t_sweep1, _ = median_time(lambda: sweep("great_power_race", samples=n, seed=1, keep=0, workers=1,
+                                            progress=False), a.repeats)
+    t_hand, hand = median_time(lambda: hand_written(n, 1), a.repeats)
+    t_nash, tally = nashpy_per_point(a.nashpy, 2)
+    per_point = t_nash / a.nashpy
+    t_nash_full = per_point * n
+
+    assert res.counts == res0.counts
+    hand_share_aa = sum(c for k, c in hand.items() if k & 1) / n
+    sweep_share_aa = res.record_shares()["(Alignment, Alignment)"]
+
+    rows = [
+        ("CLI end to end, %d samples (fresh process)" % n, t_cli, n / t_cli),
+        ("CLI start-up (same command, 1,000 samples)", t_start, None),
+        ("CLI net of start-up", t_cli - t_start, n / max(t_cli - t_start, 1e-9)),
+        ("sweep() in process, keep 1e6 (default), 2 threads", t_sweep, n / t_sweep),
+        ("sweep() in process, keep=0, 2 threads", t_sweep0, n / t_sweep0),
+        ("sweep() in process, keep=0, 1 thread", t_sweep1, n / t_sweep1),
+        ("hand-written numpy, 1 thread", t_hand, n / t_hand),
+        (f"nashpy support enumeration per point ({a.nashpy} points, extrapolated)", t_nash_full, 1 / per_point),
+    ]
+    print(f"\n{'what':<72} {'median s':>10} {'points/s':>14}")
+    for what, t, rate in rows:
+        print(f"{what:<72} {t:>10.3f} {(f'{rate:,.0f}' if rate else '-'):>14}")
+    print("\nratios")
+    print(f"  sweep (keep=0, 1 thread) / hand-written numpy      : {t_sweep1 / t_hand:.2f}x  (target <= 2)")
+    print(f"  sweep (keep=0, 2 threads) / hand-written numpy     : {t_sweep0 / t_hand:.2f}x")
+    print(f"  sweep (default) / hand-written numpy               : {t_sweep / t_hand:.2f}x")
+    print(f"  nashpy per point / sweep (default), extrapolated    : {t_nash_full / t_sweep:,.0f}x  (target >= 1000)")
+    print(f"  nashpy per point / CLI end to end, extrapolated     : {t_nash_full / t_cli:,.0f}x")
+    print(f"  CLI end to end: {n / t_cli:,.0f} points/s (target >= 1e7); "
+          f"net of start-up {n / max(t_cli - t_start, 1e-9):,.0f} points/s")
+    print(f"\nshare with (Alignment, Alignment): sweep {sweep_share_aa:.5f}, hand-written (other draws) "
+          f"{hand_share_aa:.5f}, CLI {cli_out['equilibrium_shares']['(Alignment, Alignment)']:.5f}")
+    print(f"nashpy support sets met: {len(tally)}")
+
+    if a.big:
+        big = int(a.big)
+        wall, rss, out = child_big(big)
+        print(f"\n{big:.0e} samples from the CLI (fresh process, end to end): wall {wall:.1f} s = "
+              f"{big / wall:,.0f} points/s; peak RSS {rss:,.0f} MiB (target < 1024); "
+              f"share with (Alignment, Alignment) {out['equilibrium_shares']['(Alignment, Alignment)']:.5f}")
+    print(f"\nself ru_maxrss {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
