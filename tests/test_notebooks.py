@@ -9,6 +9,7 @@ the library.
 
 from __future__ import annotations
 
+import asyncio
 import importlib.util
 import math
 import os
@@ -226,19 +227,58 @@ def _texts(nb: nbformat.NotebookNode) -> tuple[str, int]:
     return "\n".join(parts), latex
 
 
+PARALLEL = 2                # notebooks executed at once (one kernel each): the CI machine has 2 cores
+
+
+async def _execute(name: str, limit: asyncio.Semaphore) -> tuple[nbformat.NotebookNode, float, BaseException | None]:
+    async with limit:
+        nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+        client = NotebookClient(nb, timeout=CELL_TIMEOUT, startup_timeout=CELL_TIMEOUT, kernel_name="python3",
+                                resources={"metadata": {"path": str(NOTEBOOKS)}})
+        start = time.perf_counter()
+        try:
+            await client.async_execute()      # raises CellExecutionError on the first failing cell
+        except Exception as exc:  # noqa: BLE001 - reported by the test of this notebook
+            return nb, time.perf_counter() - start, exc
+        return nb, time.perf_counter() - start, None
+
+
+@pytest.fixture(scope="module")
+def executed() -> dict[str, tuple[nbformat.NotebookNode, float, BaseException | None]]:
+    """Every notebook executed on its own python3 kernel, two at a time."""
+    with pytest.MonkeyPatch.context() as mp:
+        # the kernels must import the checkout's packages even when they are not installed
+        mp.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+        mp.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+
+        async def run_all() -> list[tuple[nbformat.NotebookNode, float, BaseException | None]]:
+            limit = asyncio.Semaphore(PARALLEL)
+            return await asyncio.gather(*(_execute(name, limit) for name in EXPECTED))
+
+        return dict(zip(EXPECTED, asyncio.run(run_all())))
+
+
 @pytest.mark.parametrize("name", EXPECTED)
-def test_notebook_executes_and_prints_the_hand_computed_values(name, monkeypatch):
-    # the kernel must import the checkout's packages even when they are not installed
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
-    monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
-    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
-    client = NotebookClient(nb, timeout=CELL_TIMEOUT, startup_timeout=CELL_TIMEOUT, kernel_name="python3",
-                            resources={"metadata": {"path": str(NOTEBOOKS)}})
-    start = time.perf_counter()
-    client.execute()                      # raises CellExecutionError on the first failing cell
-    elapsed = time.perf_counter() - start
+def test_notebook_executes_and_prints_the_hand_computed_values(name, executed):
+    nb, elapsed, error = executed[name]
+    if error is not None:
+        raise error
     assert elapsed < NOTEBOOK_BUDGET, f"{name} took {elapsed:.0f} s"
     text, latex_outputs = _texts(nb)
     assert latex_outputs >= 2, f"{name}: games and conditions must be shown as rendered LaTeX"
     for expected in CHECKS[name]():
         assert expected in text, f"{name}: {expected!r} not in the output"
+
+
+EXPLORED = [name for name in EXPECTED if not name.startswith("05")]
+
+
+@pytest.mark.parametrize("name", EXPLORED)
+def test_notebook_displays_the_explorer_widget(name, executed):
+    nb, _, error = executed[name]
+    if error is not None:
+        raise error
+    views = [out for cell in nb.cells for out in cell.get("outputs", [])
+             if out.output_type in ("execute_result", "display_data")
+             and "application/vnd.jupyter.widget-view+json" in out.data]
+    assert views, f"{name}: the explorer's widget was not displayed"
