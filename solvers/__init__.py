@@ -76,3 +76,11 @@ __all__ += [
 from solvers.explorer import Explorer, ExplorerResult, explore, regime_grid  # noqa: E402
 
 __all__ += ["explore", "Explorer", "ExplorerResult", "regime_grid"]
+
+# parameter sweeps and uncertainty (issue 7); matplotlib and dask are imported inside the functions
+from solvers.sensitivity import Tornado, TornadoRow, first_order_indices, first_order_table, tornado  # noqa: E402
+from solvers.sweep import SweepError, SweepResult, sweep  # noqa: E402
+from solvers.sweep_plots import plot_gap_histogram, plot_regime_map, plot_tornado  # noqa: E402
+
+__all__ += ["sweep", "SweepResult", "SweepError", "tornado", "Tornado", "TornadoRow", "first_order_indices",
+            "first_order_table", "plot_tornado", "plot_regime_map", "plot_gap_histogram"]

@@ -101,6 +101,7 @@ def hand_written(samples: int, seed: int, chunk: int = 1 << 16) -> dict[int, int
 
 def nashpy_per_point(points: int, seed: int) -> tuple[float, dict[str, int]]:
     """Substitute each point's exact values into the game and run nashpy's support enumeration."""
+    import nashpy
     import sympy
 
     import games
@@ -114,7 +115,7 @@ def nashpy_per_point(points: int, seed: int) -> tuple[float, dict[str, int]]:
     for i in range(points):
         values = dict(fixed)
         values.update({n: sympy.Rational(float(res.values[n][i])) for n in res.names})
-        nash = game.subs(values).to_nashpy()
+        nash = nashpy.Game(*game.subs(values).numeric_arrays())  # what Game.to_nashpy does
         supports = []
         for x, y in nash.support_enumeration():
             supports.append((tuple(np.flatnonzero(x > 1e-12)), tuple(np.flatnonzero(y > 1e-12))))
