@@ -39,6 +39,7 @@ matplotlib inside the drawing method.
 from __future__ import annotations
 
 import math
+import textwrap
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -563,7 +564,7 @@ class Explorer:
         res = self.result
         assert res is not None
         has_map = self.regime_axes is not None and self._grid is not None
-        fig = Figure(figsize=(11 if has_map else 5.5, 4), layout="constrained")
+        fig = Figure(figsize=(11 if has_map else 5.5, 5 if has_map else 4), layout="constrained")
         ax = fig.add_subplot(1, 2 if has_map else 1, 1)
         self._draw_equilibria(ax, res)
         if has_map:
@@ -628,8 +629,10 @@ class Explorer:
                 ax.axvline(float(t.value), color="black", lw=0.8, ls="--")
             except TypeError:
                 pass
-        ax.legend(handles=[Patch(color=f"C{i % 10}", alpha=0.6, label="; ".join(r)) for i, r in enumerate(regimes)],
-                  loc="upper left", fontsize="x-small", framealpha=0.9)
+        labels = [textwrap.fill("; ".join(r), 60) for r in regimes]
+        ax.legend(handles=[Patch(color=f"C{i % 10}", alpha=0.6, label=lab) for i, lab in enumerate(labels)],
+                  loc="upper center", bbox_to_anchor=(0.5, -0.18), fontsize="x-small", title="equilibria",
+                  title_fontsize="x-small")
         ax.set_xlabel(x)
         ax.set_ylabel(y)
         ax.set_title("regime map (closed-form conditions)")
