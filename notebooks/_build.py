@@ -269,7 +269,8 @@ the time, which is what it takes to keep washing from paying. Reputation, in thi
 ## Explore
 
 `solvers.explore` puts a slider on every parameter (ranges from the registry) and re-solves the game as they
-move, with the break-even value of the first parameter and a regime map from the closed-form conditions.
+move, with the break-even values of the map's horizontal parameter and a regime map from the closed-form
+conditions.
 In Jupyter the sliders are live; here we also drive them from code.
 '''),
     code(r'''
@@ -509,8 +510,8 @@ tex(types.conditions["Prisoner's Dilemma"])
 show([record for record in solvers.equilibrium_conditions(race) if record.label == "(Safety, Safety)"])
 '''),
     md(r'''
-Mutual Safety is an equilibrium only if racing against a Safety lab gains less than the safety cost saves
-plus the extra catastrophe risk it creates — at our defaults \$78b against \$50b, it is not.
+Mutual Safety is an equilibrium only if a lab gains nothing by racing against a Safety lab ($T \le R$): at our
+defaults racing earns \$78b a year against Safety's \$50b, so it is not.
 '''),
     md(r'''
 ## Many labs
@@ -702,7 +703,12 @@ print(solvers.classify(chicken))
 for e in solvers.nash_equilibria(chicken):
     print(e)
 '''),
-    md("## Three powers"),
+    md(r'''
+## Three powers
+
+With more powers the edge is shared among more rivals, but racing stays the only symmetric equilibrium at our
+defaults:
+'''),
     code(r'''
 three = games.geopolitical.n_power_race(3)
 display(three)
@@ -722,7 +728,12 @@ solvers.draw_graph(solvers.best_response_graph(stag), ax=axes[1])
 axes[1].set_title("synergy $4tn: Stag Hunt")
 plt.show()
 '''),
-    md("## Explore"),
+    md(r'''
+## Explore
+
+Synergy against edge: Harmony at the bottom (a small edge), the Prisoner's Dilemma in the upper left, the
+Stag Hunt's two equilibria to the right of $s^*$.
+'''),
     code(r'''
 explorer = solvers.explore(powers, sliders=["alignment_synergy", "capabilities_edge", "race_risk_both"],
                            regime=("alignment_synergy", "capabilities_edge"))
