@@ -541,6 +541,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_json(p)
     p.set_defaults(handler=_cmd_graph)
 
+    from solvers import sweep_cli
+
+    p = sub.add_parser("sweep", help="regime shares over a parameter grid or Monte Carlo samples")
+    sweep_cli.setup(p)
+    p.set_defaults(handler=sweep_cli.run)
+
     p = sub.add_parser("report", help="the essay analysed end to end: LaTeX/PDF, Markdown, JSON, figures")
     p.add_argument("--out", default="aligngames-report", metavar="DIR", help="output folder (default: %(default)s)")
     p.add_argument("--no-pdf", action="store_true", help="do not run pdflatex")

@@ -120,3 +120,16 @@ def test_graph_invasion_and_errors(cli):
     assert r.code == 2 and "at most 12 players" in r.err
     r = cli("graph", "great_power_race", "--out", "/nonexistent/dir/g.png")
     assert r.code == 2 and "does not exist" in r.err
+
+
+def test_sweep_is_wired_into_the_cli(cli):
+    # great_power_race at the defaults is a Prisoner's Dilemma (test_geopolitical): on a grid that only
+    # moves the capabilities edge between 2e12 and 3e12 it stays one, so every point has the single
+    # equilibrium (Capabilities, Capabilities).
+    r = cli("sweep", "great_power_race", "--vary", "capabilities_edge=2e12:3e12:3", "--json", "--quiet")
+    assert r.code == 0, r.err
+    data = json.loads(r.out)
+    assert data["points"] == 3
+    assert data["regime_shares"] == {"(Capabilities, Capabilities)": 1.0}
+    r = cli("sweep", "great_power_race", "--samples", "0")
+    assert r.code == 2 and len(r.err.strip().splitlines()) == 1
