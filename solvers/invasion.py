@@ -133,9 +133,11 @@ def stationary_distribution(chain: nx.DiGraph) -> dict[str, float]:
     Warns
     -----
     RuntimeWarning
-        If the chain is not irreducible (e.g. fixation probabilities that
-        underflow to 0 under very strong selection), so that the stationary
-        distribution may not be unique; a least-squares solution is returned.
+        If the chain has several closed classes (e.g. fixation probabilities
+        that underflow to 0 under very strong selection), so that the
+        stationary distribution is not unique; a least-squares solution is
+        returned.  One closed class (an absorbing state, say) is fine: the
+        distribution is then zero outside it.
 
     Notes
     -----
@@ -168,7 +170,20 @@ def stationary_distribution(chain: nx.DiGraph) -> dict[str, float]:
         bad = nodes[int(np.argmax(out_sum))]
         raise GameError(f"stationary_distribution: outgoing weights of {bad!r} sum to {out_sum.max():.6g} (allowed: <= 1)")
     np.fill_diagonal(T, 1.0 - out_sum)
-    pi = _gth(T)
+    # the stationary distribution lives on the closed communicating classes; it is unique
+    # iff there is exactly one (then: GTH on that class, zero elsewhere)
+    support = nx.DiGraph()
+    support.add_nodes_from(range(n))
+    support.add_edges_from((i, j) for i in range(n) for j in range(n) if i != j and T[i, j] > 0)
+    C = nx.condensation(support)
+    closed = [sorted(C.nodes[c]["members"]) for c in C.nodes if C.out_degree(c) == 0]
+    pi = None
+    if len(closed) == 1:
+        members = closed[0]
+        sub = _gth(T[np.ix_(members, members)]) if len(members) > 1 else np.ones(1)
+        if sub is not None:
+            pi = np.zeros(n)
+            pi[members] = sub
     if pi is None:
         M = (T - np.eye(n)).T
         M = np.vstack([M, np.ones(n)])
@@ -176,8 +191,8 @@ def stationary_distribution(chain: nx.DiGraph) -> dict[str, float]:
         rhs[-1] = 1.0
         pi, *_ = np.linalg.lstsq(M, rhs, rcond=None)
         warnings.warn(
-            "stationary_distribution: the chain is not irreducible (transition probabilities of 0); "
-            "the stationary distribution may not be unique, a least-squares solution is returned",
+            f"stationary_distribution: the chain has {len(closed)} closed classes (transition probabilities "
+            "of 0); the stationary distribution is not unique, a least-squares solution is returned",
             RuntimeWarning, stacklevel=2,
         )
         pi = np.clip(pi, 0.0, None)

@@ -123,7 +123,7 @@ def test_stationary_distribution_warns_on_several_closed_classes():
     C.add_nodes_from("AB")
     C.add_edge("A", "A", weight=1.0)
     C.add_edge("B", "B", weight=1.0)
-    with pytest.warns(RuntimeWarning, match="not irreducible"):
+    with pytest.warns(RuntimeWarning, match="2 closed classes"):
         pi = stationary_distribution(C)
     assert sum(pi.values()) == pytest.approx(1.0)
 
@@ -196,3 +196,25 @@ def test_stationary_distribution_relative_accuracy_for_tiny_probabilities():
     assert pi["A"] == pytest.approx(1 / total, rel=1e-14)
     assert pi["B"] == pytest.approx(ratio_b / total, rel=1e-12, abs=0)
     assert pi["C"] == pytest.approx(ratio_c / total, rel=1e-12, abs=0)
+
+
+def test_single_absorbing_state_is_unique_stationary_distribution():
+    # B -> A impossible, A -> B possible, C transient: all mass ends in B (no warning)
+    C = nx.DiGraph()
+    C.add_weighted_edges_from([("A", "B", 0.2), ("C", "A", 0.5), ("C", "B", 0.1)])
+    C.add_node("B")
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        pi = stationary_distribution(C)
+    assert pi == {"A": 0.0, "B": 1.0, "C": 0.0}
+
+
+def test_strong_selection_underflow_gives_absorbing_defection():
+    # prisoner's dilemma, beta = 50, Z = 100: rho(C in D) underflows to exactly 0; D is absorbing
+    pd = Game.from_bimatrix([[3, 0], [5, 1]], strategies=(["C", "D"], ["C", "D"]))
+    chain = small_mutation_chain(pd, 100, selection=50.0)
+    assert chain.edges["D", "C"]["fixation"] == 0.0
+    assert stationary_distribution(chain) == {"C": 0.0, "D": 1.0}
+
