@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import asyncio
 import importlib.util
+import json
 import math
 import os
 import re
+import sys
 import time
 from collections.abc import Callable
 from fractions import Fraction
@@ -244,9 +246,18 @@ async def _execute(name: str, limit: asyncio.Semaphore) -> tuple[nbformat.Notebo
 
 
 @pytest.fixture(scope="module")
-def executed() -> dict[str, tuple[nbformat.NotebookNode, float, BaseException | None]]:
+def executed(tmp_path_factory) -> dict[str, tuple[nbformat.NotebookNode, float, BaseException | None]]:
     """Every notebook executed on its own python3 kernel, two at a time."""
+    # The "python3" kernel is this interpreter (a kernelspec first on JUPYTER_PATH), not whatever
+    # python3 kernel a user or system directory happens to register.
+    spec_dir = tmp_path_factory.mktemp("jupyter") / "kernels" / "python3"
+    spec_dir.mkdir(parents=True)
+    (spec_dir / "kernel.json").write_text(json.dumps({
+        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "display_name": "Python 3 (aligngames tests)", "language": "python"}))
     with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("JUPYTER_PATH", os.pathsep.join(filter(None, [str(spec_dir.parents[1]),
+                                                                 os.environ.get("JUPYTER_PATH")])))
         # the kernels must import the checkout's packages even when they are not installed
         mp.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
         mp.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
