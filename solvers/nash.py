@@ -10,6 +10,9 @@ Dispatch
   arithmetic when the payoffs are rational and the game is small enough
   (:data:`~solvers.vertex_enumeration.EXACT_MAX_BASES`, i.e. up to 7 x 7), and
   returns sympy ``Rational`` probabilities and payoffs; otherwise floats.
+  Float mode on rational games with at most 300 bases per polytope (5 x 5)
+  still computes in integers and converts the result to floats: at that size
+  it is faster than the numpy search.
 * **One player**: her optimal pure strategies.
 * **Three or more players**: every *pure* equilibrium
   (:func:`solvers.pure.pure_nash_equilibria`, exact), and for small games
@@ -21,8 +24,8 @@ Dispatch
 
 Every returned equilibrium is verified before it is returned: exactly (all
 regrets exactly 0, probabilities summing to 1) in exact mode, and with the
-relative tolerance :data:`~solvers.equilibrium.FLOAT_TOL` (1e-9 of the
-largest absolute payoff) in float mode.  A float candidate that fails is
+relative tolerance :data:`~solvers.equilibrium.FLOAT_TOL` (1e-9 times
+``max(1, largest absolute payoff)``) in float mode.  A float candidate that fails is
 dropped with a ``RuntimeWarning``.  There are no duplicates and the order is
 deterministic (lexicographic in the row player's then the column player's
 probabilities, largest first).
