@@ -18,7 +18,7 @@ from games import Game
 from solvers import is_nash_equilibrium, nash_equilibria
 
 SETTINGS = settings(
-    max_examples=600, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=600, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow]
 )
 
 
@@ -76,7 +76,7 @@ def test_exact_equals_gambit_enummixed_rational(game):
     assert our_cliques(eqs) == their_cliques
 
 
-@settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(bimatrices(low=0, high=3, max_size=6))
 def test_float_mode_equals_gambit_rational(game):
     """Float mode (tolerance-based pivoting on the degenerate polytopes) finds the same set."""
@@ -95,7 +95,7 @@ def test_float_mode_equals_gambit_rational(game):
         assert is_nash_equilibrium(g, e.profile, tol=1e-9)
 
 
-@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(bimatrices(low=-1, high=2, max_size=5))
 def test_exact_pivoting_equals_all_bases(game):
     """The two exact enumerations (every basis; pivoting over feasible bases) agree, degenerate games included."""
@@ -105,7 +105,7 @@ def test_exact_pivoting_equals_all_bases(game):
     assert exact_extreme_integer(A.tolist(), B.tolist(), "bases") == exact_extreme_integer(A.tolist(), B.tolist(), "pivoting")
 
 
-@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(bimatrices(low=0, high=3, max_size=7, min_size=6))
 def test_exact_pivoting_equals_gambit_on_larger_games(game):
     """6 x 6 and 7 x 7 games take the exact pivoting route (more than 300 bases)."""
