@@ -55,7 +55,11 @@ from scipy.stats import hypergeom
 from games.core import Game, SymmetricGame
 from games.errors import GameError, ParameterError, SizeLimitError, SymbolicError, UnknownNameError, suggest
 
-__all__ = ["fixation_probability", "population_payoffs", "finite_population_gradient", "RULES", "MAX_GROUP_TABLE"]
+__all__ = ["fixation_probability", "population_payoffs", "finite_population_gradient", "RULES", "MAX_GROUP_TABLE",
+           "MAX_POPULATION"]
+
+#: Largest population size: the exact formulas hold one number per population state.
+MAX_POPULATION = 10_000_000
 
 #: The update rules :func:`fixation_probability` knows.
 RULES = ("fermi", "moran")
@@ -93,6 +97,11 @@ def _population_size(population: Any, where: str) -> int:
     z = int(population)
     if z < 2:
         raise ParameterError(f"{where}: population size {z} is too small (allowed: >= 2)")
+    if z > MAX_POPULATION:
+        raise SizeLimitError(
+            f"{where}: population size {z} needs arrays of {z} numbers (allowed: at most {MAX_POPULATION:,}; "
+            "for larger populations use the infinite-population replicator dynamics)"
+        )
     return z
 
 
