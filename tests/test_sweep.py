@@ -332,3 +332,21 @@ def test_dask_bad_scheduler():
     pytest.importorskip("distributed", reason="install the 'distributed' extra")
     with pytest.raises(SweepError, match="scheduler 42 not allowed"):
         sweep("great_power_race", samples=10, backend="dask", scheduler=42)
+
+
+def test_mixed_probability_as_a_quantity():
+    # the interior equilibrium of a symmetric 2 x 2 game plays A with p = (P - S) / (R - T + P - S)
+    from solvers.conditions import equilibrium_conditions
+
+    g = games.build("great_power_race")
+    (mixed,) = [r for r in equilibrium_conditions(g) if r.kind == "mixed"]
+    res = sweep(g, samples=5000, seed=6, quantities={"p_alignment": mixed.profile[0][0]})
+    v = res.values
+    b, s, E = v["alignment_world_benefit"], v["alignment_synergy"], v["capabilities_edge"]
+    h1, h2, D = v["race_risk_one"], v["race_risk_both"], v["power_catastrophe_loss"]
+    R, S, T, P = 2 * b + s, b - E - h1 * D, b + E - h1 * D, -h2 * D
+    holds = res.holds(MIXED)
+    assert 0 < holds.sum() < holds.size
+    p = (P - S) / (R - T + P - S)
+    np.testing.assert_allclose(res.quantities["p_alignment"][holds], p[holds], rtol=1e-9)
+    assert np.all((p[holds] > 0) & (p[holds] < 1))
