@@ -16,7 +16,7 @@ import pytest
 import sympy
 
 from games import Game, SymmetricGame
-from games.errors import AligngamesError, GameError, ParameterError, SymbolicError, UnknownNameError
+from games.errors import AligngamesError, GameError, ParameterError, SizeLimitError, SymbolicError, UnknownNameError
 from solvers.fixation import finite_population_gradient, fixation_probability, population_payoffs
 
 # --------------------------------------------------------------------------
@@ -319,4 +319,10 @@ def test_finite_population_gradient_errors():
         finite_population_gradient(g, 10, selection=-2)
     with pytest.raises(ParameterError, match="w = 2.0"):
         finite_population_gradient(g, 10, selection=2, rule="moran")
+
+
+def test_population_size_limit():
+    g = sym_game([[3, 0], [5, 1]])
+    with pytest.raises(SizeLimitError, match="population size 100000000 .*at most 10,000,000"):
+        fixation_probability(g, 10**8, selection=1e-3)
 
