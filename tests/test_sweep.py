@@ -350,3 +350,16 @@ def test_mixed_probability_as_a_quantity():
     p = (P - S) / (R - T + P - S)
     np.testing.assert_allclose(res.quantities["p_alignment"][holds], p[holds], rtol=1e-9)
     assert np.all((p[holds] > 0) & (p[holds] < 1))
+
+
+def test_continuum_on_an_exact_tie():
+    # At E = b + s + h1 D (= 1.5e12 at the defaults) R = T: against a column mixing sigma on C the row's
+    # A beats C by sigma (S - P), so (Alignment, {Alignment, Capabilities}) is an equilibrium iff S >= P,
+    # i.e. h2 D >= E + h1 D - b = 1e12 (h2 >= 0.02 with D = 5e13).  (Capabilities, {..}) needs S == P.
+    res = sweep("great_power_race", vary={"capabilities_edge": [1.5e12, 1.6e12],
+                                          "race_risk_both": [0.01, 0.03, 0.2]})
+    tie = res.values["capabilities_edge"] == 1.5e12
+    h2 = res.values["race_risk_both"]
+    np.testing.assert_array_equal(res.holds("continuum (Alignment, {Alignment, Capabilities})"), tie & (h2 >= 0.02))
+    assert not res.holds("continuum (Capabilities, {Alignment, Capabilities})").any()
+    np.testing.assert_array_equal(res.holds(AA), tie)  # weak inequality: R >= T holds at the tie
