@@ -426,7 +426,24 @@ def _cmd_graph(args: argparse.Namespace) -> int:
     _, game = _build_game(args)
     ps = parameters_from_args(args)
     numeric = game.subs(ps)
-    if args.kind == "best-response":
+    if args.kind == "regimes":
+        from solvers.regimes import regime_graph
+
+        if not 1 <= len(args.range) <= 2:
+            raise CLIError("graph --kind regimes: give one or two --range NAME=LOW:HIGH")
+        ranges = {}
+        for item in args.range:
+            name, _, rest = item.partition("=")
+            lo, sep, hi = rest.partition(":")
+            if not sep:
+                raise CLIError(f"--range {item!r}: expected NAME=LOW:HIGH, e.g. --range vsl=5e6:8e6")
+            ranges[name.strip()] = (float(parse_fraction(lo, f"--range {name} low", error=CLIError)),
+                                    float(parse_fraction(hi, f"--range {name} high", error=CLIError)))
+        if args.samples < 2 or args.samples > 2001:
+            raise CLIError(f"graph: --samples {args.samples} (allowed: 2 to 2001 per parameter)")
+        G = regime_graph(game, list(ranges), ranges, fixed=ps, samples=args.samples)
+        extra: dict[str, Any] = {"regimes": G.number_of_nodes()}
+    elif args.kind == "best-response":
         from solvers.best_response import attractors, best_response_graph
 
         G = best_response_graph(numeric, best_only=args.best_only)
@@ -434,7 +451,7 @@ def _cmd_graph(args: argparse.Namespace) -> int:
             return ", ".join(map(str, v)) if isinstance(v, tuple) else str(v)
 
         sinks = [sorted(node_text(v) for v in a) for a in attractors(G)]
-        extra: dict[str, Any] = {"attractors": sinks}
+        extra = {"attractors": sinks}
     else:
         from solvers.invasion import invasion_graph, small_mutation_chain, stationary_distribution
 
@@ -529,7 +546,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("graph", help="strategy dynamics as a graph: best responses, invasion, small-mutation chain")
     p.add_argument("game", help="a game name from `aligngames list`")
-    p.add_argument("--kind", choices=("best-response", "invasion", "chain"), default="best-response")
+    p.add_argument("--kind", choices=("best-response", "invasion", "chain", "regimes"), default="best-response")
+    p.add_argument("--range", action="append", default=[], metavar="NAME=LOW:HIGH",
+                   help="regimes: a parameter and its range (one or two)")
+    p.add_argument("--samples", type=int, default=101, help="regimes: grid points per parameter")
     p.add_argument("--best-only", action="store_true", help="best-response edges only (default: all improvements)")
     p.add_argument("--population", type=int, default=100, help="population size Z (invasion, chain)")
     p.add_argument("--selection", type=float, default=1e-5, help="intensity of selection (invasion, chain)")

@@ -133,3 +133,16 @@ def test_sweep_is_wired_into_the_cli(cli):
     assert data["regime_shares"] == {"(Capabilities, Capabilities)": 1.0}
     r = cli("sweep", "great_power_race", "--samples", "0")
     assert r.code == 2 and len(r.err.strip().splitlines()) == 1
+
+
+def test_graph_regimes_career_choice(cli):
+    # over altruism_weight alone, at the baseline, the switch from Capabilities to Alignment is at
+    # 440,000 / 2,437,500 - 1/150 = 113/650 (hand derivation in test_breakeven)
+    r = cli("graph", "career_choice", "--kind", "regimes", "--range", "altruism_weight=0:1", "--json")
+    assert r.code == 0, r.err
+    data = json.loads(r.out)
+    assert {n["id"] for n in data["nodes"]} == {"(Capabilities, Passive)", "(Alignment, Passive)"}
+    (edge,) = data["edges"]
+    assert "Eq(altruism_weight, 113/650)" in edge["thresholds"]
+    r = cli("graph", "career_choice", "--kind", "regimes", "--range", "altruism_weight=0")
+    assert r.code == 2 and "NAME=LOW:HIGH" in r.err
