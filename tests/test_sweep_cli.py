@@ -149,3 +149,46 @@ def test_parsers():
     assert parse_samples("100000000") == 10**8
     with pytest.raises(SweepError, match="is not a parameter name"):
         parse_vary("1x=0:1:2")
+
+
+# ---------------------------------------------------------------------------
+# through the aligngames entry point (solvers.cli.main)
+# ---------------------------------------------------------------------------
+
+def test_main_sweep_json(cli, tmp_path):
+    out = tmp_path / "g.npz"
+    r = cli("sweep", "great_power_race", "--vary", "capabilities_edge=1e12:2e12:3", "--json", "--out", str(out))
+    assert r.code == 0, r.err
+    summary = json.loads(r.out)
+    # (A, A) iff E <= 1.5e12: E = 1e12 and 1.5e12 (weakly) but not 2e12
+    assert summary["equilibrium_shares"]["(Alignment, Alignment)"] == pytest.approx(2 / 3)
+    assert SweepResult.load(out).holds("(Alignment, Alignment)").tolist() == [True, True, False]
+
+
+@pytest.mark.parametrize(
+    ("argv", "match"),
+    [
+        (["--vary", "capabilities_edge=0:1e12:1"], r"steps 1 \(allowed: an integer >= 2\)"),
+        (["--vary", "vls=0:1:3"], "unknown parameter 'vls'"),
+        (["--samples", "-3"], r"samples -3 \(allowed: an integer >= 1\)"),
+        (["--vary", "race_risk_one=0:1.5:3"], "a probability from 0 to 1"),
+        (["--samples", "10", "--backend", "spark"], "invalid choice: 'spark'"),
+        (["--samples", "10", "--out", "/nonexistent-folder/x.npz"], "does not exist"),
+    ],
+    ids=["steps", "unknown", "samples", "probability", "backend", "out-folder"],
+)
+def test_main_bad_input_exit_2_one_line(cli, argv, match):
+    import re
+
+    r = cli("sweep", "great_power_race", *argv)
+    assert r.code == 2
+    assert r.err.startswith("aligngames: error: ") and r.err.count("\n") == 1
+    assert re.search(match, r.err)
+    assert "Traceback" not in r.err
+
+
+def test_console_script_bad_input(cli_subprocess):
+    r = cli_subprocess("sweep", "great_power_race", "--vary", "capabilities_edge=3e12:1e12:5")
+    assert r.code == 2
+    assert r.err.strip() == ("aligngames: error: sweep: vary capabilities_edge: low 3e+12 exceeds high 1e+12 "
+                             "(allowed: low <= high)")
