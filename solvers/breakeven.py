@@ -101,6 +101,11 @@ class Threshold:
         What holds at ``value`` (numeric case only; empty otherwise).
     valid_if : sympy Boolean
         Where this threshold exists (denominators non-zero, clamp piece active).
+    in_range : bool or None
+        Whether a numeric value lies in the parameter's range by its registry
+        kind (a probability in [0, 1], a count >= 1); None when symbolic or the
+        parameter is not in the registry.  Out-of-range thresholds are kept,
+        flagged, because "Alignment would need p = 1.35" is itself an answer.
     """
 
     symbol: sympy.Symbol
@@ -110,11 +115,13 @@ class Threshold:
     above: tuple[Outcome, ...]
     at: tuple[Outcome, ...] = ()
     valid_if: Any = sympy.true
+    in_range: bool | None = None
 
     def __str__(self) -> str:
         def side(xs: tuple[Outcome, ...]) -> str:
             return "; ".join(str(o) for o in xs) or "none"
-        return (f"{self.symbol} = {self.value}: below: {side(self.below)}; above: {side(self.above)}")
+        flag = " (outside the parameter's range)" if self.in_range is False else ""
+        return f"{self.symbol} = {self.value}{flag}: below: {side(self.below)}; above: {side(self.above)}"
 
 
 @dataclass(frozen=True)
@@ -208,7 +215,6 @@ def _roots(f: sympy.Expr, s: sympy.Symbol) -> list[tuple[sympy.Expr, Any]]:
         expr = sympy.piecewise_fold(expr.rewrite(sympy.Piecewise))
     pieces = list(expr.args) if isinstance(expr, sympy.Piecewise) else [(expr, sympy.true)]
     out: list[tuple[sympy.Expr, Any]] = []
-    bounds = kind_bounds({s})
     for piece, cond in pieces:
         num, den = sympy.fraction(sympy.together(piece))
         if not num.has(s):
@@ -225,8 +231,6 @@ def _roots(f: sympy.Expr, s: sympy.Symbol) -> list[tuple[sympy.Expr, Any]]:
                 continue
             if s.is_positive and r.is_nonpositive:
                 continue
-            if r.is_number and s in bounds and not (bounds[s].min <= r <= bounds[s].max):
-                continue  # outside the parameter's range (a probability above 1, a count below 1)
             valid = cond.subs(s, r) if cond is not sympy.true else sympy.true
             if valid is sympy.false:
                 continue
@@ -259,6 +263,13 @@ def _side_truth(atom: Any, c: sympy.Expr) -> Any:
     return relation(c, ">")
 
 
+def _in_range(s: sympy.Symbol, value: sympy.Expr) -> bool | None:
+    bounds = kind_bounds({s})
+    if s not in bounds or not value.is_number:
+        return None
+    return bool(bounds[s].min <= value <= bounds[s].max)
+
+
 def _atoms_with(cond: Any, s: sympy.Symbol) -> list[Any]:
     return [a for a in cond.atoms(sympy.core.relational.Relational) if a.has(s)]
 
@@ -274,7 +285,8 @@ def _label_outcome(rec: ConditionalEquilibrium, cond: Any) -> Outcome:
 def _statements(game: Game | SymmetricGame, what: str) -> list[tuple[str, Any, ConditionalEquilibrium | None]]:
     """(label, condition, record) triples whose truth may change with the parameter."""
     if what == "equilibria":
-        return [(r.label, r.parameter_condition, r) for r in equilibrium_conditions(game)]
+        # unreduced: a threshold outside a parameter's range is reported (flagged by in_range)
+        return [(r.label, r.parameter_condition, r) for r in equilibrium_conditions(game, by_kinds=False)]
     # welfare: every player prefers all-first to all-second (and the reverse)
     if isinstance(game, SymmetricGame):
         assert game.strategies is not None
@@ -340,7 +352,7 @@ def _numeric(stmts: list[tuple[str, Any, ConditionalEquilibrium | None]], s: sym
         lb, la, lt = ({o.label for o in x} for x in (b, a, at))
         if lb == la == lt:
             continue
-        result.append(Threshold(s, t, cands[t], b, a, at))
+        result.append(Threshold(s, t, cands[t], b, a, at, in_range=_in_range(s, t)))
     return result
 
 

@@ -976,17 +976,17 @@ def clear_cache() -> None:
     _BY_IDENTITY.clear()
 
 
-def _cached(game: Game | SymmetricGame) -> tuple[ConditionalEquilibrium, ...]:
-    key = game_key(game)
+def _cached(game: Game | SymmetricGame, by_kinds: bool = True) -> tuple[ConditionalEquilibrium, ...]:
+    key = (game_key(game), by_kinds)
     hit = _BY_VALUE.get(key)
     if hit is None:
-        hit = _derive(game)
+        hit = _derive(game) if by_kinds else _derive_raw(game)
         _BY_VALUE.put(key, hit)
     return hit  # type: ignore[no-any-return]
 
 
 def _derive(game: Game | SymmetricGame) -> tuple[ConditionalEquilibrium, ...]:
-    records = _derive_raw(game)
+    records = _cached(game, by_kinds=False)
     bounds = kind_bounds(game.free_symbols)
     if not bounds:
         return records
@@ -1029,7 +1029,7 @@ def _derive_raw(game: Game | SymmetricGame) -> tuple[ConditionalEquilibrium, ...
     return _pure_only(game)
 
 
-def equilibrium_conditions(game: Game | SymmetricGame) -> list[ConditionalEquilibrium]:
+def equilibrium_conditions(game: Game | SymmetricGame, *, by_kinds: bool = True) -> list[ConditionalEquilibrium]:
     r"""Every equilibrium of a symbolic game, in closed form, with the condition under which it holds.
 
     Parameters
@@ -1039,6 +1039,11 @@ def equilibrium_conditions(game: Game | SymmetricGame) -> list[ConditionalEquili
         5 x 5 numeric),
         an N-player game (pure equilibria), or a symmetric two-strategy
         n-player game (symmetric equilibria; ``n`` may be a symbol).
+    by_kinds : bool, default True
+        Reduce the conditions under the ranges of the registry's parameter
+        kinds (probabilities in [0, 1], counts >= 1, money >= 0): relations
+        those ranges decide become True / False, and records whose condition
+        becomes False are left out.  False keeps every relation as derived.
 
     Returns
     -------
@@ -1099,11 +1104,16 @@ def equilibrium_conditions(game: Game | SymmetricGame) -> list[ConditionalEquili
     >>> [(r.label, r.condition) for r in equilibrium_conditions(pd) if r.kind == "pure"][-1]
     ('(D, D)', P >= S)
     """
-    hit = _BY_IDENTITY.get(id(game))
-    if hit is not None and hit[0]() is game:
-        return list(hit[1])
+    if by_kinds is True:
+        hit = _BY_IDENTITY.get(id(game))
+        if hit is not None and hit[0]() is game:
+            return list(hit[1])
     if not isinstance(game, (Game, SymmetricGame)):
         raise GameError(f"equilibrium_conditions: expected a Game or SymmetricGame, got {type(game).__name__}")
+    if not isinstance(by_kinds, bool):
+        raise GameError(f"equilibrium_conditions: by_kinds={by_kinds!r} must be True or False")
+    if not by_kinds:
+        return list(_cached(game, by_kinds=False))
     records = _cached(game)
     key = id(game)
 

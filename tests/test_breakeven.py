@@ -191,11 +191,18 @@ def test_repeated_calls_are_cached():
     assert break_even(game, "vsl", DUNBAR) is break_even(career_choice(), "vsl", DUNBAR)
 
 
-def test_thresholds_outside_a_probability_range_are_dropped():
+def test_thresholds_outside_a_probability_range_are_flagged():
     # Risky pays 4 p_doom, Safe pays 1: they break even at p_doom = 1/4; with
-    # Safe paying 5 the break-even p_doom = 5/4 is not a probability: no threshold.
+    # Safe paying 5 the break-even p_doom = 5/4 is not a probability: flagged.
     p = games.essay.parameters()["p_doom"].symbol
     game = Game.from_bimatrix([[4 * p], [1]], [[0], [0]], strategies=(["Risky", "Safe"], ["World"]))
-    assert [t.value for t in break_even(game, p)] == [R(1, 4)]
+    assert [(t.value, t.in_range) for t in break_even(game, p)] == [(R(1, 4), True)]
     game5 = Game.from_bimatrix([[4 * p], [5]], [[0], [0]], strategies=(["Risky", "Safe"], ["World"]))
-    assert len(break_even(game5, p)) == 0
+    assert [(t.value, t.in_range) for t in break_even(game5, p)] == [(R(5, 4), False)]
+
+
+def test_p_pivotal_threshold_is_out_of_range_at_the_baseline():
+    # p* = 440,000 / (delta V) = 440,000 / (0.05 x 6,500,000) = 1.354 > 1: Alignment never pays
+    # at the baseline, whatever the chance of being pivotal.
+    (t,) = break_even(career_choice(), "p_pivotal", PHD)
+    assert t.value == R(440_000, 325_000) and t.in_range is False
