@@ -208,14 +208,18 @@ def _key(f: sympy.Expr) -> sympy.Expr:
     return g if sympy.default_sort_key(g) <= sympy.default_sort_key(h) else h
 
 
-def _roots(f: sympy.Expr, s: sympy.Symbol) -> list[tuple[sympy.Expr, Any]]:
-    """Real roots of ``f`` in ``s`` with the condition under which each is a root."""
+def _roots(f: sympy.Expr, s: sympy.Symbol) -> list[tuple[sympy.Expr, Any, sympy.Expr]]:
+    """Real roots of ``f`` in ``s``: (root, condition under which it is a root, the piece of f there)."""
     expr = f
     if expr.has(sympy.Min, sympy.Max, sympy.Abs, sympy.Piecewise):
         expr = sympy.piecewise_fold(expr.rewrite(sympy.Piecewise))
     pieces = list(expr.args) if isinstance(expr, sympy.Piecewise) else [(expr, sympy.true)]
-    out: list[tuple[sympy.Expr, Any]] = []
-    for piece, cond in pieces:
+    out: list[tuple[sympy.Expr, Any, sympy.Expr]] = []
+    earlier: list[Any] = []
+    for piece, own in pieces:
+        # a Piecewise piece applies where its condition holds and no earlier one does
+        cond = sympy.And(own, *[sympy.Not(c) for c in earlier]) if earlier else own
+        earlier.append(own)
         num, den = sympy.fraction(sympy.together(piece))
         if not num.has(s):
             continue
@@ -238,7 +242,7 @@ def _roots(f: sympy.Expr, s: sympy.Symbol) -> list[tuple[sympy.Expr, Any]]:
             dcond = sympy.true if d.is_zero is False else relation(d, "!=")
             if d.is_zero:
                 continue
-            out.append((r, sympy.And(valid, dcond)))
+            out.append((r, sympy.And(valid, dcond), piece))
     return out
 
 
@@ -271,7 +275,16 @@ def _in_range(s: sympy.Symbol, value: sympy.Expr) -> bool | None:
 
 
 def _atoms_with(cond: Any, s: sympy.Symbol) -> list[Any]:
-    return [a for a in cond.atoms(sympy.core.relational.Relational) if a.has(s)]
+    """The relations of ``cond`` (through And / Or / Not only, not inside expressions) that involve ``s``."""
+    out: list[Any] = []
+    stack = [cond]
+    while stack:
+        c = stack.pop()
+        if isinstance(c, (sympy.And, sympy.Or, sympy.Not)):
+            stack.extend(c.args)
+        elif isinstance(c, sympy.core.relational.Relational) and c.has(s) and c not in out:
+            out.append(c)
+    return out
 
 
 def _label_outcome(rec: ConditionalEquilibrium, cond: Any) -> Outcome:
@@ -314,7 +327,7 @@ def _numeric(stmts: list[tuple[str, Any, ConditionalEquilibrium | None]], s: sym
     for _, cond, _rec in stmts:
         for atom in _atoms_with(cond, s):
             f = relation_expr(atom)
-            for r, valid in _roots(f, s):
+            for r, valid, _piece in _roots(f, s):
                 if valid is sympy.false:
                     continue
                 if r.free_symbols:
@@ -363,12 +376,14 @@ def _symbolic(stmts: list[tuple[str, Any, ConditionalEquilibrium | None]], s: sy
             groups.setdefault(_key(relation_expr(atom)), []).append(atom)
     thresholds: list[Threshold] = []
     for f in groups:
-        for r, valid in _roots(f, s):
+        for r, valid, piece in _roots(f, s):
             below, above = [], []
             for label, cond, rec in stmts:
                 if rec is not None and rec.kind == "continuum":
                     continue
-                hits = [a for a in _atoms_with(cond, s) if sympy.cancel(relation_expr(a).subs(s, r)) == 0]
+                hits = [a for a in _atoms_with(cond, s) if _key(relation_expr(a)) == f or (
+                    not relation_expr(a).has(sympy.Piecewise, sympy.Min, sympy.Max)
+                    and sympy.cancel(relation_expr(a).subs(s, r)) == 0)]
                 if not hits:
                     continue
                 sides = []
@@ -376,7 +391,11 @@ def _symbolic(stmts: list[tuple[str, Any, ConditionalEquilibrium | None]], s: sy
                     rep = {}
                     for a in hits:
                         fa = relation_expr(a)
-                        c = _slope_sign(fa, s, r) * sign
+                        # the slope of the piece that vanishes at r, with the sign of this atom's f
+                        orient = 1 if _key(fa) == f and sympy.cancel(fa - f) == 0 else (
+                            -1 if _key(fa) == f else None)
+                        c = (_slope_sign(piece, s, r) * orient if orient is not None
+                             else _slope_sign(fa, s, r)) * sign
                         rep[a] = sympy.false if isinstance(a, sympy.Eq) else (
                             sympy.true if isinstance(a, sympy.Ne) else _side_truth(a, c))
                     sides.append(cond.xreplace(rep))
