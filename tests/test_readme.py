@@ -6,9 +6,13 @@ from __future__ import annotations
 import doctest
 import re
 import shlex
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import requires_pdflatex
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text()
@@ -54,3 +58,26 @@ def test_readme_cli_examples_run(cli_subprocess, tmp_path, args):
     assert r.out.strip()
     if args[0] == "audit" and "--json" not in args:
         assert "income-sacrifice" in r.out
+
+
+@requires_pdflatex
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed (CI installs it)")
+def test_first_command_writes_the_report_and_its_pdf(cli_subprocess, tmp_path):
+    quick = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    first = [b.strip() for b in _bash_blocks(quick)][0]
+    args = shlex.split(first.split("&&", 1)[1])
+    assert args[0] == "aligngames"
+    r = cli_subprocess(*args[1:], cwd=str(tmp_path), timeout=300)
+    assert r.code == 0, r.err
+    out = tmp_path / "aligngames-report"
+    pdf = out / "report.pdf"
+    assert pdf.stat().st_size > 10_000
+    for name in ("report.tex", "report.md", "report.json", "figures/best_response_lab_race.png"):
+        assert (out / name).is_file(), name
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) >= 4
+    # the essay's figures: 0.05 x 0.05 x 6.5e6 = 16,250; (123k - 35k) x 5 = 440,000; the dunbar mismatch
+    assert "16,250" in text and "440,000" in text and "260,000" in text and "mismatch" in text
+    log = (out / "report.json").read_text()
+    assert '"errors": []' in log

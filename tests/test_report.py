@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
-import shutil
-import subprocess
 
 import pytest
 
@@ -84,20 +81,6 @@ def test_report_out_path_errors(report, tmp_path):
         write_report(report, f, pdf=False)
 
 
-@requires_pdflatex
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed (CI installs it)")
-def test_report_pdf_compiles_and_shows_the_essays_figures(report, tmp_path):
-    files = write_report(report, tmp_path / "pdf")
-    assert files.pdf is not None and files.pdf.stat().st_size > 10_000
-    overfull = [float(x) for x in re.findall(r"Overfull \\hbox \(([\d.]+)pt too wide", files.pdf_log)]
-    assert not [x for x in overfull if x > 5], overfull
-    text = subprocess.run(["pdftotext", str(files.pdf), "-"], capture_output=True, text=True, check=True).stdout
-    info = subprocess.run(["pdfinfo", str(files.pdf)], capture_output=True, text=True, check=True).stdout
-    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
-    assert pages >= 4
-    assert "16,250" in text and "440,000" in text and "mismatch" in text and "260,000" in text
-
-
 def test_cli_report(cli, tmp_path):
     r = cli("report", "--out", str(tmp_path / "r"), "--no-pdf", "--json", "--quiet")
     assert r.code == 0, r.err
@@ -108,3 +91,14 @@ def test_cli_report(cli, tmp_path):
     bad.write_text("")
     r = cli("report", "--out", str(bad), "--no-pdf")
     assert r.code == 2 and "not a folder" in r.err and len(r.err.strip().splitlines()) == 1
+
+
+@requires_pdflatex
+def test_report_pdf_has_no_box_wider_than_the_page(report, tmp_path):
+    import re
+
+    files = write_report(report, tmp_path / "pdf")
+    assert files.pdf is not None
+    overfull = [float(x) for x in re.findall(r"Overfull \\hbox \(([\d.]+)pt too wide", files.pdf_log)]
+    assert not [x for x in overfull if x > 5], overfull
+    assert "Rerun to get" not in files.pdf_log  # references settled
