@@ -244,15 +244,19 @@ def first_order_indices(result: SweepResult, outcome: str = "gap", *, bins: int 
 
 
 def first_order_table(result: SweepResult, outcomes: Sequence[str] | None = None, *,
-                      bins: int | None = None) -> dict[str, dict[str, float]]:
+                      bins: int | None = None, points: int | None = None) -> dict[str, dict[str, float]]:
     """:func:`first_order_indices` of several outcomes at once (the bins are computed once).
 
     ``outcomes`` defaults to the gap and every equilibrium that exists at some
-    but not all kept points.  Returns ``{outcome: {parameter: index}}``.
+    but not all kept points.  ``points`` uses only the first that many kept
+    points (an i.i.d. subsample; default all).  Returns ``{outcome: {parameter: index}}``.
     """
     if result.kind != "monte_carlo":
         raise SweepError("first_order_indices: needs a Monte Carlo sweep (samples=N), got a grid")
-    n = result.n_kept
+    if points is not None and (isinstance(points, bool) or not isinstance(points, int) or points < 1):
+        raise SweepError(f"first_order_table: points {points!r} not allowed (allowed: an integer >= 1)")
+    n = result.n_kept if points is None else min(points, result.n_kept)
+    head = slice(0, n)
     if n < 100:
         raise SweepError(f"first_order_indices: {n} kept points (allowed: at least 100; raise keep)")
     if bins is None:
@@ -260,20 +264,20 @@ def first_order_table(result: SweepResult, outcomes: Sequence[str] | None = None
     elif isinstance(bins, bool) or not isinstance(bins, int) or bins < 2 or bins > n:
         raise SweepError(f"first_order_indices: bins {bins!r} not allowed (allowed: 2 to the number of points)")
     if outcomes is None:
-        outcomes = ["gap"] + [lab for lab in result.records if 0 < float(np.mean(result.holds(lab))) < 1]
+        outcomes = ["gap"] + [lab for lab in result.records if 0 < float(np.mean(result.holds(lab)[head])) < 1]
     ys: dict[str, np.ndarray] = {}
     for outcome in outcomes:
         if outcome in result.quantities:
-            ys[outcome] = np.asarray(result.quantities[outcome], dtype=float)
+            ys[outcome] = np.asarray(result.quantities[outcome][head], dtype=float)
         elif outcome in result.records:
-            ys[outcome] = result.holds(outcome).astype(float)
+            ys[outcome] = result.holds(outcome)[head].astype(float)
         else:
             raise UnknownNameError("first_order_indices: " + suggest(
                 outcome, [*result.quantities, *result.records], what="outcome"))
     stats = {o: (float(np.mean(y)), float(np.var(y))) for o, y in ys.items()}
     out: dict[str, dict[str, float]] = {o: {} for o in ys}
     for name in result.names:
-        x = result.values[name]
+        x = result.values[name][head]
         edges = np.quantile(x, np.linspace(0, 1, bins + 1)[1:-1])
         b = np.searchsorted(edges, x, side="right")
         cnt = np.bincount(b, minlength=bins)

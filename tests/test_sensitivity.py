@@ -115,3 +115,14 @@ def test_first_order_indices_errors(race_mc):
     small = sweep("great_power_race", samples=50, seed=1)
     with pytest.raises(SweepError, match="50 kept points"):
         first_order_indices(small)
+
+
+def test_first_order_table_on_a_prefix_equals_a_shorter_sweep(race_mc):
+    from solvers.sensitivity import first_order_table
+
+    short = sweep("great_power_race", samples=200_000, seed=5, keep=5000)
+    table = first_order_table(race_mc, ["gap", "(Alignment, Alignment)"], points=5000)
+    assert table["gap"] == first_order_indices(short, "gap")
+    assert table["(Alignment, Alignment)"] == first_order_indices(short, "(Alignment, Alignment)")
+    with pytest.raises(SweepError, match="points 0 not allowed"):
+        first_order_table(race_mc, points=0)
