@@ -231,6 +231,42 @@ t_ind = [t for t in solvers.break_even(career, m, industry) if "(Alignment, Pass
 print(f"industry scenario, Dunbar values: break-even multiplier {float(t_ind.value):.4f}")
 '''),
     md(r'''
+## How robust is the conclusion? Sweeps
+
+> "So—depending on how much AI researchers differ from the average person, perhaps saving humanity really is
+> enough of a motivator. It doesn't seem like a slam-dunk, though."
+
+A grid sweep over the researcher's VSL multiplier and her altruism (150 others, the phd salaries), evaluated
+from the closed-form conditions, with the threshold curve on top:
+'''),
+    code(r'''
+grid = solvers.sweep("career_choice", vary={"researcher_vsl_multiplier": (1, 5, 60), "altruism_weight": (0, 0.3, 60)},
+                     params=PS)
+print(f"Alignment holds on {int(grid.holds('(Alignment, Passive)').sum())} of {grid.n_points} grid points")
+fig, ax = plt.subplots(figsize=(7, 4))
+solvers.plot_regime_map(grid, ax=ax, resolution=100)
+plt.show()
+'''),
+    md(r'''
+And with the uncertainty the essay admits ("The value of a statistical life is worth somewhere from \$5 to \$8m",
+salaries that vary from a stipend to an industry job, a researcher's VSL from 1 to 5 times the average), at
+the Dunbar altruism: a Monte Carlo sweep over the registry's ranges, and which parameters matter most.
+'''),
+    code(r'''
+uncertain = ["vsl", "researcher_vsl_multiplier", "salary_alignment", "salary_capabilities"]
+mc = solvers.sweep("career_choice", samples=20_000, params=dunbar, uncertain=uncertain, seed=1)
+shares = {k: v for k, v in mc.record_shares().items() if v}
+print(f"Alignment in {shares['(Alignment, Passive)']:.3f} of the draws; Capabilities in "
+      f"{shares['(Capabilities, Passive)']:.3f}")
+print(mc.distributions)
+tor = solvers.tornado("career_choice", params=dunbar, parameters=uncertain)
+solvers.plot_tornado(tor)
+plt.show()
+'''),
+    md(r'''
+Half and half: at the Dunbar altruism the choice hinges on numbers nobody knows well — a coin flip, not a
+slam-dunk.
+
 ## What would it cost to change the choice?
 
 The smallest subsidy that makes Alignment the researcher's best choice, in closed form and at the essay's
@@ -269,15 +305,15 @@ the time, which is what it takes to keep washing from paying. Reputation, in thi
 ## Explore
 
 `solvers.explore` puts a slider on every parameter (ranges from the registry) and re-solves the game as they
-move, with the break-even values of the map's horizontal parameter and a regime map from the closed-form
-conditions.
+move, with the break-even values of its first parameter (and, optionally, a regime map from the closed-form
+conditions: `regime=(x, y)`).
 In Jupyter the sliders are live; here we also drive them from code.
 '''),
     code(r'''
 explorer = solvers.explore(
     career, dunbar,
     sliders=["researcher_vsl_multiplier", "altruism_weight", "circle_size", "salary_capabilities"],
-    regime=("researcher_vsl_multiplier", "altruism_weight"),
+    regime=False,         # the sweep above drew the regime map; notebooks 2-4 and 6 show the explorer's own
 )
 explorer
 '''),

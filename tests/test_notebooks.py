@@ -69,9 +69,28 @@ def expect_01() -> list[str]:
         "('(Capabilities, Passive)',)",                           # explorer at m = 1.69
         "(Alignment, Passive): Researcher: Alignment",            # explorer at m = 1.70
         f"= 175,000 + {fmt(MARGINAL * P_DOOM)}",                  # relative reading: 3,250
+        f"Alignment holds on {alignment_grid_points()} of 3600 grid points",
         f"subsidy needed, baseline case: {fmt(SACRIFICE - MARGINAL)}",
         f"subsidy needed, dunbar case: {fmt(SACRIFICE - MARGINAL * (1 + Fraction(1, 10) * 150))}",
     ]
+
+
+def alignment_grid_points() -> int:
+    """Grid points (m in [1, 5], alpha in [0, 0.3], 60 x 60, k = 150) where Alignment pays at least Capabilities."""
+    m, alpha = np.meshgrid(np.linspace(1, 5, 60), np.linspace(0, 0.3, 60))
+    return int((float(MARGINAL) * m * (1 + 150 * alpha) >= SACRIFICE).sum())
+
+
+def alignment_share_dunbar(samples: int = 400_000) -> float:
+    """Monte Carlo (our own draws) of P(Alignment) at the Dunbar altruism with VSL, m and salaries uniform
+    over the registry's ranges: 5e6-8e6, 1-5, 20k-150k, 80k-400k; Neither pays 100k a year."""
+    rng = np.random.default_rng(12345)
+    vsl = rng.uniform(5e6, 8e6, samples)
+    m = rng.uniform(1, 5, samples)
+    w_a = rng.uniform(20e3, 150e3, samples)
+    w_c = rng.uniform(80e3, 400e3, samples)
+    u_a = 5 * w_a + 0.05 * 0.05 * vsl * m * (1 + 0.1 * 150)
+    return float(np.mean((u_a >= 5 * w_c) & (u_a >= 5 * 100e3)))
 
 
 def threshold_game_roots() -> list[float]:
@@ -279,6 +298,9 @@ def test_notebook_executes_and_prints_the_hand_computed_values(name, executed):
     assert latex_outputs >= 2, f"{name}: games and conditions must be shown as rendered LaTeX"
     for expected in CHECKS[name]():
         assert expected in text, f"{name}: {expected!r} not in the output"
+    if name.startswith("01"):
+        share = float(re.search(r"Alignment in (0\.\d+) of the draws", text).group(1))
+        assert abs(share - alignment_share_dunbar()) < 0.02
 
 
 EXPLORED = [name for name in EXPECTED if not name.startswith("05")]
