@@ -355,7 +355,10 @@ def _describe(eq: Any) -> str:
 
 
 def _fmt(v: Any) -> str:
-    v = sympy.sympify(v)
+    if isinstance(v, (int, np.integer)):
+        v = sympy.Integer(int(v))
+    elif not isinstance(v, sympy.Basic):   # a float: shown as a decimal (nothing is ever parsed)
+        return f"{float(v):.6g}"
     if v.is_Integer:
         return f"{int(v):,}"
     if v.is_Rational:
@@ -427,6 +430,11 @@ class Explorer:
         for name, s in self.sliders.items():
             out[name] = _exact(s.value)
         return out
+
+    @property
+    def regime_map(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[tuple[str, ...]]] | None:
+        """The regime map last computed, as :func:`regime_grid` returns it (None without a map)."""
+        return self._grid  # type: ignore[no-any-return]
 
     @property
     def output_text(self) -> str:

@@ -113,7 +113,7 @@ def test_set_outside_the_range_widens_it_and_unknown_names_fail():
 
 def test_regime_map_matches_the_closed_form_cell_by_cell(career):
     career.set(circle_size=150, researcher_vsl_multiplier=1.69, altruism_weight=0.1)
-    xs, ys, codes, regimes = career._grid  # noqa: SLF001 - the drawn grid
+    xs, ys, codes, regimes = career.regime_map
     assert sorted(regimes) == [("(Alignment, Passive)",), ("(Capabilities, Passive)",)]
     checked = 0
     for i, alpha in enumerate(ys):
