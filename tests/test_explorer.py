@@ -161,3 +161,16 @@ def test_own_game_needs_values_and_gets_fallback_ranges():
     # a donation game: Keep dominates whenever c > 0
     assert ex.result.labels == ("(Keep, Keep)",)
     assert ex.result.regime == ("(Keep, Keep)",)
+
+
+def test_clamped_collective_action_skips_break_even_by_default_and_still_flips():
+    # Piecewise payoffs: break-even values would re-derive the conditions on every move (seconds), so they are off
+    ex = solvers.explore(games.individual.collective_action(), sliders=["researcher_vsl_multiplier", "altruism_weight"],
+                         plot=False, regime=False)
+    assert ex.breakeven is False
+    assert ex.result.labels == ("(Capabilities)",)                    # 16,250 < 440,000: Capabilities dominant
+    # Dunbar and 5x: Delta W = 16,250 x 5 x 16 = 1,300,000 > 440,000, and P(doom) stays inside [0, 1]
+    assert MARGINAL * 5 * 16 == 1_300_000
+    res = ex.set(altruism_weight=0.1, researcher_vsl_multiplier=5)
+    assert res.labels == ("(Alignment)",)
+    assert res.thresholds == ()
