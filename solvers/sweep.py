@@ -234,6 +234,26 @@ def _gap_expr(game: Game | SymmetricGame) -> sympy.Expr:
     return game.payoffs[0][first] - game.payoffs[0][second]  # type: ignore[no-any-return]
 
 
+def _without_division(cond: Any) -> Any:
+    """``cond`` with every strict inequality ``n/d > 0`` written ``n*d > 0`` (no division to evaluate).
+
+    Equivalent for d != 0, and at d = 0 both are false (a relation with an
+    undefined side is false, as in :func:`solvers.conditions.evaluate_condition`).
+    Non-strict inequalities and denominators with ``Piecewise`` are left alone.
+    """
+    if isinstance(cond, (sympy.And, sympy.Or, sympy.Not)):
+        return cond.func(*(_without_division(a) for a in cond.args))
+    if isinstance(cond, (sympy.StrictGreaterThan, sympy.StrictLessThan)):
+        f = cond.gts - cond.lts  # type: ignore[attr-defined]
+        if not any(p.exp.is_negative for p in f.atoms(sympy.Pow)):
+            return cond
+        num, den = sympy.fraction(sympy.together(f))
+        if den == 1 or den.has(sympy.Piecewise) or num.has(sympy.Piecewise):
+            return cond
+        return sympy.StrictGreaterThan(num * den, 0)
+    return cond
+
+
 def _unique_labels(labels: Sequence[str]) -> tuple[str, ...]:
     seen: dict[str, int] = {}
     for lab in labels:
@@ -271,11 +291,11 @@ def _conditions_model(game: Game | SymmetricGame, symbols: tuple[sympy.Symbol, .
             atoms, _exact = _linear_atoms(rec)
             layout.append(("continuum", len(exprs), tuple(e for a, b, _ in atoms for e in (a, b)),
                            tuple(strict for _, _, strict in atoms)))
-            exprs.append(rec.parameter_condition)
+            exprs.append(_without_division(rec.parameter_condition))
         else:
             cond = rec.parameter_condition if rec.kind == "continuum" else rec.condition
             layout.append(("plain", len(exprs)))
-            exprs.append(cond)
+            exprs.append(_without_division(cond))
     exprs.extend(quantity_exprs)
     return _Model(labels=_unique_labels([r.label for r in records]), symbols=symbols, exprs=tuple(exprs),
                   layout=tuple(layout), n_quantities=len(quantity_exprs), complete=complete)
@@ -386,9 +406,12 @@ def _grid_block(plan: _Plan, start: int, stop: int) -> dict[str, np.ndarray]:
     return {name: plan.axes[j][sub[j]] for j, name in enumerate(plan.names)}
 
 
-def _codes_conditions(plan: _Plan, cols: Mapping[str, np.ndarray], n: int) -> tuple[np.ndarray, list[np.ndarray]]:
+def _codes_conditions(plan: _Plan, cols: Mapping[str, np.ndarray], n: int,
+                      quantities: bool = True) -> tuple[np.ndarray, list[np.ndarray]]:
+    """Regime codes of a block, and its quantities when asked (only kept points need them)."""
     model = plan.model
-    fn = _compile(model.symbols, model.exprs)
+    nq = model.n_quantities if quantities else 0
+    fn = _compile(model.symbols, model.exprs if nq else model.exprs[: len(model.exprs) - model.n_quantities])
     fixed = dict(plan.fixed)
     args = [cols[s.name] if s.name in cols else np.float64(fixed[s.name]) for s in model.symbols]
     with np.errstate(all="ignore"):
@@ -402,8 +425,7 @@ def _codes_conditions(plan: _Plan, cols: Mapping[str, np.ndarray], n: int) -> tu
             holds = _continuum_holds(model, out[lay[1]], lay, args, n)
         holds = np.broadcast_to(np.asarray(holds, dtype=bool), (n,))
         code |= np.left_shift(holds, bit, dtype=dtype)
-    q = [np.broadcast_to(np.asarray(out[len(out) - model.n_quantities + i], dtype=float), (n,))
-         for i in range(model.n_quantities)]
+    q = [np.broadcast_to(np.asarray(out[len(out) - nq + i], dtype=float), (n,)) for i in range(nq)]
     return code, q
 
 
@@ -505,7 +527,7 @@ def _run_chunk(plan: _Plan, i: int) -> _ChunkResult:
         n = min(BLOCK, stop - pos)
         cols = _draw_block(plan, bitgen, n) if bitgen is not None else _grid_block(plan, pos, pos + n)
         if plan.method == "conditions":
-            code, q = _codes_conditions(plan, cols, n)
+            code, q = _codes_conditions(plan, cols, n, quantities=pos < plan.keep)
         else:
             per_point = _solve_labels(plan, cols, n)
             code = np.zeros(n, dtype=np.uint64)
