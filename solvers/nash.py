@@ -117,6 +117,30 @@ def _verify_float(A: np.ndarray, B: np.ndarray, x: np.ndarray, y: np.ndarray, to
     return u1, u2
 
 
+def _warn_if_unresolvable(A: np.ndarray, B: np.ndarray, tol: float) -> None:
+    """Warn when two payoffs a player compares differ by less than the float tolerance.
+
+    Float mode treats payoffs within ``tol`` (relative to the largest payoff) as
+    equal, so a smaller non-zero difference between two strategies' payoffs
+    (a player's payoffs against the same opponent strategy) cannot be told
+    apart from a tie: equilibria may be merged, added or missed.
+    """
+    scale = max(float(np.abs(A).max(initial=0.0)), float(np.abs(B).max(initial=0.0)), 1.0)
+    smallest = np.inf
+    for M in (A, B.T):  # rows of A, and rows of B.T, are what each player compares
+        d = np.abs(M[:, None, :] - M[None, :, :])
+        nonzero = d[d > 0]
+        if nonzero.size:
+            smallest = min(smallest, float(nonzero.min()))
+    if smallest <= tol * scale:
+        warnings.warn(
+            f"nash_equilibria: payoffs differ by {smallest:.3g}, below the float tolerance "
+            f"{tol * scale:.3g}; float mode cannot separate them from ties. Use exact=True.",
+            RuntimeWarning,
+            stacklevel=4,
+        )
+
+
 def _two_player(game: Game, exact: bool | None, tol: float | None) -> Equilibria:
     m, n = game.shape
     ints = integer_bimatrix(game)
@@ -130,6 +154,8 @@ def _two_player(game: Game, exact: bool | None, tol: float | None) -> Equilibria
     eqs: list[Equilibrium] = []
     Af, Bf = game.numeric_arrays()
     t = FLOAT_TOL if tol is None else float(tol)
+    if not exact:
+        _warn_if_unresolvable(Af, Bf, t)
     good: list[tuple[int, int]] = []
     for i, j in ext.pairs:
         x = np.asarray(ext.row_vertices[i])
