@@ -815,8 +815,8 @@ class SymmetricGame:
         return "\\begin{aligned}\n" + " \\\\\n".join(rows) + "\n\\end{aligned}"
 
     def _repr_latex_(self) -> str:
-        n = sympy.latex(self.n_players, symbol_names=latex_symbol_names()) if isinstance(self.n_players, sympy.Basic) else str(self.n_players)
-        return "$$" + r"n = %s:\quad " % n + self.latex() + "$$"
+        n = sympy.latex(self.n_players, symbol_names=latex_symbol_names())
+        return "$$" + r"%s\ \text{players}:\quad " % n + self.latex() + "$$"
 
     def __str__(self) -> str:
         assert self.strategies is not None

@@ -49,8 +49,6 @@ from typing import Any
 
 import numpy as np
 import sympy
-from scipy.special import logsumexp
-from scipy.stats import hypergeom
 
 from games.core import Game, SymmetricGame
 from games.errors import GameError, ParameterError, SizeLimitError, SymbolicError, UnknownNameError, suggest
@@ -240,6 +238,8 @@ def population_payoffs(
     # number of first-strategy players among the Z - 1 others of a mutant / a resident
     first_m = jj - 1 if mi == 0 else z - jj
     first_r = jj if mi == 0 else z - jj - 1
+    from scipy.stats import hypergeom  # heavy (1.3 s): imported when needed
+
     wm = hypergeom.pmf(k[None, :], z - 1, first_m[:, None], n - 1)
     wr = hypergeom.pmf(k[None, :], z - 1, first_r[:, None], n - 1)
     return wm @ table[mi], wr @ table[ri]
@@ -337,6 +337,8 @@ def fixation_probability(
             )
         log_ratio = np.log(fr) - np.log(fm)
     partial = np.concatenate(([0.0], np.cumsum(log_ratio)))
+    from scipy.special import logsumexp
+
     return float(np.exp(-logsumexp(partial)))
 
 
