@@ -131,7 +131,7 @@ class SymmetricEquilibrium:
         p = self.p if self.exact else sympy.Float(self.p, 12)
         if self.exact and not isinstance(self.p, sympy.Rational):
             p = f"{sympy.Float(self.p.evalf(15), 12)} ({self.p})"
-        pay = self.payoff if isinstance(self.payoff, sympy.Rational) else sympy.Float(self.payoff, 12)
+        pay = self.payoff if isinstance(self.payoff, sympy.Rational) else sympy.Float(sympy.N(self.payoff, 15), 12)
         stab = "stable" if self.stable else "unstable"
         return f"p({self.strategies[0]}) = {p} ({self.kind}, payoff {pay}, {stab})"
 

@@ -1,0 +1,21 @@
+"""Regression tests for bugs found while integrating the pieces."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import games
+import solvers
+
+
+def test_threshold_alignment_mixed_equilibria_print_and_match_the_hand_polynomial():
+    # threshold_alignment at the defaults: 5 researchers, success needs 2. A researcher is pivotal when
+    # exactly 1 of the 4 others works on Alignment, worth p_doom * V = 0.2 * 6.5e6 = 1.3e6 against the
+    # 440,000 sacrifice: 4 x (1 - x)^3 = 440,000 / 1,300,000, i.e. 130x^4 - 390x^3 + 390x^2 - 130x + 11 = 0.
+    roots = sorted(r.real for r in np.roots([130, -390, 390, -130, 11]) if abs(r.imag) < 1e-12 and 0 < r.real < 1)
+    eqs = solvers.symmetric_equilibria(games.individual.threshold_alignment().subs(games.essay.parameters()))
+    mixed = sorted(float(e.p) for e in eqs if e.kind == "mixed")
+    assert mixed == pytest.approx(roots, rel=1e-12)
+    texts = [str(e) for e in eqs]  # used to raise TypeError on CRootOf payoffs
+    assert any(f"{roots[1]:.6f}" in t for t in texts)
