@@ -18,4 +18,5 @@ def test_threshold_alignment_mixed_equilibria_print_and_match_the_hand_polynomia
     mixed = sorted(float(e.p) for e in eqs if e.kind == "mixed")
     assert mixed == pytest.approx(roots, rel=1e-12)
     texts = [str(e) for e in eqs]  # used to raise TypeError on CRootOf payoffs
-    assert any(f"{roots[1]:.6f}" in t for t in texts)
+    shown = sorted(float(t.split("= ", 1)[1].split()[0]) for t in texts if "mixed" in t)
+    assert shown == pytest.approx(roots, rel=1e-9)
