@@ -47,6 +47,7 @@ from solvers.conditions import (
     KeyedCache,
     equilibrium_conditions,
     evaluate_condition,
+    fast_cancel,
     game_key,
     kind_bounds,
     relation,
@@ -201,9 +202,16 @@ def _fixed_values(game: Game | SymmetricGame, symbol: sympy.Symbol,
     return out
 
 
+def _canon(e: sympy.Expr) -> sympy.Expr:
+    """A canonical form for comparisons: one cancelled fraction, or expanded when piecewise."""
+    if e.has(sympy.Piecewise, sympy.Min, sympy.Max, sympy.Abs):
+        return sympy.expand(e)
+    return fast_cancel(e)
+
+
 def _key(f: sympy.Expr) -> sympy.Expr:
     """A sign-normalised key of a boundary expression."""
-    g = sympy.cancel(f)
+    g = _canon(f)
     h = -g
     return g if sympy.default_sort_key(g) <= sympy.default_sort_key(h) else h
 
@@ -228,7 +236,7 @@ def _roots(f: sympy.Expr, s: sympy.Symbol) -> list[tuple[sympy.Expr, Any, sympy.
         else:
             sols = sympy.solve(num, s)
         for r in sols:
-            r = sympy.cancel(r)
+            r = _canon(r)
             if r.is_real is False or r.has(sympy.I):
                 continue
             if s.is_nonnegative and r.is_negative:
@@ -252,7 +260,7 @@ def _slope_sign(f: sympy.Expr, s: sympy.Symbol, r: sympy.Expr) -> Any:
     A slope the assumptions make nonnegative counts as positive: where it is
     zero, ``f`` does not depend on ``s`` and there is no threshold.
     """
-    slope = sympy.cancel(sympy.diff(f, s).subs(s, r))
+    slope = _canon(sympy.diff(f, s).subs(s, r))
     if slope.is_nonnegative:
         return sympy.Integer(1)
     if slope.is_nonpositive:
@@ -383,7 +391,7 @@ def _symbolic(stmts: list[tuple[str, Any, ConditionalEquilibrium | None]], s: sy
                     continue
                 hits = [a for a in _atoms_with(cond, s) if _key(relation_expr(a)) == f or (
                     not relation_expr(a).has(sympy.Piecewise, sympy.Min, sympy.Max)
-                    and sympy.cancel(relation_expr(a).subs(s, r)) == 0)]
+                    and _canon(relation_expr(a).subs(s, r)) == 0)]
                 if not hits:
                     continue
                 sides = []
@@ -392,7 +400,7 @@ def _symbolic(stmts: list[tuple[str, Any, ConditionalEquilibrium | None]], s: sy
                     for a in hits:
                         fa = relation_expr(a)
                         # the slope of the piece that vanishes at r, with the sign of this atom's f
-                        orient = 1 if _key(fa) == f and sympy.cancel(fa - f) == 0 else (
+                        orient = 1 if _key(fa) == f and _canon(fa - f) == 0 else (
                             -1 if _key(fa) == f else None)
                         c = (_slope_sign(piece, s, r) * orient if orient is not None
                              else _slope_sign(fa, s, r)) * sign
@@ -406,7 +414,7 @@ def _symbolic(stmts: list[tuple[str, Any, ConditionalEquilibrium | None]], s: sy
             if [o.label for o in below] == [o.label for o in above] and all(
                     x.condition == y.condition for x, y in zip(below, above)):
                 continue
-            if any(sympy.cancel(t.value - r) == 0 for t in thresholds):
+            if any(_canon(t.value - r) == 0 for t in thresholds):
                 continue
             thresholds.append(Threshold(s, r, f, tuple(below), tuple(above), (), valid))
     return thresholds

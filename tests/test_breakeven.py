@@ -14,6 +14,7 @@ import games
 from games import Game, GameError, UnknownNameError
 from games.individual import career_choice, collective_action
 from solvers import break_even
+from solvers.conditions import evaluate_condition
 
 R = sympy.Rational
 PHD = games.essay.parameters("phd")
@@ -206,3 +207,26 @@ def test_p_pivotal_threshold_is_out_of_range_at_the_baseline():
     # at the baseline, whatever the chance of being pivotal.
     (t,) = break_even(career_choice(), "p_pivotal", PHD)
     assert t.value == R(440_000, 325_000) and t.in_range is False
+
+
+def test_collective_action_n_star_in_closed_form():
+    # Away from the clamps: n* = ((w_C - w_A) T + R_C - R_A) / ((p delta + gamma) m V (1 + alpha k)).
+    # The other roots belong to clamped pieces of P(doom); at the phd values only the
+    # interior one is valid, and it equals 440,000 / 16,250.
+    game = collective_action()
+    s = {x.name: x for x in game.free_symbols}
+    W = s["researcher_vsl_multiplier"] * s["vsl"] * (1 + s["altruism_weight"] * s["circle_size"])
+    expected = (((s["salary_capabilities"] - s["salary_alignment"]) * s["horizon_years"]
+                 + s["reputation_capabilities"] - s["reputation_alignment"])
+                / ((s["p_pivotal"] * s["doom_reduction"] + s["capabilities_doom_increase"]) * W))
+    be = break_even(game, "n_researchers", what="welfare")
+    (interior,) = [t for t in be if sympy.simplify(t.value - expected) == 0]
+    assert labels(interior.below) == {"all Capabilities better than all Alignment for every player"}
+    assert labels(interior.above) == {"all Alignment better than all Capabilities for every player"}
+    at = {x: PHD[x.name].value for x in game.free_symbols if x.name != "n_researchers"}
+    assert interior.value.xreplace(at) == R(440_000, 16_250)
+    assert evaluate_condition(interior.valid_if, at) == sympy.true
+    # with gamma = 0 the clamped roots divide by gamma: undefined, so not valid
+    for other in be:
+        if other is not interior:
+            assert evaluate_condition(other.valid_if, at) == sympy.false
