@@ -348,8 +348,9 @@ def _cmd_breakeven(args: argparse.Namespace) -> int:
         raise CLIError(f"breakeven: {args.param!r} is not a parameter of {args.game!r}; "
                        + suggest_name(args.param, free, "parameter"))
     sym = free[args.param]
-    numeric = break_even(game, sym, ps)
-    closed = [] if args.numeric_only else list(break_even(game, sym))
+    what = "welfare" if args.welfare else "equilibria"
+    numeric = break_even(game, sym, ps, what=what)
+    closed = [] if args.numeric_only else list(break_even(game, sym, what=what))
     fixed = ps.substitutions()
     by_name = {k.name: v for k, v in fixed.items()}
     subs = {s_: by_name[s_.name] for s_ in game.free_symbols if s_.name in by_name and s_ != sym}
@@ -367,7 +368,7 @@ def _cmd_breakeven(args: argparse.Namespace) -> int:
     rows = []
     for t in numeric:
         rows.append({
-            "value": t.value, "closed_form": closed_form_of(t.value),
+            "value": t.value, "closed_form": closed_form_of(t.value), "in_range": getattr(t, "in_range", True),
             "below": [o.label for o in t.below], "above": [o.label for o in t.above],
         })
     if args.latex:
@@ -385,14 +386,17 @@ def _cmd_breakeven(args: argparse.Namespace) -> int:
         out = {"game": args.game, "parameter": args.param, "scenario": ps.name, "thresholds": [
             {"value": _json_value(r["value"]), "value_exact": str(r["value"]),
              "closed_form": None if r["closed_form"] is None else str(r["closed_form"]),
+             "in_range": bool(r["in_range"]),
              "below": r["below"], "above": r["above"]} for r in rows]}
         print(json.dumps(out, indent=2))
         return 0
-    print(f"{args.game}: break-even values of {args.param} (other parameters at scenario {ps.name})")
+    kind = "welfare break-even" if args.welfare else "break-even"
+    print(f"{args.game}: {kind} values of {args.param} (other parameters at scenario {ps.name})")
     if not rows:
         print("  none: the equilibrium set does not change with this parameter here")
     for r in rows:
-        print(f"\n  {args.param}* = {fmt_number(r['value'])}  ({r['value']})")
+        note = "" if r["in_range"] else "  (outside the parameter's range)"
+        print(f"\n  {args.param}* = {fmt_number(r['value'])}  ({r['value']}){note}")
         if r["closed_form"] is not None:
             print(f"    closed form: {r['closed_form']}")
         print(f"    below: {'; '.join(r['below']) or 'no equilibrium'}")
@@ -539,6 +543,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--option", action="append", metavar="NAME=VALUE", default=[],
                    help="a modelling option of the game's builder (repeatable)")
     p.add_argument("--numeric-only", action="store_true", help="skip the closed forms (faster)")
+    p.add_argument("--welfare", action="store_true",
+                   help="where everyone's ranking of all-first vs all-second strategy flips (e.g. n* of "
+                        "collective_action) instead of where the equilibria change")
     p.add_argument("--latex", action="store_true", help="LaTeX (amsmath aligned) output")
     _add_param_options(p)
     _add_json(p)

@@ -146,3 +146,17 @@ def test_graph_regimes_career_choice(cli):
     assert "Eq(altruism_weight, 113/650)" in edge["thresholds"]
     r = cli("graph", "career_choice", "--kind", "regimes", "--range", "altruism_weight=0")
     assert r.code == 2 and "NAME=LOW:HIGH" in r.err
+
+
+def test_breakeven_welfare_n_star_and_range_flag(cli):
+    from fractions import Fraction
+
+    r = cli("breakeven", "collective_action", "n_researchers", "--welfare", "--numeric-only", "--json")
+    assert r.code == 0, r.err
+    (t,) = json.loads(r.out)["thresholds"]
+    # n* = (w_C - w_A) T / (p delta V) = 440,000 / 16,250 (game-library issue)
+    assert Fraction(t["value_exact"]) == Fraction(440_000, 16_250)
+    r = cli("breakeven", "career_choice", "p_pivotal", "--numeric-only", "--json")
+    (t,) = json.loads(r.out)["thresholds"]
+    # 440,000 / (0.05 x 6.5e6) = 88/65 > 1: not a probability
+    assert Fraction(t["value_exact"]) == Fraction(88, 65) and t["in_range"] is False
