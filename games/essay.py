@@ -51,7 +51,7 @@ from games.errors import ParameterError, UnknownNameError, suggest
 from games.parameters import Parameter, ParameterSet
 
 __all__ = ["parameters", "scenarios", "cases", "claims", "Claim", "SCENARIOS", "MODEL_PARAMETERS",
-           "register_model_parameter"]
+           "register_model_parameter", "symbol"]
 
 _P = Parameter
 
@@ -143,6 +143,23 @@ def register_model_parameter(param: Parameter) -> Parameter:
         raise ParameterError(f"register_model_parameter: {param.name!r} is already registered differently")
     MODEL_PARAMETERS[param.name] = param
     return param
+
+
+def symbol(name: str) -> sympy.Symbol:
+    """The sympy Symbol of an essay or registered model parameter (no ParameterSet is built).
+
+    Examples
+    --------
+    >>> symbol("vsl").is_nonnegative
+    True
+    """
+    for p in ESSAY_PARAMETERS:
+        if p.name == name:
+            return p.symbol
+    if name in MODEL_PARAMETERS:
+        return MODEL_PARAMETERS[name].symbol
+    raise UnknownNameError(suggest(str(name), [p.name for p in ESSAY_PARAMETERS] + list(MODEL_PARAMETERS),
+                                   what="parameter"))
 
 
 def scenarios() -> tuple[str, ...]:

@@ -90,11 +90,7 @@ _reg(Parameter(
     description="number of great powers in the n-power race (ours)",
     quote="Competing great powers gain an edge over each other"))
 
-_P = essay.parameters()
-
-
-def _s(name: str) -> sympy.Symbol:
-    return _P[name].symbol
+_s = essay.symbol
 
 
 BENEFIT, SYNERGY, EDGE = _s("alignment_world_benefit"), _s("alignment_synergy"), _s("capabilities_edge")

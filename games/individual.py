@@ -131,11 +131,7 @@ _reg(Parameter(
     quote="Alignment researchers are up against all the people who say they work in Alignment but actually "
           "work in Capabilities"))
 
-_P = essay.parameters()
-
-
-def _s(name: str) -> sympy.Symbol:
-    return _P[name].symbol
+_s = essay.symbol
 
 
 VSL, M_MULT, ALPHA, CIRCLE = _s("vsl"), _s("researcher_vsl_multiplier"), _s("altruism_weight"), _s("circle_size")

@@ -91,13 +91,12 @@ _reg(Parameter(
     description="researchers the buy-out budget is shared among (ours: 800 five-year $250k careers in $1b)",
     quote="I might try to bribe people to move out of AI development"))
 
-_P = essay.parameters()
-SUBSIDY = _P["alignment_subsidy"].symbol
-TAX = _P["capabilities_tax"].symbol
-PRIZE = _P["alignment_prize"].symbol
-P_PIVOTAL = _P["p_pivotal"].symbol
-BUDGET = _P["buyout_budget"].symbol
-N_BOUGHT = _P["buyout_researchers"].symbol
+SUBSIDY = essay.symbol("alignment_subsidy")
+TAX = essay.symbol("capabilities_tax")
+PRIZE = essay.symbol("alignment_prize")
+P_PIVOTAL = essay.symbol("p_pivotal")
+BUDGET = essay.symbol("buyout_budget")
+N_BOUGHT = essay.symbol("buyout_researchers")
 
 #: Strategies that receive a subsidy by default (a claim of alignment work).
 SUBSIDIZED_STRATEGIES: tuple[str, ...] = ("Alignment", "Safety", "Genuine", "Washed")

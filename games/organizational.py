@@ -92,11 +92,7 @@ _reg(Parameter(
     description="what an investor loses if doom comes (ours)",
     quote="The same incentives that apply to individuals in theory apply to corporations."))
 
-_P = essay.parameters()
-
-
-def _s(name: str) -> sympy.Symbol:
-    return _P[name].symbol
+_s = essay.symbol
 
 
 MARKET, SHARE, KAPPA, LOSS = _s("ai_investment_2024"), _s("leader_share"), _s("safety_cost"), _s("lab_catastrophe_loss")
