@@ -33,6 +33,7 @@ import games
 from games._exact import parse_fraction, rational_to_python
 from games.errors import AligngamesError, ParameterError
 from games.parameters import ParameterSet
+from solvers.summary import format_number
 
 __all__ = ["main", "build_parser"]
 
@@ -107,26 +108,7 @@ def _add_json(p: argparse.ArgumentParser) -> None:
 # formatting
 # ---------------------------------------------------------------------------
 
-def fmt_number(x: Any) -> str:
-    """A readable form of an exact number: ``1,300,000``, ``4.124``, ``0.1739``.
-
-    Examples
-    --------
-    >>> fmt_number(sympy.Integer(1300000)), fmt_number(sympy.Rational(400, 97))
-    ('1,300,000', '4.124')
-    """
-    if x is None:
-        return "-"
-    if isinstance(x, sympy.Integer) or (isinstance(x, int) and not isinstance(x, bool)):
-        return f"{int(x):,}"
-    if isinstance(x, sympy.Basic) and not x.is_number:
-        return str(x)
-    f = float(x)
-    if f == int(f) and abs(f) < 1e15:
-        return f"{int(f):,}"
-    if abs(f) >= 1e15 or (f != 0 and abs(f) < 1e-3):
-        return f"{f:.4g}"
-    return f"{f:,.4g}" if abs(f) < 1000 else f"{f:,.0f}"
+fmt_number = format_number  # one formatter for the CLI, the report and the notebooks
 
 
 def _table(rows: Sequence[Sequence[str]], header: Sequence[str]) -> str:
