@@ -49,6 +49,9 @@ def format_number(x: Any) -> str:
 def equilibria_summary(game: Game | SymmetricGame) -> tuple[list[str], list[dict[str, Any]]]:
     """Solve a numeric game; return one readable line and one JSON record per equilibrium.
 
+    For a degenerate two-player game a last line describes the connected sets
+    of equilibria (every equilibrium is a mixture within one of them).
+
     A :class:`~games.core.Game` is solved with :func:`~solvers.nash.nash_equilibria`
     (records as :meth:`Equilibrium.to_dict`), a
     :class:`~games.core.SymmetricGame` with
@@ -57,7 +60,11 @@ def equilibria_summary(game: Game | SymmetricGame) -> tuple[list[str], list[dict
     """
     if isinstance(game, Game):
         eqs = nash_equilibria(game)
-        return [str(e) for e in eqs], [dict(e.to_dict(), text=str(e)) for e in eqs]
+        lines = [str(e) for e in eqs]
+        if eqs.degenerate and eqs.components:
+            lines.append(f"degenerate game: the equilibria form {len(eqs.components)} connected set(s): "
+                         + "; ".join(str(c) for c in eqs.components))
+        return lines, [dict(e.to_dict(), text=str(e)) for e in eqs]
     first = (game.strategies or ("first",))[0]
     lines: list[str] = []
     recs: list[dict[str, Any]] = []

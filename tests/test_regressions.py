@@ -20,3 +20,15 @@ def test_threshold_alignment_mixed_equilibria_print_and_match_the_hand_polynomia
     texts = [str(e) for e in eqs]  # used to raise TypeError on CRootOf payoffs
     shown = sorted(float(t.split("= ", 1)[1].split()[0]) for t in texts if "mixed" in t)
     assert shown == pytest.approx(roots, rel=1e-9)
+
+
+def test_summary_describes_components_of_a_degenerate_game():
+    from games import Game
+    from solvers.summary import equilibria_summary
+
+    # von Stengel's degenerate 3x2 game: row s1 against any column mix with q(s1) >= 2/3 is an
+    # equilibrium (row payoff 3 >= 2q + 5(1-q) iff q >= 2/3): one segment plus an isolated point.
+    lines, records = equilibria_summary(Game.from_bimatrix([[3, 3], [2, 5], [0, 6]], [[3, 3], [2, 6], [3, 1]]))
+    assert len(records) == 3
+    assert lines[-1].startswith("degenerate game: the equilibria form 2 connected set(s)")
+    assert "conv{(1, 0) | (2/3, 1/3)}" in lines[-1]
