@@ -58,6 +58,7 @@ def equilibria_summary(game: Game | SymmetricGame) -> tuple[list[str], list[dict
     :func:`~solvers.symmetric.symmetric_equilibria` (records with the
     probability ``p_first`` of the first strategy, kind, payoff, stability).
     """
+    lines: list[str] = []
     if isinstance(game, Game):
         eqs = nash_equilibria(game)
         lines = [str(e) for e in eqs]
@@ -66,7 +67,6 @@ def equilibria_summary(game: Game | SymmetricGame) -> tuple[list[str], list[dict
                          + "; ".join(str(c) for c in eqs.components))
         return lines, [dict(e.to_dict(), text=str(e)) for e in eqs]
     first = (game.strategies or ("first",))[0]
-    lines: list[str] = []
     recs: list[dict[str, Any]] = []
     for e in symmetric_equilibria(game):
         if e.kind == "continuum":
