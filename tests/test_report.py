@@ -51,6 +51,21 @@ def test_report_thresholds_interventions_dynamics_by_hand(report):
     assert sum(dyn["invasion_collective_action_pair"]["stationary"].values()) == pytest.approx(1)
 
 
+def test_report_uncertainty_grid_matches_hand_inequality(report):
+    import numpy as np
+
+    unc = report.data["uncertainty"]
+    # Alignment beats Capabilities iff 0.05 x 0.05 x 6.5e6 x m x (1 + 150 alpha) >= 440,000 (Neither pays
+    # 500,000 < 615,000, so it never binds); count that on the report's 101 x 101 grid by hand
+    a, m = np.meshgrid(np.linspace(0, 0.5, 101), np.linspace(1, 5, 101), indexing="ij")
+    hand = float(np.mean(16_250 * m * (1 + 150 * a) > 440_000))
+    assert unc["grid_shares"]["(Alignment, Passive)"] == pytest.approx(hand, abs=2 / 101**2)
+    mc = unc["monte_carlo"]["shares"]
+    assert sum(mc.values()) == pytest.approx(1.0)
+    assert unc["monte_carlo"]["samples"] == 200_000
+    assert set(unc["first_order_indices"]) == set(unc["monte_carlo"]["uncertain"])
+
+
 def test_report_files_markdown_json_fragments(report, tmp_path):
     files = write_report(report, tmp_path / "out", pdf=False, fragments=True)
     md = files.markdown.read_text()
@@ -63,6 +78,7 @@ def test_report_files_markdown_json_fragments(report, tmp_path):
     figs = {p.name for p in files.figures}
     assert {"best_response_lab_race.png", "best_response_lab_race.pdf", "best_response_lab_race.tex"} <= figs
     assert "(figures/best_response_lab_race.png)" in md
+    assert {"regime_map_career_choice.png", "tornado_career_choice.pdf", "gap_histogram_career_choice.png"} <= figs
     assert not list((tmp_path / "out").glob(".*.tmp"))
 
 
