@@ -120,7 +120,7 @@ def race_risk(racers: Any, *, clamp: bool = True) -> sympy.Expr:
     >>> race_risk(0)
     0
     """
-    c = sympy.sympify(racers) if isinstance(racers, numbers.Number) else racers
+    c = sympy.sympify(racers, strict=True) if isinstance(racers, numbers.Number) else racers
     raw = H1 * c + (H2 - 2 * H1) * c * (c - 1) / 2
     return sympy.Piecewise((0, raw < 0), (1, raw > 1), (raw, True)) if clamp else raw
 

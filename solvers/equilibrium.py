@@ -91,7 +91,7 @@ def _fmt(v: Any) -> str:
 def _latex_number(v: Any) -> str:
     if isinstance(v, float):
         return f"{v:.6g}"
-    return sympy.latex(sympy.sympify(v))
+    return sympy.latex(sympy.sympify(v, strict=True))
 
 
 def rational_payoff_arrays(game: Game) -> tuple[np.ndarray, ...] | None:

@@ -200,7 +200,7 @@ def _pieces(d: sympy.Expr, k: sympy.Symbol, top: int, where: str) -> list[Piece]
                 ) from exc
         piece_set = sympy.Complement(cset, covered)
         for lo, hi in _integer_ranges(sympy.Intersection(piece_set, sympy.Interval(0, top)), top, where):
-            out.append((lo, hi, sympy.sympify(expr)))
+            out.append((lo, hi, sympy.sympify(expr, strict=True)))
         covered = sympy.Union(covered, cset)
     out.sort(key=lambda p: p[0])
     # merge checks: the ranges must tile 0..top (Piecewise without a default would leave gaps)
@@ -473,7 +473,7 @@ def symmetric_equilibria(game: SymmetricGame, *, dps: int = 30) -> list[Symmetri
     where = "symmetric_equilibria"
     pieces = _pieces(d, k, N, where)
     if N <= EXACT_MAX_OTHERS:
-        values = [sympy.sympify(e.subs(k, t)) for lo, hi, e in pieces for t in range(lo, hi + 1)]
+        values = [sympy.sympify(e.subs(k, t), strict=True) for lo, hi, e in pieces for t in range(lo, hi + 1)]
         for t, v in enumerate(values):
             if not v.is_number or v.free_symbols:
                 raise SymbolicError(f"{where}: payoff difference at count {t} is {v}, not a number")
@@ -496,17 +496,17 @@ def _pure_list(game: SymmetricGame, N: int, d_first: Any, d_last: Any, left_sign
                interior: list[SymmetricEquilibrium], strategies: tuple[str, str]) -> list[SymmetricEquilibrium]:
     out = []
     if d_last >= 0:
-        out.append(SymmetricEquilibrium(sympy.Integer(1), "pure", sympy.sympify(game.payoff(0, N)), right_sign > 0, True, strategies))
+        out.append(SymmetricEquilibrium(sympy.Integer(1), "pure", sympy.sympify(game.payoff(0, N), strict=True), right_sign > 0, True, strategies))
     out.extend(interior)
     if d_first <= 0:
-        out.append(SymmetricEquilibrium(sympy.Integer(0), "pure", sympy.sympify(game.payoff(1, 0)), left_sign < 0, True, strategies))
+        out.append(SymmetricEquilibrium(sympy.Integer(0), "pure", sympy.sympify(game.payoff(1, 0), strict=True), left_sign < 0, True, strategies))
     return out
 
 
 def _expected(game: SymmetricGame, pieces: Any, x: Any, N: int, exact_p: Any, which: int) -> Any:
     """Expected payoff of strategy ``which`` when the others play the first strategy with probability x."""
     if x is None:
-        return sympy.sympify(game.payoff(which, 0))
+        return sympy.sympify(game.payoff(which, 0), strict=True)
     expr = game.payoffs[which][1]
     pcs = _pieces(expr, game.count, N, "symmetric_equilibria")
     if N <= EXACT_MAX_OTHERS and isinstance(exact_p, sympy.Rational):
@@ -558,7 +558,7 @@ def _exact_route(game: SymmetricGame, d: sympy.Expr, pieces: list[Piece], N: int
     poly = sympy.Poly(sympy.expand(D), x)
     roots: list[Any] = []
     if poly.is_zero:
-        pay = sympy.sympify(game.payoff(0, 0))
+        pay = sympy.sympify(game.payoff(0, 0), strict=True)
         return [SymmetricEquilibrium(sympy.Interval(0, 1), "continuum", pay, None, True, strategies)]
     if not poly.domain.is_QQ and not poly.domain.is_ZZ:
         return _algebraic_route(game, poly, pieces, N, strategies, dps)
