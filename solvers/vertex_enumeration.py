@@ -149,18 +149,15 @@ def _positive(mat: list[list[int]]) -> list[list[int]]:
     return [[v - lo + 1 for v in row] for row in mat]
 
 
-def _solve_fraction_free(mat: list[list[int]], k: int) -> tuple[int, list[int]] | None:
-    """Solve ``mat @ z = 1`` exactly: return (d, num) with z = num / d and d > 0, or None if singular.
+def _bareiss(a: list[list[int]], k: int) -> int | None:
+    """Fraction-free Gauss-Jordan elimination (Bareiss) of the first ``k`` columns of ``a``, in place.
 
-    Fraction-free Gauss-Jordan elimination (Bareiss): every division is exact
-    and the final diagonal entries all equal the determinant up to sign.
+    ``a`` is a ``k x width`` integer matrix (the left ``k x k`` block, then any
+    augmented columns).  Every division is exact; afterwards the left block is
+    diagonal with every diagonal entry equal to the returned value, which is the
+    determinant up to sign, and the augmented columns hold that value times the
+    solution.  Returns None when the left block is singular.
     """
-    if k == 1:
-        d = mat[0][0]
-        if d == 0:
-            return None
-        return (d, [1]) if d > 0 else (-d, [-1])
-    a = [row[:] + [1] for row in mat]
     prev = 1
     for p in range(k):
         if a[p][p] == 0:
@@ -177,9 +174,29 @@ def _solve_fraction_free(mat: list[list[int]], k: int) -> tuple[int, list[int]] 
                 continue
             row = a[r]
             f = row[p]
-            a[r] = [(piv * row[c] - f * rowp[c]) // prev for c in range(k + 1)]
+            if f == 0:
+                a[r] = [(piv * v) // prev for v in row]
+            else:
+                a[r] = [(piv * v - f * w) // prev for v, w in zip(row, rowp)]
         prev = piv
-    d = a[k - 1][k - 1]
+    return a[k - 1][k - 1]
+
+
+def _solve_fraction_free(mat: list[list[int]], k: int) -> tuple[int, list[int]] | None:
+    """Solve ``mat @ z = 1`` exactly: return (d, num) with z = num / d and d > 0, or None if singular.
+
+    Fraction-free Gauss-Jordan elimination (Bareiss): every division is exact
+    and the final diagonal entries all equal the determinant up to sign.
+    """
+    if k == 1:
+        d1 = mat[0][0]
+        if d1 == 0:
+            return None
+        return (d1, [1]) if d1 > 0 else (-d1, [-1])
+    a = [row[:] + [1] for row in mat]
+    d = _bareiss(a, k)
+    if d is None:
+        return None
     num = [a[c][k] for c in range(k)]
     if d < 0:
         d = -d
@@ -237,29 +254,9 @@ def _gauss_jordan_inverse(M: list[list[int]], rhs: list[int], k: int) -> tuple[i
     None when M is singular.
     """
     a = [M[r][:] + [1 if c == r else 0 for c in range(k)] + [rhs[r]] for r in range(k)]
-    width = 2 * k + 1
-    prev = 1
-    for p in range(k):
-        if a[p][p] == 0:
-            for r in range(p + 1, k):
-                if a[r][p] != 0:
-                    a[p], a[r] = a[r], a[p]
-                    break
-            else:
-                return None
-        piv = a[p][p]
-        rowp = a[p]
-        for r in range(k):
-            if r == p:
-                continue
-            row = a[r]
-            f = row[p]
-            if f == 0:
-                a[r] = [(piv * v) // prev for v in row]
-            else:
-                a[r] = [(piv * row[c] - f * rowp[c]) // prev for c in range(width)]
-        prev = piv
-    D = a[k - 1][k - 1]
+    D = _bareiss(a, k)
+    if D is None:
+        return None
     X = [row[k:2 * k] for row in a]
     z = [row[2 * k] for row in a]
     if D < 0:
