@@ -118,6 +118,11 @@ class Threshold:
     valid_if: Any = sympy.true
     in_range: bool | None = None
 
+
+    def _repr_latex_(self) -> str:
+        from solvers.latex import repr_latex  # solvers.latex imports this module
+
+        return repr_latex(self)
     def __str__(self) -> str:
         def side(xs: tuple[Outcome, ...]) -> str:
             return "; ".join(str(o) for o in xs) or "none"
@@ -146,6 +151,11 @@ class BreakEven:
     values: Mapping[str, sympy.Expr] = field(default_factory=dict)
     what: str = "equilibria"
 
+
+    def _repr_latex_(self) -> str:
+        from solvers.latex import repr_latex  # solvers.latex imports this module
+
+        return repr_latex(self)
     def __iter__(self) -> Iterator[Threshold]:
         return iter(self.thresholds)
 

@@ -95,6 +95,11 @@ class Classification:
     strategies: tuple[str, str] = ("C", "D")
     game_name: str = ""
 
+
+    def _repr_latex_(self) -> str:
+        from solvers.latex import repr_latex  # solvers.latex imports this module
+
+        return repr_latex(self)
     def __str__(self) -> str:
         if self.name is not None:
             return f"{self.game_name or 'game'}: {self.name}"

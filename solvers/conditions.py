@@ -331,6 +331,11 @@ class ConditionalEquilibrium:
     players: tuple[str, ...] = ()
     strategies: tuple[tuple[str, ...], ...] = ()
 
+
+    def _repr_latex_(self) -> str:
+        from solvers.latex import repr_latex  # solvers.latex imports this module
+
+        return repr_latex(self)
     def __iter__(self) -> Iterator[Any]:
         yield self.profile
         yield self.condition

@@ -22,6 +22,7 @@ The output needs ``\usepackage{amsmath}`` and math mode (``\[ ... \]`` or
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -33,7 +34,7 @@ from solvers.breakeven import BreakEven, Outcome, Threshold
 from solvers.classify import Classification
 from solvers.conditions import ConditionalEquilibrium
 
-__all__ = ["to_latex", "LatexResult", "latex_expr"]
+__all__ = ["to_latex", "LatexResult", "latex_expr", "repr_latex"]
 
 
 class LatexResult(str):
@@ -289,3 +290,14 @@ def to_latex(result: Any, *, symbol_names: Mapping[sympy.Symbol, str] | None = N
     kinds = ("ConditionalEquilibrium (or a list of them), BreakEven, Threshold, Classification, "
              "Equilibrium (or a list of them), a sympy expression")
     raise GameError(f"to_latex: cannot render a {type(result).__name__} (allowed: {kinds})")
+
+
+def repr_latex(result: Any) -> str:
+    """Jupyter's ``_repr_latex_`` of a closed-form result: :func:`to_latex` in ``$$`` without comments.
+
+    MathJax and KaTeX do not all accept ``%`` comments, so the plain-text
+    comments are dropped here (they stay in :func:`to_latex`'s output).
+    """
+    tex = to_latex(result)
+    body = "\n".join(re.sub(r"(?<!\\)%.*$", "", line).rstrip() for line in tex.splitlines())
+    return "$$" + body + "$$"

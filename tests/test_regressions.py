@@ -7,6 +7,7 @@ import pytest
 
 import games
 import solvers
+from tests.conftest import compile_latex, requires_pdflatex
 
 
 def test_threshold_alignment_mixed_equilibria_print_and_match_the_hand_polynomial():
@@ -32,3 +33,34 @@ def test_summary_describes_components_of_a_degenerate_game():
     assert len(records) == 3
     assert lines[-1].startswith("degenerate game: the equilibria form 2 connected set(s)")
     assert "conv{(1, 0) | (2/3, 1/3)}" in lines[-1]
+
+
+def _closed_form_result(which):
+    g = games.build("career_choice")
+    return {
+        "conditions": lambda: solvers.equilibrium_conditions(g)[0],
+        "break_even": lambda: solvers.break_even(g, "altruism_weight"),
+        "threshold": lambda: solvers.break_even(g, "altruism_weight").thresholds[0],
+        "classification": lambda: solvers.classify(games.build("great_power_race"), games.essay.parameters()),
+    }[which]()
+
+
+WHICH = ["conditions", "break_even", "threshold", "classification"]
+
+
+@pytest.mark.parametrize("which", WHICH)
+def test_closed_form_results_render_in_jupyter(which):
+    tex = _closed_form_result(which)._repr_latex_()
+    assert tex.startswith("$$\\begin{aligned}") and tex.endswith("\\end{aligned}$$")
+    assert "%" not in tex.replace("\\%", "")  # no TeX comments for MathJax/KaTeX
+    if which == "classification":
+        # great_power_race at the defaults is a Prisoner's Dilemma (payoff ordering checked in test_geopolitical)
+        assert "Prisoner's Dilemma" in tex
+
+
+@requires_pdflatex
+@pytest.mark.parametrize("which", WHICH)
+def test_closed_form_results_latex_compiles(tmp_path, which):
+    tex = _closed_form_result(which)._repr_latex_()
+    p = compile_latex("\\[" + tex[2:-2] + "\\]", tmp_path)
+    assert p.returncode == 0, p.stdout[-1500:]
