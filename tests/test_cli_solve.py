@@ -6,8 +6,6 @@ import json
 
 import pytest
 
-from tests.conftest import compile_latex, requires_pdflatex
-
 
 def test_solve_career_choice_baseline_is_capabilities(cli):
     r = cli("solve", "career_choice", "--set", "researcher_vsl_multiplier=1", "--set", "altruism_weight=0", "--json")
@@ -83,14 +81,6 @@ def test_breakeven_researcher_multiplier_dunbar(cli):
             "--numeric-only", "--option", "own_life=false")
     (t,) = json.loads(r.out)["thresholds"]
     assert Fraction(t["value_exact"]) == Fraction(440_000, 243_750)  # the essay's figure, without
-
-
-@requires_pdflatex
-def test_breakeven_latex_compiles(cli, tmp_path):
-    r = cli("breakeven", "career_choice", "altruism_weight", "--latex")
-    assert r.code == 0 and r.out.startswith("\\begin{aligned}")
-    p = compile_latex("\\[\n" + r.out.strip() + "\n\\]", tmp_path)
-    assert p.returncode == 0, p.stdout[-1500:]
 
 
 def test_breakeven_bad_param(cli):

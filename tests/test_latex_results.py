@@ -91,10 +91,9 @@ def test_numeric_equilibria_latex():
     assert tex.plain.splitlines()[1] == "Row: 3/4 Stag + 1/4 Hare; Column: 3/4 Stag + 1/4 Hare (payoffs 3, 3)"
 
 
+@pytest.mark.skipif(PDFLATEX is None, reason="pdflatex is not installed (CI installs texlive via .ci/run)")
 def test_cli_breakeven_latex_compiles(cli_subprocess, tmp_path):
     # `aligngames breakeven career_choice altruism_weight --latex` in a minimal document
-    if PDFLATEX is None:
-        pytest.skip("pdflatex is not installed")
     run = cli_subprocess("breakeven", "career_choice", "altruism_weight", "--latex")
     assert run.code == 0, run.err
     (tmp_path / "cli.tex").write_text(PREAMBLE + "\\[\n" + run.out.strip() + "\n\\]\n\\end{document}\n", encoding="utf-8")
