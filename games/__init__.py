@@ -11,9 +11,8 @@ Examples
 1/5
 """
 
-from games import essay, geopolitical, individual, interventions, organizational  # noqa: F401  (registers the game library)
-from games._registry import build, library, library_entries
-from games.core import MAX_EXPANDED_PLAYERS, Game, SymmetricGame
+from typing import TYPE_CHECKING, Any
+
 from games.errors import (
     AligngamesError,
     GameError,
@@ -24,7 +23,39 @@ from games.errors import (
     SymbolicError,
     UnknownNameError,
 )
-from games.parameters import Parameter, ParameterSet
+
+if TYPE_CHECKING:
+    from games import essay, geopolitical, individual, interventions, organizational  # noqa: F401
+    from games._registry import build, library, library_entries
+    from games.core import MAX_EXPANDED_PLAYERS, Game, SymmetricGame
+    from games.parameters import Parameter, ParameterSet
+
+# Names are loaded on first use (PEP 562), so that `import games.errors` -- or the sweep command line, which
+# needs no sympy -- does not import sympy.  `games.essay` imports the whole game library.
+_LAZY = {
+    "Game": "games.core", "SymmetricGame": "games.core", "MAX_EXPANDED_PLAYERS": "games.core",
+    "Parameter": "games.parameters", "ParameterSet": "games.parameters",
+    "build": "games._registry", "library": "games._registry", "library_entries": "games._registry",
+}
+_SUBMODULES = ("essay", "geopolitical", "individual", "interventions", "organizational", "core", "parameters")
+
+
+def __getattr__(name: str) -> Any:
+    import importlib
+
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+    elif name in _SUBMODULES:
+        value = importlib.import_module(f"games.{name}")
+    else:
+        raise AttributeError(f"module 'games' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ = [
     "Game",

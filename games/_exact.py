@@ -17,6 +17,7 @@ from typing import Any
 
 import sympy
 
+from games._numbers import parse_number
 from games.errors import ParameterError
 
 __all__ = ["to_exact", "parse_fraction", "rational_to_python"]
@@ -101,15 +102,7 @@ def parse_fraction(text: str, where: str, *, error: type[Exception] = ParameterE
     ...
     games.errors.ParameterError: vsl: '2**10' is not a number; use a decimal (0.05, 6.5e6) or a fraction (1/3)
     """
-    if not isinstance(text, str):
-        raise error(f"{where}: expected a string, got {type(text).__name__}")
-    shown = text if len(text) <= 60 else text[:57] + "..."
-    try:
-        frac = Fraction(text.strip())
-    except (ValueError, ZeroDivisionError):
-        raise error(
-            f"{where}: {shown!r} is not a number; use a decimal (0.05, 6.5e6) or a fraction (1/3)"
-        ) from None
+    frac = parse_number(text, where, error=error)
     return sympy.Rational(frac.numerator, frac.denominator)
 
 

@@ -49,8 +49,14 @@ def register(name: str, level: str) -> Callable[[F], F]:
     return deco
 
 
+def _load() -> None:
+    """Import the game modules (through games.essay), which register the library."""
+    import games.essay  # noqa: F401
+
+
 def _ordered() -> list[LibraryEntry]:
     """Entries by level (individual, organizational, geopolitical, ...), then registration order."""
+    _load()
     return sorted(_REGISTRY.values(), key=lambda e: LEVELS.index(e.level))
 
 
@@ -74,6 +80,7 @@ def library_entries() -> dict[str, LibraryEntry]:
 
 def build(name: str, **options: Any) -> Any:
     """Build the library game ``name`` (unknown names get suggestions)."""
+    _load()
     if name not in _REGISTRY:
         raise UnknownNameError(suggest(name, _REGISTRY, what="game"))
     return _REGISTRY[name].builder(**options)

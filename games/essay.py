@@ -47,6 +47,7 @@ from typing import Any
 
 import sympy
 
+from games._numbers import CASE_NAMES, SCENARIO_NAMES
 from games.errors import ParameterError, UnknownNameError, suggest
 from games.parameters import Parameter, ParameterSet
 
@@ -383,3 +384,11 @@ def claims(params: ParameterSet | None = None) -> list[Claim]:
         result.append(Claim(c.id, c.claim, c.essay_value, c.computed, status, c.note, c.formula,
                             dict(c.alternatives)))
     return result
+
+
+if tuple(SCENARIOS) != SCENARIO_NAMES or tuple(cases()) != CASE_NAMES:  # pragma: no cover - a developer's slip
+    raise ImportError("games.essay: SCENARIOS and cases() must match games._numbers.SCENARIO_NAMES and CASE_NAMES")
+
+# The game modules register their model parameters (MODEL_PARAMETERS) and games when imported; importing
+# them here, after every definition above, makes any import of games.essay see the complete registry.
+from games import geopolitical, individual, interventions, organizational  # noqa: E402, F401, I001

@@ -25,15 +25,19 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, NoReturn
-
-import sympy
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import games
-from games._exact import parse_fraction, rational_to_python
+from games._numbers import CASE_NAMES, SCENARIO_NAMES
 from games.errors import AligngamesError, ParameterError
-from games.parameters import ParameterSet
-from solvers.summary import format_number
+
+if TYPE_CHECKING:
+    import sympy
+
+    from games.parameters import ParameterSet
+
+# sympy and the analysis modules are imported inside the commands that use them: `aligngames sweep` with a
+# cached template runs without sympy (solvers.sweep_cache), and `--help` answers at once.
 
 __all__ = ["main", "build_parser"]
 
@@ -73,6 +77,8 @@ def parse_set(item: str) -> tuple[str, sympy.Rational]:
     name = name.strip()
     if not name.isidentifier():
         raise CLIError(f"--set {item!r}: {name!r} is not a parameter name")
+    from games._exact import parse_fraction
+
     return name, parse_fraction(value, f"--set {name}", error=CLIError)
 
 
@@ -91,9 +97,9 @@ def parameters_from_args(args: argparse.Namespace) -> ParameterSet:
 
 
 def _add_param_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--scenario", default="phd", choices=games.essay.scenarios(),
+    p.add_argument("--scenario", default="phd", choices=SCENARIO_NAMES,
                    help="salary scenario (default: phd)")
-    p.add_argument("--case", choices=sorted(games.essay.cases()), default=None,
+    p.add_argument("--case", choices=sorted(CASE_NAMES), default=None,
                    help="one of the essay's walk-through cases")
     p.add_argument("--params", metavar="FILE.toml", help="parameter values from a TOML file (data only)")
     p.add_argument("--set", action="append", metavar="NAME=VALUE", default=[],
@@ -108,7 +114,11 @@ def _add_json(p: argparse.ArgumentParser) -> None:
 # formatting
 # ---------------------------------------------------------------------------
 
-fmt_number = format_number  # one formatter for the CLI, the report and the notebooks
+def fmt_number(x: Any) -> str:
+    """:func:`solvers.summary.format_number`: one formatter for the CLI, the report and the notebooks."""
+    from solvers.summary import format_number
+
+    return format_number(x)
 
 
 def _table(rows: Sequence[Sequence[str]], header: Sequence[str]) -> str:
@@ -120,6 +130,10 @@ def _table(rows: Sequence[Sequence[str]], header: Sequence[str]) -> str:
 
 
 def _json_value(x: Any) -> Any:
+    import sympy
+
+    from games._exact import rational_to_python
+
     if x is None:
         return None
     if isinstance(x, sympy.Basic):
@@ -171,6 +185,8 @@ def _cmd_audit(args: argparse.Namespace) -> int:
 
 
 def _describe_game(name: str) -> dict[str, Any]:
+    import sympy
+
     entry = games.library_entries()[name]
     g = entry.builder()
     ps = games.essay.parameters()
@@ -321,6 +337,8 @@ def _solve_symbolic(args: argparse.Namespace, game: Any) -> int:
 
 
 def _cmd_breakeven(args: argparse.Namespace) -> int:
+    import sympy
+
     from solvers.breakeven import break_even
 
     _, game = _build_game(args)
@@ -392,6 +410,8 @@ def _latex_number(x: Any) -> str:
 
 
 def _graph_json(G: Any) -> dict[str, Any]:
+    import sympy
+
     def val(v: Any) -> Any:
         if isinstance(v, sympy.Basic):
             return _json_value(v) if v.is_number else str(v)
@@ -409,6 +429,8 @@ def _graph_json(G: Any) -> dict[str, Any]:
 
 
 def _cmd_graph(args: argparse.Namespace) -> int:
+    from games._exact import parse_fraction
+
     _, game = _build_game(args)
     ps = parameters_from_args(args)
     numeric = game.subs(ps)
@@ -500,7 +522,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("list", help="list the games and parameters")
-    p.add_argument("--scenario", default="phd", choices=games.essay.scenarios())
+    p.add_argument("--scenario", default="phd", choices=SCENARIO_NAMES)
     _add_json(p)
     p.set_defaults(handler=_cmd_list)
 
