@@ -40,19 +40,26 @@ regime (to Chicken) at the top of its range:
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import sympy
 
-from games.core import Game, SymmetricGame
 from games.errors import UnknownNameError, suggest
-from games.parameters import ParameterSet
-from solvers.sweep import SweepError, SweepResult, _check_name, _game_from, _game_parameters, games_parameters, sweep
+from solvers.sweep import SweepError, SweepResult, _check_name, sweep
 
-__all__ = ["tornado", "Tornado", "TornadoRow", "first_order_indices", "first_order_table"]
+if TYPE_CHECKING:  # tornado needs sympy; first_order_indices does not (the sweep command line imports it)
+    import sympy
+
+    from games.core import Game, SymmetricGame
+    from games.parameters import ParameterSet
+
+__all__ = ["tornado", "Tornado", "TornadoRow", "first_order_indices", "first_order_table", "EDGE_POINTS"]
+
+#: The bin edges of :func:`first_order_indices` are quantiles of the first this many points.
+EDGE_POINTS = 50_000
 
 
 @dataclass(frozen=True)
@@ -164,17 +171,21 @@ def tornado(
     >>> [r.name for r in t.rows if r.swing == 1e13]
     ['alignment_synergy', 'alignment_world_benefit', 'capabilities_edge', 'power_catastrophe_loss', 'race_risk_one']
     """
-    g, name = _game_from(game)
-    ps = games_parameters() if params is None else params
-    syms = _game_parameters(g, ps, name)
+    import sympy
+
+    from solvers.sweep_template import default_parameters, game_from, game_parameters
+
+    g, name = game_from(game)
+    ps = default_parameters() if params is None else params
+    syms = game_parameters(g, ps, name)
     ranges = dict(ranges or {})
     for n in ranges:
-        _check_name(n, ps, syms, name, "range of")
+        _check_name(n, ps, tuple(syms), name, "range of")
     if parameters is None:
         chosen = [n for n in syms if n in ranges or (
             ps[n].low is not None and ps[n].high is not None and ps[n].low < ps[n].high)]
     else:
-        chosen = [_check_name(n, ps, syms, name, "tornado parameter") for n in parameters]
+        chosen = [_check_name(n, ps, tuple(syms), name, "tornado parameter") for n in parameters]
     if not chosen:
         raise SweepError(f"tornado: {name} has no parameter with a range (its parameters: {', '.join(syms)})")
     qmap: dict[str, sympy.Expr] = {}
@@ -217,8 +228,9 @@ def first_order_indices(result: SweepResult, outcome: str = "gap", *, bins: int 
         ``"gap"`` or another quantity of the result, or an equilibrium label
         of ``result.records`` (the outcome is then 1 where it exists, else 0).
     bins : int, optional
-        Bins per parameter (between its quantiles, so of equal counts for
-        continuous draws); default :math:`\min(50, \sqrt{N}/4)`, at least 2.
+        Bins per parameter, between the quantiles of its first
+        :data:`EDGE_POINTS` samples (so of nearly equal counts for continuous
+        draws); default :math:`\min(50, \sqrt{N}/4)`, at least 2.
 
     Returns
     -------
@@ -263,32 +275,53 @@ def first_order_table(result: SweepResult, outcomes: Sequence[str] | None = None
         bins = int(max(2, min(50, np.sqrt(n) / 4)))
     elif isinstance(bins, bool) or not isinstance(bins, int) or bins < 2 or bins > n:
         raise SweepError(f"first_order_indices: bins {bins!r} not allowed (allowed: 2 to the number of points)")
+    codes = result.codes[head].astype(np.uint64)
+
+    def holds(lab: str) -> np.ndarray:
+        return ((codes >> np.uint64(result.records.index(lab))) & np.uint64(1)).astype(float)
+
     if outcomes is None:
-        outcomes = ["gap"] + [lab for lab in result.records if 0 < float(np.mean(result.holds(lab)[head])) < 1]
+        outcomes = ["gap"] + [lab for lab in result.records if 0 < float(np.mean(holds(lab))) < 1]
     ys: dict[str, np.ndarray] = {}
     for outcome in outcomes:
         if outcome in result.quantities:
             ys[outcome] = np.asarray(result.quantities[outcome][head], dtype=float)
         elif outcome in result.records:
-            ys[outcome] = result.holds(outcome)[head].astype(float)
+            ys[outcome] = holds(outcome)
         else:
             raise UnknownNameError("first_order_indices: " + suggest(
                 outcome, [*result.quantities, *result.records], what="outcome"))
     stats = {o: (float(np.mean(y)), float(np.var(y))) for o, y in ys.items()}
-    out: dict[str, dict[str, float]] = {o: {} for o in ys}
-    for name in result.names:
+
+    def column(name: str) -> dict[str, float]:
         x = result.values[name][head]
-        edges = np.quantile(x, np.linspace(0, 1, bins + 1)[1:-1])
+        # bin edges: the quantiles of the first EDGE_POINTS points (an i.i.d. subsample), so the bins hold
+        # nearly equal counts; the estimator and its bias correction hold for any fixed bins
+        edges = np.quantile(x[:EDGE_POINTS], np.linspace(0, 1, bins + 1)[1:-1])
         b = np.searchsorted(edges, x, side="right")
         cnt = np.bincount(b, minlength=bins)
         used = int(np.count_nonzero(cnt))
+        col: dict[str, float] = {}
         for o, y in ys.items():
             mean, var = stats[o]
             if var == 0 or not np.isfinite(var):
-                out[o][name] = 0.0
+                col[o] = 0.0
                 continue
             sums = np.bincount(b, weights=y, minlength=bins)
             means = sums / np.maximum(cnt, 1)
             between = float(np.sum(cnt * (means - mean) ** 2) / n)
-            out[o][name] = float(min(1.0, max(0.0, between / var - (used - 1) / n)))
+            col[o] = float(min(1.0, max(0.0, between / var - (used - 1) / n)))
+        return col
+
+    if n * len(result.names) >= 200_000:  # numpy releases the GIL: one thread per CPU over the parameters
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=min(len(result.names), os.cpu_count() or 1)) as ex:
+            cols = list(ex.map(column, result.names))
+    else:
+        cols = [column(name) for name in result.names]
+    out: dict[str, dict[str, float]] = {o: {} for o in ys}
+    for name, col in zip(result.names, cols):
+        for o, v in col.items():
+            out[o][name] = v
     return out

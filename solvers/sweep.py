@@ -7,14 +7,20 @@ Method
 ------
 ``method="conditions"`` (the default) takes the closed-form records of
 :func:`solvers.conditions.equilibrium_conditions` -- one sympy Boolean per
-equilibrium -- and turns all of them, with the payoff gap and any requested
-quantity, into **one** numpy function by :func:`sympy.lambdify` over an ordered
-tuple of the game's parameter symbols, with common subexpressions shared
-(``cse=True``).  The compiled function is cached per expression tuple.  Points
-are evaluated in memory-bounded chunks (:data:`DEFAULT_CHUNK` points, split in
-cache-sized blocks of :data:`BLOCK` points), so memory does not grow with the
-number of samples: only the per-regime counts and the first ``keep`` points
-are kept.
+equilibrium -- and compiles all of them, with the payoff gap and any requested
+quantity, into numpy programs over the ordered tuple of the game's parameter
+symbols (:func:`solvers.program.compile_program`: common subexpressions
+computed once, and checked against :func:`sympy.lambdify` in the tests).  A
+sweep runs in two stages: the symbolic one
+(:func:`solvers.sweep_template.build_template`, the only one that needs
+sympy) makes a :class:`SweepTemplate` -- the programs plus each parameter's
+kind, value and range -- and the numeric one (:func:`run_template`) evaluates
+it.  The template is plain data, so ``aligngames sweep`` caches it on disk and
+a repeated sweep starts without importing sympy (:mod:`solvers.sweep_cache`).
+Points are evaluated in memory-bounded chunks (:data:`DEFAULT_CHUNK` points,
+split in cache-sized blocks of :data:`BLOCK` points), so memory does not grow
+with the number of samples: only the per-regime counts and the first ``keep``
+points are kept.
 
 ``method="solve"`` substitutes the exact values of each point into the game and
 calls :func:`solvers.nash_equilibria` (two-player and N-player games) or
@@ -92,15 +98,12 @@ import sys
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
-import sympy
 
 from games._io import atomic_write_bytes, atomic_write_text
-from games.core import Game, SymmetricGame
 from games.errors import (
     AligngamesError,
     OutputError,
@@ -109,9 +112,15 @@ from games.errors import (
     UnknownNameError,
     suggest,
 )
-from games.parameters import ParameterSet
+from solvers.program import NumericProgram, ProgramError
 
-__all__ = ["sweep", "SweepResult", "SweepError", "DEFAULT_CHUNK", "DEFAULT_KEEP", "BLOCK", "MAX_GRID_POINTS",
+if TYPE_CHECKING:  # sympy and the game classes are needed only to build a template (solvers.sweep_template)
+    import sympy
+
+    from games.core import Game, SymmetricGame
+    from games.parameters import ParameterSet
+
+__all__ = ["sweep", "run_template", "SweepTemplate", "SweepModel", "SweepResult", "SweepError", "DEFAULT_CHUNK", "DEFAULT_KEEP", "BLOCK", "MAX_GRID_POINTS",
            "MAX_RECORDS", "DISTRIBUTIONS"]
 
 #: Points per chunk: the unit of work of a thread or a dask task, and of the random streams.
@@ -144,114 +153,159 @@ class SweepError(AligngamesError):
 # compiling the closed forms
 # ---------------------------------------------------------------------------
 
-def _printer_class() -> Any:
-    from sympy.printing.numpy import NumPyPrinter
+@dataclass(frozen=True)
+class SweepModel:
+    """The compiled closed forms of one game: record labels, programs, layout.
 
-    class _Printer(NumPyPrinter):  # type: ignore[misc]
-        """Binary logical_and/or (no stacking) and reciprocals as divisions."""
-
-        def _print_And(self, expr: Any) -> str:
-            args = [self._print(a) for a in expr.args]
-            out = args[0]
-            for a in args[1:]:
-                out = f"{self._module_format(self._module + '.logical_and')}({out}, {a})"
-            return out
-
-        def _print_Or(self, expr: Any) -> str:
-            args = [self._print(a) for a in expr.args]
-            out = args[0]
-            for a in args[1:]:
-                out = f"{self._module_format(self._module + '.logical_or')}({out}, {a})"
-            return out
-
-        def _print_Pow(self, expr: Any, rational: bool = False) -> str:
-            if expr.exp == -1:
-                return f"(1.0/({self._print(expr.base)}))"
-            return super()._print_Pow(expr, rational=rational)  # type: ignore[no-any-return]
-
-    return _Printer
-
-
-@lru_cache(maxsize=64)
-def _compile(symbols: tuple[sympy.Symbol, ...], exprs: tuple[Any, ...]) -> Callable[..., list[Any]]:
-    """One numpy function of ``symbols`` returning every expression of ``exprs`` (cached)."""
-    printer = _printer_class()({"fully_qualified_modules": False, "inline": True,
-                                "allow_unknown_functions": False, "user_functions": {}})
-    return sympy.lambdify(symbols, list(exprs), modules="numpy", printer=printer, cse=True)  # type: ignore[no-any-return]
-
-
-def _linear_atoms(rec: Any) -> tuple[list[tuple[sympy.Expr, sympy.Expr, bool]], bool]:
-    """The atoms of a one-free-variable continuum as ``(a, b, strict)`` with ``a + b*s (>|>=) 0``.
-
-    Returns ``(atoms, exact)``; ``exact`` is False when an atom is not linear
-    in the free variable or not an inequality (then only the parameter part
-    is checked).
+    Attributes
+    ----------
+    labels : tuple of str
+        One per equilibrium record (bit ``i`` of a regime code).
+    layout : tuple
+        Per record: ``("plain", k)`` -- output ``k`` of the programs is its
+        condition -- or ``("continuum", k, linear, strict)`` -- output ``k``
+        is its parameter part and the program ``linear`` gives ``(a, b)``
+        per atom ``a + b s (>|>=) 0`` of its free variable ``s``.
+    regimes : NumericProgram
+        The records' conditions.
+    everything : NumericProgram
+        The conditions, then the quantities (``gap`` first).
+    n_quantities : int
+    complete : bool
+        False when the closed forms did not cover every equilibrium.
+    note : str
+        Why they did not (the warning :func:`run_template` repeats).
     """
-    (s,) = rec.free
-    atoms = sympy.And.make_args(rec.condition)
-    out: list[tuple[sympy.Expr, sympy.Expr, bool]] = []
-    exact = True
-    for atom in atoms:
-        fs = atom.free_symbols
-        if s not in fs or fs <= {s}:
-            continue  # parameter part, or the bounds 0 < s < 1
-        if not isinstance(atom, (sympy.GreaterThan, sympy.StrictGreaterThan, sympy.LessThan, sympy.StrictLessThan)):
-            exact = False
-            continue
-        f = sympy.expand(atom.gts - atom.lts)  # type: ignore[attr-defined]
-        if sympy.degree(f, s) > 1:
-            exact = False
-            continue
-        b = f.coeff(s, 1)
-        a = f.coeff(s, 0)
-        out.append((a, b, isinstance(atom, (sympy.StrictGreaterThan, sympy.StrictLessThan))))
-    return out, exact
+
+    labels: tuple[str, ...]
+    layout: tuple[tuple[Any, ...], ...]
+    regimes: NumericProgram
+    everything: NumericProgram
+    n_quantities: int
+    complete: bool
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form."""
+        layout = [["plain", lay[1]] if lay[0] == "plain" else ["continuum", lay[1], lay[2].to_dict(), list(lay[3])]
+                  for lay in self.layout]
+        return {"labels": list(self.labels), "layout": layout, "regimes": self.regimes.to_dict(),
+                "everything": self.everything.to_dict(), "n_quantities": self.n_quantities,
+                "complete": self.complete, "note": self.note}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> SweepModel:
+        """Read :meth:`to_dict`'s form back, checking it (:class:`~solvers.program.ProgramError` if malformed)."""
+        try:
+            labels = tuple(str(x) for x in data["labels"])
+            regimes = NumericProgram.from_dict(data["regimes"])
+            everything = NumericProgram.from_dict(data["everything"])
+            layout: list[tuple[Any, ...]] = []
+            for lay in data["layout"]:
+                if lay[0] == "plain" and len(lay) == 2:
+                    layout.append(("plain", int(lay[1])))
+                elif lay[0] == "continuum" and len(lay) == 4:
+                    layout.append(("continuum", int(lay[1]), NumericProgram.from_dict(lay[2]),
+                                   tuple(bool(s) for s in lay[3])))
+                else:
+                    raise ProgramError(f"SweepModel.from_dict: bad layout entry {lay!r}")
+            n_q = int(data["n_quantities"])
+            complete = bool(data["complete"])
+            note = str(data["note"])
+        except (KeyError, TypeError, ValueError, IndexError):
+            raise ProgramError("SweepModel.from_dict: missing or malformed fields") from None
+        n_rec = len(labels)
+        if (len(layout) != n_rec or len(regimes.outputs) != n_rec or len(everything.outputs) != n_rec + n_q
+                or any(not 0 <= lay[1] < n_rec for lay in layout)):
+            raise ProgramError("SweepModel.from_dict: labels, layout and programs do not match")
+        return cls(labels, tuple(layout), regimes, everything, n_q, complete, note)
 
 
 @dataclass(frozen=True)
-class _Model:
-    """The compiled closed forms of one game: record labels, expressions, layout."""
+class SweepTemplate:
+    """Everything the numeric stage of a sweep needs from a game and a parameter set; no sympy.
 
-    labels: tuple[str, ...]
-    symbols: tuple[sympy.Symbol, ...]
-    exprs: tuple[Any, ...]
-    # per record: ("plain", index) or ("continuum", index of condition, [(ia, ib, strict), ...])
-    layout: tuple[tuple[Any, ...], ...]
-    n_quantities: int
-    complete: bool
+    Built by :func:`solvers.sweep_template.build_template` (the symbolic
+    stage); :func:`run_template` evaluates it over a grid or Monte Carlo
+    samples.  It serialises to JSON (:meth:`to_dict`), so the command line
+    caches it on disk (:mod:`solvers.sweep_cache`).
 
-
-def _gap_expr(game: Game | SymmetricGame) -> sympy.Expr:
-    """Player 1's payoff from her first strategy minus her second, everyone else on their first."""
-    if isinstance(game, SymmetricGame):
-        n = game.n_players
-        p1, p2 = game.payoff_exprs
-        return sympy.piecewise_fold(p1.subs(game.count, n - 1) - p2.subs(game.count, n - 1))
-    if game.shape[0] < 2:
-        return sympy.Integer(0)
-    first = (0,) * game.n_players
-    second = (1,) + (0,) * (game.n_players - 1)
-    return game.payoffs[0][first] - game.payoffs[0][second]  # type: ignore[no-any-return]
-
-
-def _without_division(cond: Any) -> Any:
-    """``cond`` with every strict inequality ``n/d > 0`` written ``n*d > 0`` (no division to evaluate).
-
-    Equivalent for d != 0, and at d = 0 both are false (a relation with an
-    undefined side is false, as in :func:`solvers.conditions.evaluate_condition`).
-    Non-strict inequalities and denominators with ``Piecewise`` are left alone.
+    Attributes
+    ----------
+    game : str
+        The game's name.
+    names : tuple of str
+        The game's parameters in name order: the inputs of the programs.
+    kinds, values, lows, highs : dict of str
+        Per parameter: its kind, its value (the value of a parameter that is
+        not varied or sampled) and its range (``None`` when it has none).
+    all_names : tuple of str
+        Every parameter of the set (to tell "unknown" from "not in this game").
+    scenario : str
+        The parameter set's name.
+    model : SweepModel
+    quantity_names : tuple of str
+        ``"gap"`` first, then any requested quantity.
+    game_object, exact_values
+        For ``method="solve"`` only: the game and the exact parameter values
+        (not serialised).
     """
-    if isinstance(cond, (sympy.And, sympy.Or, sympy.Not)):
-        return cond.func(*(_without_division(a) for a in cond.args))
-    if isinstance(cond, (sympy.StrictGreaterThan, sympy.StrictLessThan)):
-        f = cond.gts - cond.lts  # type: ignore[attr-defined]
-        if not any(p.exp.is_negative for p in f.atoms(sympy.Pow)):
-            return cond
-        num, den = sympy.fraction(sympy.together(f))
-        if den == 1 or den.has(sympy.Piecewise) or num.has(sympy.Piecewise):
-            return cond
-        return sympy.StrictGreaterThan(num * den, 0)
-    return cond
+
+    game: str
+    names: tuple[str, ...]
+    kinds: dict[str, str]
+    values: dict[str, float]
+    lows: dict[str, float | None]
+    highs: dict[str, float | None]
+    all_names: tuple[str, ...]
+    scenario: str
+    model: SweepModel
+    quantity_names: tuple[str, ...]
+    game_object: Any = field(default=None, compare=False, repr=False)
+    exact_values: dict[str, Any] | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def method(self) -> str:
+        """``"solve"`` for a template that carries its game for a numeric solver, else ``"conditions"``."""
+        return "solve" if self.game_object is not None else "conditions"
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form (a template for ``method="solve"`` cannot be serialised)."""
+        if self.game_object is not None:
+            raise SweepError("SweepTemplate.to_dict: a template for method='solve' holds a game; not serialisable")
+        return {"game": self.game, "names": list(self.names), "kinds": self.kinds, "values": self.values,
+                "lows": self.lows, "highs": self.highs, "all_names": list(self.all_names),
+                "scenario": self.scenario, "model": self.model.to_dict(),
+                "quantity_names": list(self.quantity_names)}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> SweepTemplate:
+        """Read :meth:`to_dict`'s form back, checking it.
+
+        Raises
+        ------
+        ProgramError
+            If anything is missing, of the wrong type or inconsistent.
+        """
+        try:
+            names = tuple(data["names"])
+            tpl = cls(
+                game=str(data["game"]), names=names,
+                kinds={n: str(data["kinds"][n]) for n in names},
+                values={n: float(data["values"][n]) for n in names},
+                lows={n: None if data["lows"][n] is None else float(data["lows"][n]) for n in names},
+                highs={n: None if data["highs"][n] is None else float(data["highs"][n]) for n in names},
+                all_names=tuple(str(n) for n in data["all_names"]), scenario=str(data["scenario"]),
+                model=SweepModel.from_dict(data["model"]),
+                quantity_names=tuple(str(q) for q in data["quantity_names"]),
+            )
+        except (KeyError, TypeError, ValueError):
+            raise ProgramError("SweepTemplate.from_dict: missing or malformed fields") from None
+        if (not all(isinstance(n, str) for n in names) or any(k not in _KIND_BOUNDS for k in tpl.kinds.values())
+                or tpl.model.everything.n_inputs != len(names)
+                or len(tpl.quantity_names) != tpl.model.n_quantities):
+            raise ProgramError("SweepTemplate.from_dict: names, kinds and programs do not match")
+        return tpl
 
 
 def _unique_labels(labels: Sequence[str]) -> tuple[str, ...]:
@@ -267,43 +321,6 @@ def _unique_labels(labels: Sequence[str]) -> tuple[str, ...]:
         else:
             out.append(lab)
     return tuple(out)
-
-
-def _conditions_model(game: Game | SymmetricGame, symbols: tuple[sympy.Symbol, ...],
-                      quantity_exprs: tuple[sympy.Expr, ...]) -> _Model:
-    from solvers.conditions import equilibrium_conditions
-
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", RuntimeWarning)
-        records = equilibrium_conditions(game)
-    complete = not any(issubclass(w.category, RuntimeWarning) for w in caught)
-    if not complete:
-        warnings.warn(f"sweep: the closed forms of {game.name or 'the game'} are incomplete "
-                      f"({caught[0].message}); regimes count only the equilibria found. "
-                      "Use method='solve' for every equilibrium", RuntimeWarning, stacklevel=4)
-    if len(records) > MAX_RECORDS:
-        raise SizeLimitError(f"sweep: {game.name or 'the game'} has {len(records)} equilibrium records "
-                             f"(allowed: at most {MAX_RECORDS})")
-    exprs: list[Any] = []
-    layout: list[tuple[Any, ...]] = []
-    for rec in records:
-        if rec.kind == "continuum" and len(rec.free) == 1:
-            atoms, _exact = _linear_atoms(rec)
-            layout.append(("continuum", len(exprs), tuple(e for a, b, _ in atoms for e in (a, b)),
-                           tuple(strict for _, _, strict in atoms)))
-            exprs.append(_without_division(rec.parameter_condition))
-        else:
-            cond = rec.parameter_condition if rec.kind == "continuum" else rec.condition
-            layout.append(("plain", len(exprs)))
-            exprs.append(_without_division(cond))
-    exprs.extend(quantity_exprs)
-    return _Model(labels=_unique_labels([r.label for r in records]), symbols=symbols, exprs=tuple(exprs),
-                  layout=tuple(layout), n_quantities=len(quantity_exprs), complete=complete)
-
-
-def _quantity_model(symbols: tuple[sympy.Symbol, ...], quantity_exprs: tuple[sympy.Expr, ...]) -> _Model:
-    return _Model(labels=(), symbols=symbols, exprs=tuple(quantity_exprs), layout=(),
-                  n_quantities=len(quantity_exprs), complete=True)
 
 
 # ---------------------------------------------------------------------------
@@ -324,13 +341,12 @@ class _Draw:
 
 @dataclass(frozen=True)
 class _Plan:
-    game: Game | SymmetricGame
-    model: _Model
+    template: SweepTemplate
+    model: SweepModel
     method: str
     kind: str  # grid | monte_carlo
     names: tuple[str, ...]  # varied or sampled, in column order
     fixed: tuple[tuple[str, float], ...]
-    fixed_exact: tuple[tuple[str, Any], ...]
     draws: tuple[_Draw, ...]
     axes: tuple[np.ndarray, ...]  # grid values per varied name
     n_points: int
@@ -350,10 +366,11 @@ def _draw_block(plan: _Plan, bitgen: np.random.BitGenerator, n: int) -> dict[str
     k = len(plan.draws)
     # point-major: point i of a chunk always gets the same k numbers, whatever the block length
     raw = bitgen.random_raw((k * n + 1) // 2).view(np.uint32)[: k * n].reshape(n, k)
+    raw = np.ascontiguousarray(raw.T)  # one transposing copy: then every column is read contiguously
     cols: dict[str, np.ndarray] = {}
     scale = 2.0 ** -32
     for j, d in enumerate(plan.draws):
-        r = raw[:, j]
+        r = raw[j]
         if d.dist == "uniform":
             width = d.high - d.low + (1.0 if d.integer else 0.0)
             v = np.multiply(r, width * scale)
@@ -406,44 +423,49 @@ def _grid_block(plan: _Plan, start: int, stop: int) -> dict[str, np.ndarray]:
     return {name: plan.axes[j][sub[j]] for j, name in enumerate(plan.names)}
 
 
+def _program_args(plan: _Plan, cols: Mapping[str, np.ndarray]) -> list[Any]:
+    fixed = dict(plan.fixed)
+    return [cols[name] if name in cols else np.float64(fixed[name]) for name in plan.template.names]
+
+
 def _codes_conditions(plan: _Plan, cols: Mapping[str, np.ndarray], n: int,
                       quantities: bool = True) -> tuple[np.ndarray, list[np.ndarray]]:
     """Regime codes of a block, and its quantities when asked (only kept points need them)."""
     model = plan.model
     nq = model.n_quantities if quantities else 0
-    fn = _compile(model.symbols, model.exprs if nq else model.exprs[: len(model.exprs) - model.n_quantities])
-    fixed = dict(plan.fixed)
-    args = [cols[s.name] if s.name in cols else np.float64(fixed[s.name]) for s in model.symbols]
+    program = model.everything if nq else model.regimes
+    args = _program_args(plan, cols)
     with np.errstate(all="ignore"):
-        out = fn(*args)
+        out = program(*args)
     dtype = np.dtype(plan.code_dtype)
     code = np.zeros(n, dtype=dtype)
+    shifted = np.empty(n, dtype=dtype)
     for bit, lay in enumerate(model.layout):
         if lay[0] == "plain":
             holds = out[lay[1]]
         else:
-            holds = _continuum_holds(model, out[lay[1]], lay, args, n)
+            holds = _continuum_holds(out[lay[1]], lay, args, n)
         holds = np.broadcast_to(np.asarray(holds, dtype=bool), (n,))
-        code |= np.left_shift(holds, bit, dtype=dtype)
+        np.left_shift(holds.view(np.uint8), bit, out=shifted, dtype=dtype)
+        code |= shifted
     q = [np.broadcast_to(np.asarray(out[len(out) - nq + i], dtype=float), (n,)) for i in range(nq)]
     return code, q
 
 
-def _continuum_holds(model: _Model, param_part: Any, lay: tuple[Any, ...], args: Sequence[Any],
-                     n: int) -> np.ndarray:
+def _continuum_holds(param_part: Any, lay: tuple[Any, ...], args: Sequence[Any], n: int) -> np.ndarray:
     """Whether a one-free-variable continuum exists: its parameter part holds and an open interval of s is left.
 
     The linear atoms ``a + b s (>|>=) 0`` are evaluated only where the
     parameter part holds (almost nowhere in a Monte Carlo sweep).
     """
     ok = np.broadcast_to(np.asarray(param_part, dtype=bool), (n,))
-    if not lay[2] or not ok.any():
+    if not lay[3] or not ok.any():
         return ok
     where = np.flatnonzero(ok)
     m = where.size
     sub = [a[where] if isinstance(a, np.ndarray) and a.ndim else a for a in args]
     with np.errstate(all="ignore"):
-        ab = _compile(model.symbols, lay[2])(*sub)
+        ab = lay[2](*sub)
     lo, hi = np.zeros(m), np.ones(m)
     lo_closed, hi_closed = np.zeros(m, dtype=bool), np.zeros(m, dtype=bool)
     good = np.ones(m, dtype=bool)
@@ -462,42 +484,6 @@ def _continuum_holds(model: _Model, param_part: Any, lay: tuple[Any, ...], args:
     good &= (lo < hi) | ((lo == hi) & lo_closed & hi_closed)
     out = np.zeros(n, dtype=bool)
     out[where] = good
-    return out
-
-
-def _solve_labels(plan: _Plan, cols: Mapping[str, np.ndarray], n: int) -> list[tuple[str, ...]]:
-    from solvers.nash import nash_equilibria
-    from solvers.symmetric import symmetric_equilibria
-
-    game = plan.game
-    exact_fixed = dict(plan.fixed_exact)
-    out: list[tuple[str, ...]] = []
-    for i in range(n):
-        values = dict(exact_fixed)
-        for name, arr in cols.items():
-            values[name] = sympy.Rational(float(arr[i]))
-        g = game.subs(values)
-        labels: list[str] = []
-        if isinstance(g, SymmetricGame):
-            strat = g.strategies or ("first", "second")
-            for e in symmetric_equilibria(g):
-                if e.kind == "continuum":
-                    labels.append(f"continuum ({{{strat[0]}, {strat[1]}}})")
-                elif e.p == 1:
-                    labels.append(f"({strat[0]})")
-                elif e.p == 0:
-                    labels.append(f"({strat[1]})")
-                else:
-                    labels.append(f"mixed ({{{strat[0]}, {strat[1]}}})")
-        else:
-            for e in nash_equilibria(g):
-                names = []
-                for p, sup in enumerate(e.support):
-                    st = g.strategies[p]
-                    names.append(st[sup[0]] if len(sup) == 1 else "{" + ", ".join(st[j] for j in sup) + "}")
-                body = ", ".join(names)
-                labels.append(f"({body})" if all(len(s) == 1 for s in e.support) else f"mixed ({body})")
-        out.append(tuple(_unique_labels(labels)))
     return out
 
 
@@ -529,7 +515,9 @@ def _run_chunk(plan: _Plan, i: int) -> _ChunkResult:
         if plan.method == "conditions":
             code, q = _codes_conditions(plan, cols, n, quantities=pos < plan.keep)
         else:
-            per_point = _solve_labels(plan, cols, n)
+            from solvers.sweep_template import solve_labels
+
+            per_point = solve_labels(plan.template, cols, n)
             code = np.zeros(n, dtype=np.uint64)
             for j, labs in enumerate(per_point):
                 c = 0
@@ -540,11 +528,8 @@ def _run_chunk(plan: _Plan, i: int) -> _ChunkResult:
                 code[j] = c
             q = []
             if plan.model.n_quantities:
-                fn = _compile(plan.model.symbols, plan.model.exprs)
-                fixed = dict(plan.fixed)
                 with np.errstate(all="ignore"):
-                    qs = fn(*[cols[s.name] if s.name in cols else np.float64(fixed[s.name])
-                              for s in plan.model.symbols])
+                    qs = plan.model.everything(*_program_args(plan, cols))
                 q = [np.broadcast_to(np.asarray(r, dtype=float), (n,)) for r in qs]
         if dtype.itemsize <= 2 and plan.method == "conditions":
             bc = np.bincount(code, minlength=0)
@@ -819,10 +804,12 @@ def _allowed(kind: str) -> str:
 
 
 def _number(x: Any, where: str) -> float:
-    if isinstance(x, bool) or not isinstance(x, (numbers.Real, sympy.Basic)):
+    sym = sys.modules.get("sympy")  # a sympy number can only be given if sympy is loaded
+    allowed: tuple[type, ...] = (numbers.Real, sym.Basic) if sym is not None else (numbers.Real,)
+    if isinstance(x, bool) or not isinstance(x, allowed):
         raise ParameterError(f"sweep: {where}: {x!r} is not a number (allowed: a finite real number)")
     try:
-        v = float(x)
+        v = float(x)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         raise ParameterError(f"sweep: {where}: {x!r} is not a number (allowed: a finite real number)") from None
     if not math.isfinite(v):
@@ -839,34 +826,15 @@ def _check_range(name: str, kind: str, lo: float, hi: float, where: str) -> None
         raise ParameterError(f"sweep: {where}: {bad:g} is outside what parameter {name!r} allows ({_allowed(kind)})")
 
 
-def _game_from(game: Any) -> tuple[Game | SymmetricGame, str]:
-    if isinstance(game, str):
-        from games._registry import build
-
-        g = build(game)
-        return g, game
-    if isinstance(game, (Game, SymmetricGame)):
-        return game, game.name or "game"
-    raise SweepError(f"sweep: game must be a Game, a SymmetricGame or a library name, got {type(game).__name__}")
-
-
-def _game_parameters(game: Game | SymmetricGame, params: ParameterSet, name: str) -> dict[str, sympy.Symbol]:
-    syms = {s.name: s for s in game.free_symbols}
-    missing = sorted(n for n in syms if n not in params)
-    if missing:
-        raise UnknownNameError(f"sweep: {name} has parameters with no value in the parameter set: "
-                               f"{', '.join(missing)}")
-    return dict(sorted(syms.items()))
-
-
-def _check_name(name: Any, params: ParameterSet, game_syms: Mapping[str, Any], game_name: str, what: str) -> str:
+def _check_name(name: Any, all_names: Any, game_names: Sequence[str], game_name: str, what: str) -> str:
+    """``name`` if it is a parameter of the game; else an error telling unknown from not-in-this-game."""
     if not isinstance(name, str):
         raise UnknownNameError(f"sweep: {what} {name!r} is not a parameter name")
-    if name not in params:
-        raise UnknownNameError("sweep: " + suggest(name, game_syms, what="parameter"))
-    if name not in game_syms:
+    if name not in all_names:
+        raise UnknownNameError("sweep: " + suggest(name, game_names, what="parameter"))
+    if name not in game_names:
         raise UnknownNameError(f"sweep: parameter {name!r} does not appear in {game_name} "
-                               f"(allowed: {', '.join(game_syms) or 'none: the game is numeric'})")
+                               f"(allowed: {', '.join(game_names) or 'none: the game is numeric'})")
     return name
 
 
@@ -905,15 +873,15 @@ def _seed_entropy(seed: Any) -> int:
     return int(seed)
 
 
-def _make_draw(name: str, param: Any, dist: Any, rng: tuple[Any, Any] | None) -> _Draw:
-    kind = param.kind
+def _make_draw(name: str, template: SweepTemplate, dist: Any, rng: tuple[Any, Any] | None) -> _Draw:
+    kind = template.kinds[name]
     where = f"range of {name}"
     if rng is not None:
         if not (isinstance(rng, (tuple, list)) and len(rng) == 2):
             raise SweepError(f"sweep: ranges[{name!r}] = {rng!r} (allowed: a (low, high) pair)")
         lo, hi = _number(rng[0], f"{where} low"), _number(rng[1], f"{where} high")
     else:
-        lo, hi = float(param.low), float(param.high)
+        lo, hi = float(template.lows[name]), float(template.highs[name])  # type: ignore[arg-type]
     _check_range(name, kind, lo, hi, where)
     integer = kind == "count"
     if dist is None or dist == "uniform":
@@ -923,7 +891,7 @@ def _make_draw(name: str, param: Any, dist: Any, rng: tuple[Any, Any] | None) ->
             raise ParameterError(f"sweep: loguniform {name!r} needs low > 0, got {lo:g} (allowed: 0 < low <= high)")
         return _Draw(name, lo, hi, "loguniform", integer=integer, kind=kind)
     if dist == "triangular" or (isinstance(dist, tuple) and len(dist) == 2 and dist[0] == "triangular"):
-        mode = float(param.value) if dist == "triangular" else _number(dist[1], f"triangular mode of {name}")
+        mode = template.values[name] if dist == "triangular" else _number(dist[1], f"triangular mode of {name}")
         if not lo <= mode <= hi:
             raise ParameterError(f"sweep: triangular {name!r}: mode {mode:g} outside [{lo:g}, {hi:g}] "
                                  "(allowed: low <= mode <= high)")
@@ -1049,7 +1017,18 @@ def sweep(
     ...             == (res.quantities["edge_max"] >= res.values["capabilities_edge"])))
     True
     """
-    g, game_name = _game_from(game)
+    from solvers.sweep_template import build_template, game_from
+
+    g, game_name = game_from(game)
+    _check_options(method, backend, scheduler, chunk_size, keep, workers, vary, samples)
+    template = build_template(g, params, quantities=quantities, method=method, game_name=game_name)
+    return run_template(template, vary=vary, samples=samples, uncertain=uncertain, ranges=ranges,
+                        distributions=distributions, seed=seed, backend=backend, chunk_size=chunk_size,
+                        keep=keep, workers=workers, scheduler=scheduler, progress=progress)
+
+
+def _check_options(method: Any, backend: Any, scheduler: Any, chunk_size: Any, keep: Any, workers: Any,
+                   vary: Any, samples: Any) -> None:
     if method not in ("conditions", "solve"):
         raise SweepError(f"sweep: method {method!r} not allowed (allowed: conditions, solve)")
     if backend not in ("numpy", "dask"):
@@ -1062,13 +1041,48 @@ def sweep(
     if workers is not None and (isinstance(workers, bool) or not isinstance(workers, numbers.Integral)
                                 or int(workers) < 1):
         raise SweepError(f"sweep: workers {workers!r} not allowed (allowed: an integer >= 1)")
-    ps = games_parameters() if params is None else params
-    if not isinstance(ps, ParameterSet):
-        raise SweepError(f"sweep: params must be a ParameterSet, got {type(ps).__name__}")
-    game_syms = _game_parameters(g, ps, game_name)
     if (vary is None) == (samples is None):
         raise SweepError("sweep: give exactly one of vary (a grid) and samples (Monte Carlo)")
 
+
+def run_template(
+    template: SweepTemplate,
+    *,
+    vary: Mapping[str, Any] | None = None,
+    samples: int | None = None,
+    uncertain: Sequence[str] | None = None,
+    ranges: Mapping[str, tuple[Any, Any]] | None = None,
+    distributions: Mapping[str, Any] | None = None,
+    seed: int | np.random.Generator | None = None,
+    backend: Literal["numpy", "dask"] = "numpy",
+    chunk_size: int = DEFAULT_CHUNK,
+    keep: int = DEFAULT_KEEP,
+    workers: int | None = None,
+    scheduler: Any = None,
+    progress: bool | None = None,
+) -> SweepResult:
+    """The numeric stage of :func:`sweep`: evaluate a template over a grid or Monte Carlo samples.
+
+    Takes the arguments of :func:`sweep` that do not concern the game or
+    the parameter set; needs neither sympy nor the game (except for a
+    ``method="solve"`` template).  ``sweep(game, ...)`` is
+    ``run_template(build_template(game, ...), ...)``.
+
+    Examples
+    --------
+    >>> from solvers.sweep_template import build_template
+    >>> t = build_template("great_power_race")
+    >>> run_template(t, vary={"capabilities_edge": [1e12, 2e12]}).holds("(Alignment, Alignment)").tolist()
+    [True, False]
+    """
+    method = template.method
+    _check_options(method, backend, scheduler, chunk_size, keep, workers, vary, samples)
+    if not template.model.complete:
+        warnings.warn(f"sweep: the closed forms of {template.game} are incomplete ({template.model.note}); "
+                      "regimes count only the equilibria found. Use method='solve' for every equilibrium",
+                      RuntimeWarning, stacklevel=2)
+    game_name = template.game
+    game_syms = template.names
     draws: list[_Draw] = []
     axes: list[np.ndarray] = []
     if vary is not None:
@@ -1076,8 +1090,8 @@ def sweep(
             n = len(vary) if isinstance(vary, Mapping) else vary
             raise SweepError(f"sweep: vary {n!r} parameters (allowed: a mapping of 1 to 3 parameters)")
         for name, spec in vary.items():
-            _check_name(name, ps, game_syms, game_name, "vary")
-            axes.append(_grid_axis(name, spec, ps[name].kind))
+            _check_name(name, template.all_names, game_syms, game_name, "vary")
+            axes.append(_grid_axis(name, spec, template.kinds[name]))
         names = tuple(vary)
         n_points = int(np.prod([a.size for a in axes]))
         if n_points > MAX_GRID_POINTS:
@@ -1092,16 +1106,21 @@ def sweep(
         ranges = dict(ranges or {})
         distributions = dict(distributions or {})
         for name in list(ranges) + list(distributions):
-            _check_name(name, ps, game_syms, game_name, "range or distribution of")
+            _check_name(name, template.all_names, game_syms, game_name, "range or distribution of")
+        lows, highs = template.lows, template.highs
+
+        def has_range(n: str) -> bool:
+            lo, hi = lows[n], highs[n]
+            return lo is not None and hi is not None and lo < hi
+
         if uncertain is None:
-            chosen = [n for n in game_syms if n in ranges or (
-                ps[n].low is not None and ps[n].high is not None and ps[n].low < ps[n].high)]
+            chosen = [n for n in game_syms if n in ranges or has_range(n)]
         else:
             if isinstance(uncertain, str):
                 raise SweepError(f"sweep: uncertain={uncertain!r} must be a sequence of names, not one string")
-            chosen = [_check_name(n, ps, game_syms, game_name, "uncertain") for n in uncertain]
+            chosen = [_check_name(n, template.all_names, game_syms, game_name, "uncertain") for n in uncertain]
             for n in chosen:
-                if n not in ranges and (ps[n].low is None or ps[n].high is None):
+                if n not in ranges and (lows[n] is None or highs[n] is None):
                     raise ParameterError(f"sweep: parameter {n!r} has no range in the registry; "
                                          f"give ranges={{{n!r}: (low, high)}}")
         if not chosen:
@@ -1111,39 +1130,20 @@ def sweep(
             if name not in chosen:
                 raise SweepError(f"sweep: distribution given for {name!r}, which is not sampled "
                                  f"(sampled: {', '.join(chosen)})")
-        draws = [_make_draw(n, ps[n], distributions.get(n), ranges.get(n)) for n in chosen]
+        draws = [_make_draw(n, template, distributions.get(n), ranges.get(n)) for n in chosen]
         names = tuple(chosen)
         kind = "monte_carlo"
 
     entropy = _seed_entropy(seed) if kind == "monte_carlo" else None
-    symbols = tuple(game_syms.values())
-    q_names = ["gap"]
-    q_exprs = [_gap_expr(g)]
-    for qn, qe in (quantities or {}).items():
-        if not isinstance(qn, str) or qn in q_names or qn in names:
-            raise SweepError(f"sweep: quantity name {qn!r} not allowed (allowed: a new name, not 'gap' "
-                             "or a parameter)")
-        if not isinstance(qe, sympy.Expr):
-            raise SweepError(f"sweep: quantity {qn!r} must be a sympy expression built from the game's "
-                             f"symbols, got {type(qe).__name__} (strings are never evaluated)")
-        extra = sorted(s.name for s in qe.free_symbols if s not in set(symbols))
-        if extra:
-            raise UnknownNameError(f"sweep: quantity {qn!r} uses {', '.join(extra)}, not parameters of "
-                                   f"{game_name} (allowed: {', '.join(game_syms)})")
-        q_names.append(qn)
-        q_exprs.append(qe)
     if method == "conditions":
-        model = _conditions_model(g, symbols, tuple(q_exprs))
-        n_rec = len(model.labels)
+        n_rec = len(template.model.labels)
         code_dtype = "uint8" if n_rec <= 8 else "uint16" if n_rec <= 16 else "uint32" if n_rec <= 32 else "uint64"
     else:
-        model = _quantity_model(symbols, tuple(q_exprs))
         code_dtype = "uint64"
-    fixed = tuple((n, float(ps[n].value)) for n in game_syms if n not in names)
-    fixed_exact = tuple((n, ps[n].value) for n in game_syms if n not in names)
-    plan = _Plan(game=g, model=model, method=method, kind=kind, names=names, fixed=fixed, fixed_exact=fixed_exact,
+    fixed = tuple((n, template.values[n]) for n in game_syms if n not in names)
+    plan = _Plan(template=template, model=template.model, method=method, kind=kind, names=names, fixed=fixed,
                  draws=tuple(draws), axes=tuple(axes), n_points=n_points, chunk_size=int(chunk_size),
-                 keep=int(keep), entropy=entropy, quantity_names=tuple(q_names), code_dtype=code_dtype)
+                 keep=int(keep), entropy=entropy, quantity_names=template.quantity_names, code_dtype=code_dtype)
     n_chunks = -(-n_points // plan.chunk_size)
     show = progress if progress is not None else (n_chunks > 1 and _stderr_tty())
     if backend == "numpy":
@@ -1151,13 +1151,6 @@ def sweep(
     else:
         chunks = _run_dask(plan, n_chunks, scheduler, bool(show))
     return _assemble(plan, chunks, game_name, backend, draws)
-
-
-def games_parameters() -> ParameterSet:
-    """The default parameter set: :func:`games.essay.parameters` (scenario ``"phd"``)."""
-    from games.essay import parameters
-
-    return parameters()
 
 
 def _stderr_tty() -> bool:

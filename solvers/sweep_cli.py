@@ -44,8 +44,16 @@ import math
 import sys
 from typing import Any
 
-from games._exact import parse_fraction
-from solvers.sweep import DEFAULT_CHUNK, DEFAULT_KEEP, DISTRIBUTIONS, SweepError, SweepResult, sweep
+from games._numbers import parse_number
+from solvers.sweep import (
+    DEFAULT_CHUNK,
+    DEFAULT_KEEP,
+    DISTRIBUTIONS,
+    SweepError,
+    SweepResult,
+    SweepTemplate,
+    run_template,
+)
 
 __all__ = ["setup", "run", "parse_vary", "parse_samples", "SENSITIVITY_POINTS"]
 
@@ -67,8 +75,8 @@ def parse_vary(item: str) -> tuple[str, tuple[float, float, int]]:
     solvers.sweep.SweepError: --vary 'vsl=5e6:8e6': expected NAME=LOW:HIGH:STEPS, e.g. --vary vsl=5e6:8e6:31
     """
     name, parts = _split(item, "--vary", 3, "NAME=LOW:HIGH:STEPS", "vsl=5e6:8e6:31")
-    lo = float(parse_fraction(parts[0], f"--vary {name} low", error=SweepError))
-    hi = float(parse_fraction(parts[1], f"--vary {name} high", error=SweepError))
+    lo = float(parse_number(parts[0], f"--vary {name} low", error=SweepError))
+    hi = float(parse_number(parts[1], f"--vary {name} high", error=SweepError))
     steps = _whole(parts[2], f"--vary {name} steps")
     return name, (lo, hi, steps)
 
@@ -76,8 +84,8 @@ def parse_vary(item: str) -> tuple[str, tuple[float, float, int]]:
 def parse_range(item: str) -> tuple[str, tuple[float, float]]:
     """Parse one ``--range NAME=LOW:HIGH``."""
     name, parts = _split(item, "--range", 2, "NAME=LOW:HIGH", "vsl=5e6:8e6")
-    return name, (float(parse_fraction(parts[0], f"--range {name} low", error=SweepError)),
-                  float(parse_fraction(parts[1], f"--range {name} high", error=SweepError)))
+    return name, (float(parse_number(parts[0], f"--range {name} low", error=SweepError)),
+                  float(parse_number(parts[1], f"--range {name} high", error=SweepError)))
 
 
 def parse_samples(text: str) -> int:
@@ -106,8 +114,8 @@ def _split(item: str, option: str, n: int, form: str, example: str) -> tuple[str
 
 
 def _whole(text: str, where: str) -> int:
-    value = parse_fraction(text, where, error=SweepError)
-    if not value.is_integer:  # type: ignore[attr-defined]
+    value = parse_number(text, where, error=SweepError)
+    if value.denominator != 1:
         raise SweepError(f"{where}: {text!r} is not a whole number (allowed: an integer such as 31 or 1e7)")
     return int(value)
 
@@ -145,9 +153,6 @@ def setup(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``aligngames sweep`` with parsed ``args``; returns the exit status (0)."""
-    from solvers.cli import parameters_from_args
-
-    ps = parameters_from_args(args)
     if args.vary is None and args.samples is None:
         raise SweepError("sweep: give --vary NAME=LOW:HIGH:STEPS (a grid) or --samples N (Monte Carlo)")
     if args.scheduler is not None and args.backend != "dask":
@@ -174,12 +179,14 @@ def run(args: argparse.Namespace) -> int:
             dists[name.strip()] = dist.strip()
         kwargs["distributions"] = dists
         kwargs["ranges"] = dict(parse_range(r) for r in args.ranges)
+    chunk_size = _whole(args.chunk_size, "--chunk-size")
+    keep = _whole(args.keep, "--keep")
+    template = _template(args)
     quiet = args.quiet or not _tty()
-    res = sweep(args.game, params=ps, method=args.method, backend=args.backend, scheduler=args.scheduler,
-                chunk_size=_whole(args.chunk_size, "--chunk-size"), keep=_whole(args.keep, "--keep"),
-                progress=not quiet, **kwargs)
+    res = run_template(template, backend=args.backend, scheduler=args.scheduler, chunk_size=chunk_size, keep=keep,
+                       progress=not quiet, **kwargs)
     summary = res.summary()
-    summary["scenario"] = ps.name
+    summary["scenario"] = template.scenario
     summary["sensitivity"] = _sensitivity(res)
     if args.out:
         path = res.save(args.out)
@@ -189,6 +196,27 @@ def run(args: argparse.Namespace) -> int:
         return 0
     _print_text(res, summary)
     return 0
+
+
+def _template(args: argparse.Namespace) -> SweepTemplate:
+    """The sweep's template: from the disk cache (no sympy) or built, and then cached (:mod:`solvers.sweep_cache`)."""
+    from solvers import sweep_cache
+
+    key = None
+    if args.method == "conditions":
+        key = sweep_cache.template_key(args.game, scenario=getattr(args, "scenario", None),
+                                       case=getattr(args, "case", None), params_file=getattr(args, "params", None),
+                                       sets=getattr(args, "set", None) or [])
+        cached = sweep_cache.load(key)
+        if cached is not None:
+            return cached
+    from solvers.cli import parameters_from_args
+    from solvers.sweep_template import build_template
+
+    template = build_template(args.game, parameters_from_args(args), method=args.method)
+    if key is not None:
+        sweep_cache.store(key, template)
+    return template
 
 
 def _tty() -> bool:
