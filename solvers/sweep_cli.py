@@ -15,6 +15,13 @@ for the payoff gap and each equilibrium, from the first
 ``--out`` saves the kept points (``.npz``, ``.csv`` or ``.parquet``) atomically.
 Numbers on the command line are decimals or fractions, never evaluated.
 
+The symbolic stage (:func:`solvers.sweep_template.build_template`) runs on
+the first sweep of a game under given ``--scenario``, ``--case``, ``--params``
+and ``--set`` options; its result is cached on disk
+(:mod:`solvers.sweep_cache`), and later sweeps of the same game and options
+-- any ``--samples``, ``--vary``, ``--range`` or ``--seed`` -- import neither
+sympy nor the game library.  ``--method solve`` always builds the game.
+
 :func:`setup` adds the options to a parser; :func:`run` runs the command and
 returns the exit status.  Bad input raises a
 :class:`games.errors.AligngamesError` subclass (the ``aligngames`` entry point
