@@ -65,7 +65,8 @@ Each relation is written with the positive terms on the left and the negative
 ones moved to the right, as one would in a paper.
 
 Results are cached per game (games are immutable and hashable): a repeated
-call returns the stored records without any sympy work.
+call returns the stored records without any sympy work, and repeats the
+``RuntimeWarning`` of an incomplete derivation.
 
 References
 ----------
@@ -972,7 +973,7 @@ class KeyedCache:
 #: Results by value (an equal game built again finds them) ...
 _BY_VALUE = KeyedCache(512)
 #: ... and by object identity (a repeated call on the same object skips even the key).
-_BY_IDENTITY: dict[int, tuple[Any, tuple[ConditionalEquilibrium, ...]]] = {}
+_BY_IDENTITY: dict[int, tuple[Any, tuple[ConditionalEquilibrium, ...], tuple[str, ...]]] = {}
 
 
 def clear_cache() -> None:
@@ -981,13 +982,33 @@ def clear_cache() -> None:
     _BY_IDENTITY.clear()
 
 
-def _cached(game: Game | SymmetricGame, by_kinds: bool = True) -> tuple[ConditionalEquilibrium, ...]:
+def _cached_noted(game: Game | SymmetricGame,
+                  by_kinds: bool = True) -> tuple[tuple[ConditionalEquilibrium, ...], tuple[str, ...]]:
+    """The records and the RuntimeWarnings their derivation gave (kept, so a cached call warns alike)."""
     key = (game_key(game), by_kinds)
     hit = _BY_VALUE.get(key)
     if hit is None:
-        hit = _derive(game) if by_kinds else _derive_raw(game)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", RuntimeWarning)
+            records = _derive(game) if by_kinds else _derive_raw(game)
+        notes = tuple(dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)))
+        for w in caught:  # anything else passes through as it came
+            if not issubclass(w.category, RuntimeWarning):
+                warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+        hit = (records, notes)
         _BY_VALUE.put(key, hit)
     return hit  # type: ignore[no-any-return]
+
+
+def _warn(notes: tuple[str, ...]) -> None:
+    for note in notes:
+        warnings.warn(note, RuntimeWarning, stacklevel=3)
+
+
+def _cached(game: Game | SymmetricGame, by_kinds: bool = True) -> tuple[ConditionalEquilibrium, ...]:
+    records, notes = _cached_noted(game, by_kinds)
+    _warn(notes)
+    return records
 
 
 def _derive(game: Game | SymmetricGame) -> tuple[ConditionalEquilibrium, ...]:
@@ -1112,6 +1133,7 @@ def equilibrium_conditions(game: Game | SymmetricGame, *, by_kinds: bool = True)
     if by_kinds is True:
         hit = _BY_IDENTITY.get(id(game))
         if hit is not None and hit[0]() is game:
+            _warn(hit[2])
             return list(hit[1])
     if not isinstance(game, (Game, SymmetricGame)):
         raise GameError(f"equilibrium_conditions: expected a Game or SymmetricGame, got {type(game).__name__}")
@@ -1119,7 +1141,8 @@ def equilibrium_conditions(game: Game | SymmetricGame, *, by_kinds: bool = True)
         raise GameError(f"equilibrium_conditions: by_kinds={by_kinds!r} must be True or False")
     if not by_kinds:
         return list(_cached(game, by_kinds=False))
-    records = _cached(game)
+    records, notes = _cached_noted(game)
+    _warn(notes)
     key = id(game)
 
     def forget(ref: Any, key: int = key) -> None:
@@ -1127,5 +1150,5 @@ def equilibrium_conditions(game: Game | SymmetricGame, *, by_kinds: bool = True)
         if entry is not None and entry[0] is ref:
             del _BY_IDENTITY[key]
 
-    _BY_IDENTITY[key] = (weakref.ref(game, forget), records)
+    _BY_IDENTITY[key] = (weakref.ref(game, forget), records, notes)
     return list(records)

@@ -441,3 +441,18 @@ def test_conditions_are_reduced_under_the_parameter_kinds():
     q = sympy.Symbol("q", nonnegative=True)
     plain = Game.from_bimatrix([[q], [2]], [[0], [0]], strategies=(["Risky", "Safe"], ["World"]))
     assert len([r for r in equilibrium_conditions(plain) if r.kind == "pure"]) == 2
+
+
+
+def test_a_cached_incomplete_derivation_warns_again():
+    """The records are cached per game; the warning that they are incomplete comes with them every time."""
+    from solvers.conditions import equilibrium_conditions
+
+    g = games.build("collective_action")
+    for game in (g, g, games.build("collective_action")):  # cold or cached, same object, equal object
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            records = equilibrium_conditions(game)
+        notes = [str(w.message) for w in caught if w.category is RuntimeWarning]
+        assert len(notes) == 1 and "interior mixed equilibria not derived" in notes[0], notes
+        assert [r.label for r in records] == ["(Alignment)", "(Capabilities)"]
