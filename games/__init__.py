@@ -37,16 +37,16 @@ _LAZY = {
     "Parameter": "games.parameters", "ParameterSet": "games.parameters",
     "build": "games._registry", "library": "games._registry", "library_entries": "games._registry",
 }
-_SUBMODULES = ("essay", "geopolitical", "individual", "interventions", "organizational", "core", "parameters")
 
 
 def __getattr__(name: str) -> Any:
     import importlib
+    import importlib.util
 
     if name in _LAZY:
         value = getattr(importlib.import_module(_LAZY[name]), name)
-    elif name in _SUBMODULES:
-        value = importlib.import_module(f"games.{name}")
+    elif not name.startswith("__") and importlib.util.find_spec(f"games.{name}") is not None:
+        value = importlib.import_module(f"games.{name}")  # a submodule, as `import games.core` would bind it
     else:
         raise AttributeError(f"module 'games' has no attribute {name!r}")
     globals()[name] = value

@@ -12,7 +12,10 @@ from fractions import Fraction
 
 from games.errors import ParameterError
 
-__all__ = ["parse_number", "SCENARIO_NAMES", "CASE_NAMES"]
+__all__ = ["parse_number", "SCENARIO_NAMES", "CASE_NAMES", "MAX_PARAMETER_FILE_BYTES"]
+
+#: A parameter file may hold at most this many bytes (:mod:`games.parameters` refuses larger ones).
+MAX_PARAMETER_FILE_BYTES = 1 << 20
 
 #: The essay's scenario and case names (:func:`games.essay.scenarios`, :func:`games.essay.cases`), here so
 #: that the command line can offer them without importing sympy; games.essay checks they match at import.

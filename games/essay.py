@@ -128,21 +128,29 @@ _SCENARIO_QUOTES = {
 }
 
 #: Parameters of the game models that the essay does not quantify (``ours=True``).
-#: The game modules add theirs with :func:`register_model_parameter`.
+#: The game modules add theirs with :func:`register_model_parameter`; the mapping is kept
+#: ordered by module name, then by registration within a module, whichever module is imported first.
 MODEL_PARAMETERS: dict[str, Parameter] = {}
+_MODEL_ORIGIN: dict[str, tuple[str, int]] = {}
 
 
-def register_model_parameter(param: Parameter) -> Parameter:
+def register_model_parameter(param: Parameter, *, module: str = "") -> Parameter:
     """Add a model parameter (not quantified by the essay) to every scenario's set.
 
-    Registering the same name twice with a different definition is an error.
+    ``module`` is the registering module's ``__name__``: parameters are
+    ordered by it, then by registration order.  Registering the same name
+    twice with a different definition is an error.
     """
     if any(p.name == param.name for p in ESSAY_PARAMETERS):
         raise ParameterError(f"register_model_parameter: {param.name!r} is an essay parameter")
     old = MODEL_PARAMETERS.get(param.name)
     if old is not None and old != param:
         raise ParameterError(f"register_model_parameter: {param.name!r} is already registered differently")
-    MODEL_PARAMETERS[param.name] = param
+    if old is None:
+        _MODEL_ORIGIN[param.name] = (module, len(_MODEL_ORIGIN))
+        ordered = sorted([*MODEL_PARAMETERS.values(), param], key=lambda q: _MODEL_ORIGIN[q.name])
+        MODEL_PARAMETERS.clear()
+        MODEL_PARAMETERS.update((q.name, q) for q in ordered)
     return param
 
 

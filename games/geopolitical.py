@@ -46,6 +46,7 @@ References
 
 from __future__ import annotations
 
+import functools
 import numbers
 from typing import Any
 
@@ -59,7 +60,7 @@ from games.parameters import Parameter
 
 __all__ = ["great_power_race", "n_power_race", "race_risk", "COUNT"]
 
-_reg = essay.register_model_parameter
+_reg = functools.partial(essay.register_model_parameter, module=__name__)
 
 _reg(Parameter(
     "alignment_world_benefit", 1e12, kind="money", unit="USD", low=0, high=10e12, latex=r"b", ours=True,

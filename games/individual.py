@@ -50,6 +50,7 @@ References
 
 from __future__ import annotations
 
+import functools
 import numbers
 from typing import Any
 
@@ -72,7 +73,7 @@ __all__ = [
     "COUNT",
 ]
 
-_reg = essay.register_model_parameter
+_reg = functools.partial(essay.register_model_parameter, module=__name__)
 
 _reg(Parameter(
     "salary_neither", 100e3, kind="money", unit="USD / year", low=35e3, high=250e3, latex=r"w_N", ours=True,

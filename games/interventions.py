@@ -40,6 +40,7 @@ References
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 from collections.abc import Sequence
 from typing import Any
@@ -69,7 +70,7 @@ __all__ = [
     "PRIZED_STRATEGIES",
 ]
 
-_reg = essay.register_model_parameter
+_reg = functools.partial(essay.register_model_parameter, module=__name__)
 
 _reg(Parameter(
     "alignment_subsidy", 0, kind="money", unit="USD (payoff unit of the game)", low=0, high=1e6,

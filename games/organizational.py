@@ -42,6 +42,7 @@ References
 
 from __future__ import annotations
 
+import functools
 import numbers
 from typing import Any
 
@@ -55,7 +56,7 @@ from games.parameters import Parameter
 
 __all__ = ["lab_race", "n_lab_race", "funding", "COUNT"]
 
-_reg = essay.register_model_parameter
+_reg = functools.partial(essay.register_model_parameter, module=__name__)
 
 _reg(Parameter(
     "leader_share", 0.8, kind="probability", unit="share of the market", low=0.5, high=1, latex=r"\sigma",

@@ -50,6 +50,7 @@ import sympy
 
 from games._exact import parse_fraction, to_exact
 from games._io import atomic_write_text
+from games._numbers import MAX_PARAMETER_FILE_BYTES as _MAX_FILE_BYTES
 from games.errors import ParameterError, ParameterFileError, UnknownNameError, suggest
 
 __all__ = ["Parameter", "ParameterSet", "KINDS", "parameter_symbol", "latex_symbol_names",
@@ -67,7 +68,7 @@ _ASSUMPTIONS: dict[str, dict[str, bool]] = {
 }
 
 #: Parameter files larger than this are refused before parsing.
-MAX_PARAMETER_FILE_BYTES = 1 << 20
+MAX_PARAMETER_FILE_BYTES = _MAX_FILE_BYTES  # defined in games._numbers (the sweep cache checks it too)
 
 _LATEX_NAMES: dict[sympy.Symbol, str] = {}
 

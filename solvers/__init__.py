@@ -12,6 +12,7 @@ and ``from solvers.sweep import SweepResult`` still reads the module.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
 import types
 from typing import TYPE_CHECKING, Any
@@ -64,8 +65,10 @@ sys.modules[__name__].__class__ = _Package
 
 def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'solvers' has no attribute {name!r}")
+    if module is None:  # a submodule, as `import solvers.nash` would bind it
+        if name.startswith("__") or importlib.util.find_spec(f"solvers.{name}") is None:
+            raise AttributeError(f"module 'solvers' has no attribute {name!r}")
+        return importlib.import_module(f"solvers.{name}")
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
