@@ -90,6 +90,20 @@ OPERATIONS: dict[str, tuple[Any, int]] = {
     "or": (np.logical_or, 2),
     "not": (np.logical_not, 1),
     "where": (_where, 3),
+    "floor": (np.floor, 1),
+    "ceil": (np.ceil, 1),
+    "sign": (np.sign, 1),
+    "mod": (np.mod, 2),
+    "heaviside": (np.heaviside, 2),
+    "sin": (np.sin, 1),
+    "cos": (np.cos, 1),
+    "tan": (np.tan, 1),
+    "arcsin": (np.arcsin, 1),
+    "arccos": (np.arccos, 1),
+    "arctan": (np.arctan, 1),
+    "sinh": (np.sinh, 1),
+    "cosh": (np.cosh, 1),
+    "tanh": (np.tanh, 1),
 }
 
 
@@ -257,6 +271,10 @@ class _Compiler:
             return self.const(float(e))
         if e in (sympy.oo, -sympy.oo, sympy.nan, sympy.zoo):
             return self.const({sympy.oo: math.inf, -sympy.oo: -math.inf}.get(e, math.nan))
+        if isinstance(e, sympy.Expr) and e.is_number and not isinstance(e, sympy.Piecewise):
+            if e.is_real is False:
+                raise ProgramError(f"compile_program: {e} is not a real number (allowed: real expressions)")
+            return self.const(float(e))  # pi, E, sqrt(2), log(3): the nearest float, as lambdify gives
         if isinstance(e, sympy.Add):
             pos = [t for t in e.args if not t.could_extract_minus_sign()]
             neg = [-t for t in e.args if t.could_extract_minus_sign()]
@@ -301,6 +319,16 @@ class _Compiler:
             return self.op("log", self.visit(e.args[0]))
         if isinstance(e, sympy.Abs):
             return self.op("abs", self.visit(e.args[0]))
+        unary = {sympy.floor: "floor", sympy.ceiling: "ceil", sympy.sign: "sign", sympy.sin: "sin",
+                 sympy.cos: "cos", sympy.tan: "tan", sympy.asin: "arcsin", sympy.acos: "arccos",
+                 sympy.atan: "arctan", sympy.sinh: "sinh", sympy.cosh: "cosh", sympy.tanh: "tanh"}
+        if type(e) in unary:
+            return self.op(unary[type(e)], self.visit(e.args[0]))
+        if isinstance(e, sympy.Mod):
+            return self.op("mod", self.visit(e.args[0]), self.visit(e.args[1]))
+        if isinstance(e, sympy.Heaviside):  # H(0) = 1/2 unless given, as in sympy
+            h0 = e.args[1] if len(e.args) > 1 else sympy.Rational(1, 2)
+            return self.op("heaviside", self.visit(e.args[0]), self.visit(h0))
         if isinstance(e, (sympy.Max, sympy.Min)):
             return self.chain("max" if isinstance(e, sympy.Max) else "min", [self.visit(a) for a in e.args])
         relations = {sympy.StrictGreaterThan: "gt", sympy.GreaterThan: "ge", sympy.StrictLessThan: "lt",
@@ -319,8 +347,9 @@ class _Compiler:
                 elif cond is not sympy.false:
                     out = self.op("where", self.visit(cond), self.visit(expr), out)
             return out
-        raise ProgramError(f"compile_program: cannot compile {type(e).__name__} ({e}); allowed: arithmetic, "
-                           "powers, exp, log, Abs, Max, Min, relations, And, Or, Not, Piecewise")
+        raise ProgramError(f"compile_program: cannot compile {type(e).__name__} ({e}); allowed: numbers, "
+                           "arithmetic, powers, exp, log, Abs, Max, Min, floor, ceiling, sign, Mod, Heaviside, "
+                           "sin, cos, tan, asin, acos, atan, sinh, cosh, tanh, relations, And, Or, Not, Piecewise")
 
 
 def compile_program(symbols: Sequence[Any], exprs: Sequence[Any]) -> NumericProgram:

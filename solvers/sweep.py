@@ -121,7 +121,7 @@ if TYPE_CHECKING:  # sympy and the game classes are needed only to build a templ
     from games.parameters import ParameterSet
 
 __all__ = ["sweep", "run_template", "SweepTemplate", "SweepModel", "SweepResult", "SweepError", "DEFAULT_CHUNK", "DEFAULT_KEEP", "BLOCK", "MAX_GRID_POINTS",
-           "MAX_RECORDS", "DISTRIBUTIONS"]
+           "MAX_RECORDS", "MAX_SAMPLES", "DISTRIBUTIONS"]
 
 #: Points per chunk: the unit of work of a thread or a dask task, and of the random streams.
 DEFAULT_CHUNK = 1 << 20
@@ -131,6 +131,8 @@ BLOCK = 1 << 16
 DEFAULT_KEEP = 1_000_000
 #: A grid may have at most this many points.
 MAX_GRID_POINTS = 100_000_000
+#: A Monte Carlo sweep may have at most this many samples (1e13: days on a large Dask cluster).
+MAX_SAMPLES = 10**13
 #: A game may have at most this many equilibrium records (bits of the regime code).
 MAX_RECORDS = 62
 #: Named distributions for Monte Carlo draws.
@@ -152,6 +154,13 @@ class SweepError(AligngamesError):
 # ---------------------------------------------------------------------------
 # compiling the closed forms
 # ---------------------------------------------------------------------------
+
+def _whole_field(x: Any) -> int:
+    """A non-negative integer field of a serialised template (booleans and floats refused)."""
+    if isinstance(x, bool) or not isinstance(x, int) or x < 0:
+        raise ValueError(f"not a whole number: {x!r}")
+    return x
+
 
 @dataclass(frozen=True)
 class SweepModel:
@@ -203,20 +212,23 @@ class SweepModel:
             layout: list[tuple[Any, ...]] = []
             for lay in data["layout"]:
                 if lay[0] == "plain" and len(lay) == 2:
-                    layout.append(("plain", int(lay[1])))
+                    layout.append(("plain", _whole_field(lay[1])))
                 elif lay[0] == "continuum" and len(lay) == 4:
-                    layout.append(("continuum", int(lay[1]), NumericProgram.from_dict(lay[2]),
+                    layout.append(("continuum", _whole_field(lay[1]), NumericProgram.from_dict(lay[2]),
                                    tuple(bool(s) for s in lay[3])))
                 else:
                     raise ProgramError(f"SweepModel.from_dict: bad layout entry {lay!r}")
-            n_q = int(data["n_quantities"])
+            n_q = _whole_field(data["n_quantities"])
             complete = bool(data["complete"])
             note = str(data["note"])
-        except (KeyError, TypeError, ValueError, IndexError):
+        except (KeyError, TypeError, ValueError, IndexError, OverflowError):
             raise ProgramError("SweepModel.from_dict: missing or malformed fields") from None
         n_rec = len(labels)
+        n_in = everything.n_inputs
         if (len(layout) != n_rec or len(regimes.outputs) != n_rec or len(everything.outputs) != n_rec + n_q
-                or any(not 0 <= lay[1] < n_rec for lay in layout)):
+                or regimes.n_inputs != n_in or any(not 0 <= lay[1] < n_rec for lay in layout)
+                or any(lay[2].n_inputs != n_in or len(lay[2].outputs) != 2 * len(lay[3])
+                       for lay in layout if lay[0] == "continuum")):
             raise ProgramError("SweepModel.from_dict: labels, layout and programs do not match")
         return cls(labels, tuple(layout), regimes, everything, n_q, complete, note)
 
@@ -299,13 +311,34 @@ class SweepTemplate:
                 model=SweepModel.from_dict(data["model"]),
                 quantity_names=tuple(str(q) for q in data["quantity_names"]),
             )
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, OverflowError):
             raise ProgramError("SweepTemplate.from_dict: missing or malformed fields") from None
+        numbers_ok = all(math.isfinite(v) for v in tpl.values.values()) and all(
+            v is None or math.isfinite(v) for v in (*tpl.lows.values(), *tpl.highs.values()))
         if (not all(isinstance(n, str) for n in names) or any(k not in _KIND_BOUNDS for k in tpl.kinds.values())
-                or tpl.model.everything.n_inputs != len(names)
+                or tpl.model.everything.n_inputs != len(names) or not numbers_ok
                 or len(tpl.quantity_names) != tpl.model.n_quantities):
             raise ProgramError("SweepTemplate.from_dict: names, kinds and programs do not match")
+        tpl._check_runs()
         return tpl
+
+    def _check_runs(self) -> None:
+        """Evaluate every program once at the parameters' values: a program numpy cannot run is refused here."""
+        args = [np.full(2, self.values[n]) for n in self.names]
+        model = self.model
+        try:
+            with np.errstate(all="ignore"):
+                out = model.everything(*args)
+                for lay in model.layout:
+                    np.broadcast_to(np.asarray(out[lay[1]], dtype=bool), (2,))
+                    if lay[0] == "continuum":
+                        for v in lay[2](*args):
+                            np.broadcast_to(np.asarray(v, dtype=float), (2,))
+                for v in out[len(model.layout):]:
+                    np.broadcast_to(np.asarray(v, dtype=float), (2,))
+                model.regimes(*args)
+        except Exception as exc:  # noqa: BLE001 - whatever numpy raises, the template is unusable
+            raise ProgramError(f"SweepTemplate.from_dict: the programs do not run ({type(exc).__name__})") from None
 
 
 def _unique_labels(labels: Sequence[str]) -> tuple[str, ...]:
@@ -849,6 +882,8 @@ def _grid_axis(name: str, spec: Any, kind: str) -> np.ndarray:
             raise SweepError(f"sweep: {where}: steps {steps!r} is not a whole number (allowed: an integer >= 2)")
         if int(steps) < 2:
             raise SweepError(f"sweep: {where}: steps {int(steps)} (allowed: an integer >= 2)")
+        if int(steps) > MAX_GRID_POINTS:
+            raise SizeLimitError(f"sweep: {where}: steps {int(steps)} (allowed: at most {MAX_GRID_POINTS})")
         _check_range(name, kind, lo, hi, where)
         axis = np.linspace(lo, hi, int(steps))
     elif isinstance(spec, (list, np.ndarray)):
@@ -1102,6 +1137,11 @@ def run_template(
             raise SweepError(f"sweep: samples {samples!r} is not a whole number (allowed: an integer >= 1)")
         if int(samples) <= 0:
             raise SweepError(f"sweep: samples {int(samples)} (allowed: an integer >= 1)")
+        if int(samples) > MAX_SAMPLES:
+            digits = str(int(samples))
+            shown = digits if len(digits) <= 20 else f"{digits[:6]}... ({len(digits)} digits)"
+            raise SizeLimitError(f"sweep: samples {shown} (allowed: at most {MAX_SAMPLES:.0e}; "
+                                 "split larger studies into sweeps with different seeds)")
         n_points = int(samples)
         ranges = dict(ranges or {})
         distributions = dict(distributions or {})
@@ -1170,29 +1210,58 @@ def _bar(total: int, show: bool) -> Any:
     return tqdm(total=total, unit="chunk", desc="sweep", file=sys.stderr)
 
 
+#: Chunks in flight per worker thread (memory stays bounded however many chunks a sweep has).
+_IN_FLIGHT = 2
+#: Chunks per batch of the dask backend's tasks.
+_DASK_BATCH = 1024
+
+
+class _Fold:
+    """Chunk results as they arrive, in any order: counts of chunks without kept points are summed at once."""
+
+    def __init__(self, plan: _Plan) -> None:
+        self.plan = plan
+        self.kept: list[_ChunkResult] = []
+        self.counts: dict[int, int] = {}
+
+    def add(self, ch: _ChunkResult) -> None:
+        if self.plan.method == "conditions" and ch.kept_codes is None:
+            for c, m in ch.counts.items():
+                self.counts[c] = self.counts.get(c, 0) + m
+        else:
+            self.kept.append(ch)
+
+    def chunks(self) -> list[_ChunkResult]:
+        rest = [_ChunkResult(sys.maxsize, self.counts, ())] if self.counts else []
+        return [*self.kept, *rest]
+
+
 def _run_numpy(plan: _Plan, n_chunks: int, workers: int | None, show: bool) -> list[_ChunkResult]:
     nw = min(int(workers) if workers else (os.cpu_count() or 1), n_chunks)
     bar = _bar(n_chunks, show)
+    fold = _Fold(plan)
     try:
         if nw <= 1 or plan.method == "solve":
-            out = []
             for i in range(n_chunks):
-                out.append(_run_chunk(plan, i))
+                fold.add(_run_chunk(plan, i))
                 if bar is not None:
                     bar.update(1)
-            return out
-        from concurrent.futures import ThreadPoolExecutor
+            return fold.chunks()
+        from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 
-        results: list[_ChunkResult | None] = [None] * n_chunks
         with ThreadPoolExecutor(max_workers=nw) as ex:
-            futures = {ex.submit(_run_chunk, plan, i): i for i in range(n_chunks)}
-            from concurrent.futures import as_completed
-
-            for fut in as_completed(futures):
-                results[futures[fut]] = fut.result()
-                if bar is not None:
-                    bar.update(1)
-        return [r for r in results if r is not None]
+            pending: set[Any] = set()
+            submitted = 0
+            while submitted < n_chunks or pending:
+                while submitted < n_chunks and len(pending) < _IN_FLIGHT * nw:
+                    pending.add(ex.submit(_run_chunk, plan, submitted))
+                    submitted += 1
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    fold.add(fut.result())
+                    if bar is not None:
+                        bar.update(1)
+        return fold.chunks()
     finally:
         if bar is not None:
             bar.close()
@@ -1228,26 +1297,39 @@ def _run_dask(plan: _Plan, n_chunks: int, scheduler: Any, show: bool) -> list[_C
             client = default_client()
         except (ImportError, ValueError):
             client = None
+    fold = _Fold(plan)
     try:
         if client is None:
-            tasks = [dask.delayed(_run_chunk)(plan, i) for i in range(n_chunks)]
-            return list(dask.compute(*tasks, scheduler="threads"))
+            for start in range(0, n_chunks, _DASK_BATCH):
+                tasks = [dask.delayed(_run_chunk)(plan, i) for i in range(start, min(n_chunks, start + _DASK_BATCH))]
+                for ch in dask.compute(*tasks, scheduler="threads"):
+                    fold.add(ch)
+            return fold.chunks()
         from distributed import as_completed
 
         plan_future = client.scatter(plan, broadcast=True)
-        futures = [client.submit(_run_chunk, plan_future, i, pure=False) for i in range(n_chunks)]
-        index = {f.key: i for i, f in enumerate(futures)}
-        results: list[_ChunkResult | None] = [None] * n_chunks
+        window = max(_IN_FLIGHT * sum(client.nthreads().values()), 1)
+        submitted = 0
+
+        def submit() -> Any:
+            nonlocal submitted
+            fut = client.submit(_run_chunk, plan_future, submitted, pure=False)
+            submitted += 1
+            return fut
+
+        queue = as_completed([submit() for _ in range(min(window, n_chunks))])
         bar = _bar(n_chunks, show)
         try:
-            for fut in as_completed(futures):
-                results[index[fut.key]] = fut.result()
+            for fut in queue:
+                fold.add(fut.result())
+                if submitted < n_chunks:
+                    queue.add(submit())
                 if bar is not None:
                     bar.update(1)
         finally:
             if bar is not None:
                 bar.close()
-        return [r for r in results if r is not None]
+        return fold.chunks()
     finally:
         if own and client is not None:
             client.close()

@@ -45,10 +45,12 @@ import hashlib
 import json
 import os
 import re
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
-from solvers.program import FORMAT_VERSION, ProgramError
+from games._numbers import MAX_PARAMETER_FILE_BYTES
+from solvers.program import FORMAT_VERSION
 from solvers.sweep import SweepTemplate
 
 __all__ = ["template_key", "load", "store", "cache_dir", "MAX_BYTES"]
@@ -96,8 +98,8 @@ def template_key(game: str, *, scenario: str | None, case: str | None, params_fi
                  sets: Sequence[str]) -> str | None:
     """The cache key of the template of ``game`` under these parameter options (None: do not cache).
 
-    None when the cache is off or the ``--params`` file cannot be read (the
-    full path then reports the problem).
+    None when the cache is off or the ``--params`` file is not a readable
+    regular file of at most 1 MiB (the full path then reports the problem).
     """
     if cache_dir() is None:
         return None
@@ -106,6 +108,9 @@ def template_key(game: str, *, scenario: str | None, case: str | None, params_fi
     h.update(json.dumps([game, scenario, case, list(sets)]).encode())
     if params_file:
         try:
+            info = os.stat(params_file)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_PARAMETER_FILE_BYTES:
+                return None  # a FIFO, a device, a huge file: the full path refuses it with its own message
             data = Path(params_file).read_bytes()
         except OSError:
             return None
@@ -132,7 +137,7 @@ def load(key: str | None) -> SweepTemplate | None:
         if not isinstance(data, dict) or data.get("key") != key:
             return None
         return SweepTemplate.from_dict(data.get("template"))
-    except (OSError, ValueError, ProgramError, RecursionError):
+    except Exception:  # noqa: BLE001 - any damage to a cache file is a miss: the template is rebuilt
         return None
 
 

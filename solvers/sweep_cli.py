@@ -82,8 +82,8 @@ def parse_vary(item: str) -> tuple[str, tuple[float, float, int]]:
     solvers.sweep.SweepError: --vary 'vsl=5e6:8e6': expected NAME=LOW:HIGH:STEPS, e.g. --vary vsl=5e6:8e6:31
     """
     name, parts = _split(item, "--vary", 3, "NAME=LOW:HIGH:STEPS", "vsl=5e6:8e6:31")
-    lo = float(parse_number(parts[0], f"--vary {name} low", error=SweepError))
-    hi = float(parse_number(parts[1], f"--vary {name} high", error=SweepError))
+    lo = _finite(parts[0], f"--vary {name} low")
+    hi = _finite(parts[1], f"--vary {name} high")
     steps = _whole(parts[2], f"--vary {name} steps")
     return name, (lo, hi, steps)
 
@@ -91,8 +91,16 @@ def parse_vary(item: str) -> tuple[str, tuple[float, float, int]]:
 def parse_range(item: str) -> tuple[str, tuple[float, float]]:
     """Parse one ``--range NAME=LOW:HIGH``."""
     name, parts = _split(item, "--range", 2, "NAME=LOW:HIGH", "vsl=5e6:8e6")
-    return name, (float(parse_number(parts[0], f"--range {name} low", error=SweepError)),
-                  float(parse_number(parts[1], f"--range {name} high", error=SweepError)))
+    return name, (_finite(parts[0], f"--range {name} low"), _finite(parts[1], f"--range {name} high"))
+
+
+def _finite(text: str, where: str) -> float:
+    """A decimal or fraction as a float; one too large for a float is an error, not infinity."""
+    value = parse_number(text, where, error=SweepError)
+    try:
+        return float(value)
+    except OverflowError:
+        raise SweepError(f"{where}: {text!r} is too large (allowed: a finite number, at most about 1.8e308)") from None
 
 
 def parse_samples(text: str) -> int:

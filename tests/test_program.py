@@ -93,6 +93,17 @@ def test_hand_values_arithmetic_and_relations():
     assert got == [4 / 2 - 15, 2 + 16 - 0.25, 5.0, 1.0, pytest.approx(2.0, rel=1e-15), 64.0, 2 / 3, -6.0]
 
 
+def test_numbers_and_functions_a_quantity_may_use():
+    """Constants (pi, E, sqrt(2)) and the functions of the whitelist, by hand at x = 7.5, y = -1."""
+    exprs = [sympy.pi * x, sympy.E * y, sympy.sqrt(2) * x, sympy.floor(x), sympy.ceiling(x), sympy.sign(y),
+             sympy.Mod(x, 2), sympy.Mod(y, 3), sympy.Heaviside(y), sympy.Heaviside(x - 7.5),
+             sympy.Heaviside(x - 7.5, 1), sympy.tanh(y), sympy.atan(x), sympy.cos(sympy.pi * x)]
+    got = [float(v) for v in compile_program((x, y), exprs)(7.5, -1.0)]
+    want = [math.pi * 7.5, -math.e, math.sqrt(2) * 7.5, 7.0, 8.0, -1.0, 1.5, 2.0, 0.0, 0.5, 1.0,
+            math.tanh(-1.0), math.atan(7.5), math.cos(math.pi * 7.5)]
+    assert got == pytest.approx(want, rel=1e-15, abs=1e-15)
+
+
 def test_relations_piecewise_and_nan_semantics():
     pw = sympy.Piecewise((x, x > 1), (y, y > 1))  # no default branch: NaN where neither holds
     p = compile_program((x, y), [pw, sympy.Ge(x, y), sympy.Eq(x, y), sympy.Ne(x, y),
@@ -128,8 +139,10 @@ def test_an_output_reused_by_a_later_operation_is_not_released():
 def test_compile_errors_name_the_problem():
     with pytest.raises(ProgramError, match="symbol 'z' is not among the inputs"):
         compile_program((x, y), [x + z])
-    with pytest.raises(ProgramError, match="cannot compile sin"):
-        compile_program((x,), [sympy.sin(x)])
+    with pytest.raises(ProgramError, match="cannot compile gamma"):
+        compile_program((x,), [sympy.gamma(x)])
+    with pytest.raises(ProgramError, match="I is not a real number"):
+        compile_program((x,), [x + sympy.I])
     p = compile_program((x,), [x])
     with pytest.raises(ProgramError, match="2 arguments given .allowed: exactly 1"):
         p(1.0, 2.0)

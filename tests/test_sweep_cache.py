@@ -82,6 +82,78 @@ def test_a_damaged_file_is_a_miss_never_an_error(cache, damage):
     assert sweep_cache.load(k) is None
 
 
+def _edit_model(edit):
+    def damage(text):
+        d = json.loads(text)
+        edit(d["template"])
+        return json.dumps(d)
+    return damage
+
+
+def _continuum(t):
+    return next(lay for lay in t["model"]["layout"] if lay[0] == "continuum")
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda t: t["model"].update(n_quantities=float("inf")),
+        lambda t: t["model"]["layout"][0].__setitem__(1, float("inf")),
+        lambda t: t["values"].update({t["names"][0]: 10**400}),
+        lambda t: t["lows"].update({t["names"][0]: 10**400}),
+        lambda t: t["model"]["regimes"]["constants"].append(10**400),
+        lambda t: _continuum(t)[3].append(True),  # a strict flag without its two outputs
+        lambda t: t["model"]["everything"]["ops"].append(["neg", [t["model"]["everything"]["n_inputs"]
+                                                                  + len(t["model"]["everything"]["constants"])
+                                                                  + 3]]),  # arithmetic on a boolean
+        lambda t: t["model"]["regimes"].update(n_inputs=t["model"]["regimes"]["n_inputs"] + 1),
+        lambda t: _continuum(t)[2].update(n_inputs=1),
+        lambda t: t["values"].update({t["names"][0]: float("nan")}),
+    ],
+    ids=["inf-count", "inf-index", "huge-value", "huge-low", "huge-constant", "strict-without-outputs",
+         "neg-of-boolean", "regimes-inputs", "continuum-inputs", "nan-value"],
+)
+def test_a_tampered_template_is_a_miss_and_the_cli_recovers(cache, edit, capsys):
+    from solvers.cli import main
+
+    args = ["sweep", "great_power_race", "--samples", "2000", "--seed", "1", "--json", "--quiet", "--keep", "0"]
+    assert main(args) == 0
+    good = capsys.readouterr().out
+    (path,) = cache.glob("sweep-template-*.json")
+    path.write_text(_edit_model(edit)(path.read_text()))
+    assert sweep_cache.load(json.loads(path.read_text())["key"]) is None
+    for _ in range(2):  # rebuilt and rewritten, then read back
+        assert main(args) == 0
+        assert capsys.readouterr().out == good
+    assert sweep_cache.load(json.loads(path.read_text())["key"]) is not None
+
+
+def test_a_params_fifo_is_not_read_for_the_key(cache, tmp_path):
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    assert key(params_file=str(fifo)) is None  # returns at once: a FIFO is never opened
+    p = subprocess.run([sys.executable, "-m", "solvers.cli", "sweep", "great_power_race", "--samples", "10",
+                        "--params", str(fifo)], capture_output=True, text=True, timeout=120,
+                       env=dict(os.environ, ALIGNGAMES_CACHE_DIR=str(cache)))
+    assert p.returncode == 2 and "not a regular file" in p.stderr and p.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--samples", "100", "--range", "race_risk_one=0:1e400"], "--range race_risk_one high: '1e400' is too large"),
+        (["--vary", "race_risk_one=0:1e400:3"], "--vary race_risk_one high: '1e400' is too large"),
+        (["--samples", "1e400"], "allowed: at most 1e+13"),
+        (["--vary", "race_risk_one=0:1:1e12"], "steps 1000000000000 (allowed: at most 100000000)"),
+    ],
+    ids=["range-overflow", "vary-overflow", "samples-huge", "steps-huge"],
+)
+def test_numbers_too_large_are_one_line_errors(cli, extra, message):
+    r = cli("sweep", "great_power_race", *extra, "--quiet")
+    assert r.code == 2 and r.out == ""
+    assert r.err.count("\n") == 1 and message in r.err, r.err
+
+
 def test_from_dict_rejects_programs_that_do_not_fit_the_names(cache):
     d = build_template("great_power_race").to_dict()
     d["names"] = d["names"][:-1]
@@ -191,6 +263,7 @@ def test_packages_import_without_sympy_and_resolve_names_lazily():
             assert "no_such_thing" in str(exc)
         else:
             raise AssertionError("no AttributeError")
+        assert solvers.nash.__name__ == "solvers.nash" and games.core.__name__ == "games.core"  # submodules
         from games.essay import MODEL_PARAMETERS   # importing the essay alone registers every model parameter
         assert len(MODEL_PARAMETERS) == 32, len(MODEL_PARAMETERS)
         assert games.Game.__name__ == "Game" and len(games.library()) == 14
@@ -198,3 +271,17 @@ def test_packages_import_without_sympy_and_resolve_names_lazily():
     """)
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert p.returncode == 0 and p.stdout.strip() == "ok", p.stderr
+
+
+def test_parameter_order_does_not_depend_on_which_game_module_is_imported_first():
+    code = ("import sys, importlib; importlib.import_module(sys.argv[1]); import games; "
+            "print(','.join(p.name for p in games.essay.parameters().parameters))")
+    orders = {first: subprocess.run([sys.executable, "-c", code, first], capture_output=True, text=True,
+                                    timeout=300, check=True).stdout
+              for first in ("games", "games.individual", "games.organizational", "games.interventions")}
+    assert len(set(orders.values())) == 1, orders
+    names = orders["games"].strip().split(",")
+    # the essay's own parameters first, then the model parameters by module: geopolitical, individual, ...
+    assert names[:2] == ["vsl", "altruism_vsl_multiplier"]
+    assert names.index("alignment_world_benefit") < names.index("salary_neither") < names.index(
+        "alignment_subsidy") < names.index("leader_share")
