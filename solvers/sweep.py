@@ -1177,7 +1177,7 @@ def run_template(
     entropy = _seed_entropy(seed) if kind == "monte_carlo" else None
     if method == "conditions":
         n_rec = len(template.model.labels)
-        code_dtype = "uint8" if n_rec <= 8 else "uint16" if n_rec <= 16 else "uint32" if n_rec <= 32 else "uint64"
+        code_dtype = _code_dtype(n_rec)
     else:
         code_dtype = "uint64"
     fixed = tuple((n, template.values[n]) for n in game_syms if n not in names)
@@ -1335,6 +1335,11 @@ def _run_dask(plan: _Plan, n_chunks: int, scheduler: Any, show: bool) -> list[_C
             client.close()
 
 
+def _code_dtype(n_records: int) -> str:
+    """The smallest unsigned integer type with a bit per equilibrium record."""
+    return next(f"uint{b}" for b in (8, 16, 32, 64) if n_records <= b or b == 64)
+
+
 def _join(parts: list[np.ndarray], dtype: np.dtype[Any]) -> np.ndarray:
     if not parts:
         return np.zeros(0, dtype=dtype)
@@ -1383,7 +1388,7 @@ def _assemble(plan: _Plan, chunks: Iterable[_ChunkResult], game_name: str, backe
     code_dtype = np.dtype(plan.code_dtype)
     if plan.method == "solve":
         nb = len(records)
-        code_dtype = np.dtype("uint8" if nb <= 8 else "uint16" if nb <= 16 else "uint32" if nb <= 32 else "uint64")
+        code_dtype = np.dtype(_code_dtype(nb))
     codes = _join(kept_c, code_dtype).astype(code_dtype, copy=False)
     values = {n: _join(v, np.dtype(float)) for n, v in kept_v.items()}
     quantities = {qn: _join(kept_q[j], np.dtype(float)) for j, qn in enumerate(plan.quantity_names)}
