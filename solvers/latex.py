@@ -22,7 +22,6 @@ The output needs ``\usepackage{amsmath}`` and math mode (``\[ ... \]`` or
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -170,14 +169,14 @@ def _numeric_row(eq: Any, names: Mapping[sympy.Symbol, str]) -> tuple[str, str]:
             "; ".join(plain) + " (payoffs " + ", ".join(str(x) for x in eq.payoffs) + ")")
 
 
-def _aligned(rows: Sequence[tuple[str, str]]) -> LatexResult:
+def _aligned(rows: Sequence[tuple[str, str]], comments: bool = True) -> LatexResult:
     if not rows:
         return LatexResult(r"\begin{aligned}&\text{(nothing)}\end{aligned}", "(nothing)")
     body = []
     for i, (tex, plain) in enumerate(rows):
         end = r" \\" if i < len(rows) - 1 else ""
         comment = plain.replace("\n", " ")
-        body.append(f"{tex}{end}  % {comment}")
+        body.append(f"{tex}{end}  % {comment}" if comments else f"{tex}{end}")
     return LatexResult("\\begin{aligned}\n" + "\n".join(body) + "\n\\end{aligned}",
                        "\n".join(p for _, p in rows))
 
@@ -221,7 +220,8 @@ def _threshold_rows(t: Threshold, names: Mapping[sympy.Symbol, str]) -> list[tup
     return rows
 
 
-def to_latex(result: Any, *, symbol_names: Mapping[sympy.Symbol, str] | None = None) -> LatexResult:
+def to_latex(result: Any, *, symbol_names: Mapping[sympy.Symbol, str] | None = None,
+             comments: bool = True) -> LatexResult:
     r"""LaTeX (amsmath ``aligned``) of a closed-form result, with its plain text beside it.
 
     Parameters
@@ -231,13 +231,17 @@ def to_latex(result: Any, *, symbol_names: Mapping[sympy.Symbol, str] | None = N
         expression / condition
     symbol_names : mapping, optional
         LaTeX names for symbols, over the parameter registry's.
+    comments : bool, default True
+        End each line with its plain-text form as a ``%`` comment.  Pass
+        ``False`` for renderers that do not accept comments (MathJax and KaTeX
+        in Jupyter, ``IPython.display.Math``).
 
     Returns
     -------
     LatexResult
-        A ``str`` of LaTeX (needs ``amsmath`` and math mode); every line ends
-        with its plain-text form as a ``%`` comment, and ``.plain`` holds the
-        plain text alone.
+        A ``str`` of LaTeX (needs ``amsmath`` and math mode); with
+        ``comments=True`` every line ends with its plain-text form as a ``%``
+        comment; ``.plain`` holds the plain text alone.
 
     Raises
     ------
@@ -259,34 +263,39 @@ def to_latex(result: Any, *, symbol_names: Mapping[sympy.Symbol, str] | None = N
     \end{aligned}
     >>> print(to_latex(break_even(g, V)).plain.splitlines()[0])
     V* = -w_A + w_C
+    >>> print(to_latex(break_even(g, V), comments=False).splitlines()[1])
+    V^{*} &= - w_{A} + w_{C} \\
     """
-    names = dict(symbol_names or {})
+    return _aligned(_rows(result, dict(symbol_names or {})), comments)
+
+
+def _rows(result: Any, names: dict[sympy.Symbol, str]) -> list[tuple[str, str]]:
     if isinstance(result, ConditionalEquilibrium):
-        return _aligned(_equilibria_rows([result], names))
+        return _equilibria_rows([result], names)
     if isinstance(result, (list, tuple)) and all(isinstance(r, ConditionalEquilibrium) for r in result):
-        return _aligned(_equilibria_rows(list(result), names))
+        return _equilibria_rows(list(result), names)
     if isinstance(result, BreakEven):
         rows: list[tuple[str, str]] = []
         for t in result.thresholds:
             rows += _threshold_rows(t, names)
         if not rows:
             rows = [(_label(f"no break-even value of {result.symbol}"), f"no break-even value of {result.symbol}")]
-        return _aligned(rows)
+        return rows
     if isinstance(result, Threshold):
-        return _aligned(_threshold_rows(result, names))
+        return _threshold_rows(result, names)
     if isinstance(result, Classification):
         if result.name is not None:
-            return _aligned([(_label(result.name) + r" &: \text{always}", f"{result.name}")])
-        return _aligned([(_label(k) + " &: " + latex_expr(v, names), f"{k}: {_plain(v)}")
-                         for k, v in result.conditions.items()])
+            return [(_label(result.name) + r" &: \text{always}", f"{result.name}")]
+        return [(_label(k) + " &: " + latex_expr(v, names), f"{k}: {_plain(v)}")
+                for k, v in result.conditions.items()]
     if isinstance(result, (sympy.Basic, bool)):
-        return _aligned([("&" + latex_expr(result, names), _plain(result))])
+        return [("&" + latex_expr(result, names), _plain(result))]
     from solvers.equilibrium import Equilibrium
 
     if isinstance(result, Equilibrium):
-        return _aligned([_numeric_row(result, names)])
+        return [_numeric_row(result, names)]
     if isinstance(result, (list, tuple)) and all(isinstance(r, Equilibrium) for r in result):
-        return _aligned([_numeric_row(r, names) for r in result])
+        return [_numeric_row(r, names) for r in result]
     kinds = ("ConditionalEquilibrium (or a list of them), BreakEven, Threshold, Classification, "
              "Equilibrium (or a list of them), a sympy expression")
     raise GameError(f"to_latex: cannot render a {type(result).__name__} (allowed: {kinds})")
@@ -298,6 +307,4 @@ def repr_latex(result: Any) -> str:
     MathJax and KaTeX do not all accept ``%`` comments, so the plain-text
     comments are dropped here (they stay in :func:`to_latex`'s output).
     """
-    tex = to_latex(result)
-    body = "\n".join(re.sub(r"(?<!\\)%.*$", "", line).rstrip() for line in tex.splitlines())
-    return "$$" + body + "$$"
+    return "$$" + to_latex(result, comments=False) + "$$"
