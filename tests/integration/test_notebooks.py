@@ -1,16 +1,17 @@
-"""Execute every notebook in notebooks/ on a real ipykernel and check numbers it prints.
+"""Convert every tutorial notebook's jupytext source, execute it on a real ipykernel and check what it prints.
 
-Each notebook is run with nbclient (kernel ``python3``, working directory
-``notebooks/``, a timeout per cell); any cell error fails the test.  The
-numbers looked for in the output are computed here from the essay's figures
-(``shared/essay/FIGURES.md``) and our registered assumptions, independently of
-the library.
+The notebooks' only source is ``notebooks/NN_*.py`` (jupytext percent format).
+Each is read with jupytext, converted to an nbformat v4 notebook (what
+``jupytext --to ipynb`` writes) and run with nbclient (kernel ``python3``,
+working directory ``notebooks/``, a timeout per cell); any cell error fails the
+test.  The numbers looked for in the output are computed here from the essay's
+figures (``shared/essay/FIGURES.md``) and our registered assumptions,
+independently of the library.
 """
 
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import json
 import math
 import os
@@ -21,23 +22,24 @@ from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
 
+import jupytext
 import nbformat
 import numpy as np
 import pytest
 from nbclient import NotebookClient
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
 CELL_TIMEOUT = 180          # seconds per cell (generous for slow CI machines)
 NOTEBOOK_BUDGET = 300       # seconds per notebook, kernel start included (they take ~10-25 s here; CI may be loaded)
 
 EXPECTED = [
-    "01_individual_incentives.ipynb",
-    "02_collective_action.ipynb",
-    "03_organizations.ipynb",
-    "04_geopolitics.ipynb",
-    "05_dynamics_graphs.ipynb",
-    "06_build_your_own_game.ipynb",
+    "01_individual_incentives.py",
+    "02_collective_action.py",
+    "03_organizations.py",
+    "04_geopolitics.py",
+    "05_dynamics_graphs.py",
+    "06_build_your_own_game.py",
 ]
 
 # --- the essay's numbers (phd scenario) and our registered defaults, by hand ----------------------
@@ -195,31 +197,39 @@ CHECKS: dict[str, Callable[[], list[str]]] = dict(zip(EXPECTED, [expect_01, expe
                                                                  expect_05, expect_06]))
 
 
-def test_the_six_notebooks_exist_and_each_has_checks():
-    found = sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))
+def test_the_six_sources_exist_and_each_has_checks():
+    found = sorted(p.name for p in NOTEBOOKS.glob("*.py"))
     assert found == EXPECTED
     assert set(CHECKS) == set(found)
 
 
-def _load_build():
-    spec = importlib.util.spec_from_file_location("notebooks_build", NOTEBOOKS / "_build.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+def _convert(name: str) -> nbformat.NotebookNode:
+    """The notebook ``jupytext --to ipynb notebooks/<name>`` writes, read back with nbformat."""
+    return nbformat.reads(jupytext.writes(jupytext.read(NOTEBOOKS / name), fmt="ipynb"), as_version=4)
 
 
 @pytest.mark.parametrize("name", EXPECTED)
-def test_notebook_is_clean_and_matches_build_script(name):
-    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+def test_source_converts_to_a_valid_notebook_on_the_python3_kernel(name):
+    nb = _convert(name)
+    assert nb.nbformat == 4
     nbformat.validate(nb)
+    assert nb.metadata.kernelspec.name == "python3"
+    assert nb.metadata.kernelspec.language == "python"
+    kinds = [cell.cell_type for cell in nb.cells]
+    assert kinds[0] == "markdown" and nb.cells[0].source.startswith(f"# {int(name[:2])}. "), f"{name}: no title"
+    assert "code" in kinds and set(kinds) <= {"markdown", "code"}, f"{name}: {sorted(set(kinds))}"
     for cell in nb.cells:
+        assert cell.source.strip(), f"{name}: an empty cell"
         if cell.cell_type == "code":
-            assert cell.outputs == [], f"{name}: stored with outputs"
-            assert cell.execution_count is None
-    built = _load_build().NOTEBOOKS[name]
-    assert [c.source for c in nb.cells] == [c.source for c in built], (
-        f"{name} differs from notebooks/_build.py: run python notebooks/_build.py")
+            assert cell.outputs == [] and cell.execution_count is None
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_source_round_trips_through_jupytext(name):
+    """Saved through jupytext (what Jupyter does with a .py notebook), a source comes back identical."""
+    path = NOTEBOOKS / name
+    assert jupytext.writes(jupytext.read(path), fmt="py:percent") == path.read_text(encoding="utf-8"), (
+        f"{name} is not in jupytext's own py:percent form: rewrite it with jupytext")
 
 
 PRIVATE = re.compile(r"\b(?:games|solvers)(?:\.[A-Za-z]\w*)*\._[A-Za-z]|from\s+(?:games|solvers)\S*\s+import\s+_|"
@@ -228,7 +238,7 @@ PRIVATE = re.compile(r"\b(?:games|solvers)(?:\.[A-Za-z]\w*)*\._[A-Za-z]|from\s+(
 
 @pytest.mark.parametrize("name", EXPECTED)
 def test_notebook_uses_only_the_public_api(name):
-    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+    nb = jupytext.read(NOTEBOOKS / name)
     code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
     assert "import games" in code and "import solvers" in code
     assert not PRIVATE.search(code), PRIVATE.search(code)
@@ -253,7 +263,7 @@ PARALLEL = 2                # notebooks executed at once (one kernel each): the 
 
 async def _execute(name: str, limit: asyncio.Semaphore) -> tuple[nbformat.NotebookNode, float, BaseException | None]:
     async with limit:
-        nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+        nb = _convert(name)
         client = NotebookClient(nb, timeout=CELL_TIMEOUT, startup_timeout=CELL_TIMEOUT, kernel_name="python3",
                                 resources={"metadata": {"path": str(NOTEBOOKS)}})
         start = time.perf_counter()
