@@ -2,12 +2,13 @@
 
 Game modules register builders with :func:`register`; :func:`games.library`
 returns the mapping.  Builders are plain functions returning a
-:class:`~games.core.Game` or :class:`~games.core.SymmetricGame`; their keyword
+:class:`~games.core.Game` or :class:`~games.symmetric.SymmetricGame`; their keyword
 arguments are modelling options with documented defaults.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -49,9 +50,19 @@ def register(name: str, level: str) -> Callable[[F], F]:
     return deco
 
 
+#: The modules of the game library; each registers its builders with :func:`register` when imported.
+GAME_MODULES = ("games.individual", "games.collective", "games.reputation", "games.organizational",
+                "games.geopolitical", "games.interventions")
+
+
 def _load() -> None:
-    """Import the game modules (through games.essay), which register the library."""
-    import games.essay  # noqa: F401
+    """Import the game modules, which register the library.
+
+    The one deliberate lazy import of :mod:`games` (ARCHITECTURE.md): the game
+    modules use :func:`register`, so this module cannot import them at its top.
+    """
+    for module in GAME_MODULES:
+        importlib.import_module(module)
 
 
 def _ordered() -> list[LibraryEntry]:

@@ -48,6 +48,7 @@ from typing import Any
 import sympy
 
 from games._numbers import CASE_NAMES, SCENARIO_NAMES
+from games.assumptions import MODEL_PARAMETERS as _ASSUMED
 from games.errors import ParameterError, UnknownNameError, suggest
 from games.parameters import Parameter, ParameterSet
 
@@ -127,30 +128,24 @@ _SCENARIO_QUOTES = {
     "industry": ("doing independent alignment work for $90k", "vs. Capabilities work for $250k"),
 }
 
-#: Parameters of the game models that the essay does not quantify (``ours=True``).
-#: The game modules add theirs with :func:`register_model_parameter`; the mapping is kept
-#: ordered by module name, then by registration within a module, whichever module is imported first.
-MODEL_PARAMETERS: dict[str, Parameter] = {}
-_MODEL_ORIGIN: dict[str, tuple[str, int]] = {}
+#: Parameters of the game models that the essay does not quantify (``ours=True``): :mod:`games.assumptions`,
+#: then any that a user adds with :func:`register_model_parameter`, in the order added.
+MODEL_PARAMETERS: dict[str, Parameter] = {p.name: p for p in _ASSUMED}
 
 
-def register_model_parameter(param: Parameter, *, module: str = "") -> Parameter:
+def register_model_parameter(param: Parameter) -> Parameter:
     """Add a model parameter (not quantified by the essay) to every scenario's set.
 
-    ``module`` is the registering module's ``__name__``: parameters are
-    ordered by it, then by registration order.  Registering the same name
-    twice with a different definition is an error.
+    For a game of one's own: its parameters then take part in
+    :func:`parameters`, ``--set`` and the sweeps like the library's.
+    Registering the same name twice with a different definition is an error.
     """
     if any(p.name == param.name for p in ESSAY_PARAMETERS):
         raise ParameterError(f"register_model_parameter: {param.name!r} is an essay parameter")
     old = MODEL_PARAMETERS.get(param.name)
     if old is not None and old != param:
         raise ParameterError(f"register_model_parameter: {param.name!r} is already registered differently")
-    if old is None:
-        _MODEL_ORIGIN[param.name] = (module, len(_MODEL_ORIGIN))
-        ordered = sorted([*MODEL_PARAMETERS.values(), param], key=lambda q: _MODEL_ORIGIN[q.name])
-        MODEL_PARAMETERS.clear()
-        MODEL_PARAMETERS.update((q.name, q) for q in ordered)
+    MODEL_PARAMETERS.setdefault(param.name, param)
     return param
 
 
@@ -396,7 +391,3 @@ def claims(params: ParameterSet | None = None) -> list[Claim]:
 
 if tuple(SCENARIOS) != SCENARIO_NAMES or tuple(cases()) != CASE_NAMES:  # pragma: no cover - a developer's slip
     raise ImportError("games.essay: SCENARIOS and cases() must match games._numbers.SCENARIO_NAMES and CASE_NAMES")
-
-# The game modules register their model parameters (MODEL_PARAMETERS) and games when imported; importing
-# them here, after every definition above, makes any import of games.essay see the complete registry.
-from games import geopolitical, individual, interventions, organizational  # noqa: E402, F401, I001

@@ -46,7 +46,6 @@ References
 
 from __future__ import annotations
 
-import functools
 import numbers
 from typing import Any
 
@@ -54,42 +53,13 @@ import sympy
 
 from games import essay
 from games._registry import register
-from games.core import Game, SymmetricGame
+from games.core import Game
 from games.errors import GameError
-from games.parameters import Parameter
+from games.symmetric import SymmetricGame
 
 __all__ = ["great_power_race", "n_power_race", "race_risk", "COUNT"]
 
-_reg = functools.partial(essay.register_model_parameter, module=__name__)
 
-_reg(Parameter(
-    "alignment_world_benefit", 1e12, kind="money", unit="USD", low=0, high=10e12, latex=r"b", ours=True,
-    description="benefit to every power of one power's Alignment programme (ours)",
-    quote="the benefits of Alignment work accrues to the whole world in general"))
-_reg(Parameter(
-    "alignment_synergy", 0, kind="money", unit="USD", low=0, high=10e12, latex=r"s", ours=True,
-    description="extra benefit per pair of powers aligning together (ours; default 0)",
-    quote="the benefits of Alignment work accrues to the whole world in general"))
-_reg(Parameter(
-    "capabilities_edge", 3e12, kind="money", unit="USD", low=0, high=10e12, latex=r"E", ours=True,
-    description="edge a racing power gains over a non-racing one, zero-sum (ours)",
-    quote="Competing great powers gain an edge over each other if they push the envelope on Capabilities"))
-_reg(Parameter(
-    "race_risk_one", 0.01, kind="probability", unit="probability", low=0, high=0.2, latex=r"h_1", ours=True,
-    description="catastrophe probability when one power races (ours)",
-    quote="the geopolitical game theoretic factors are also fit into the question of Alignment"))
-_reg(Parameter(
-    "race_risk_both", 0.02, kind="probability", unit="probability", low=0, high=0.5, latex=r"h_2", ours=True,
-    description="catastrophe probability when two powers race (ours)",
-    quote="the geopolitical game theoretic factors are also fit into the question of Alignment"))
-_reg(Parameter(
-    "power_catastrophe_loss", 50e12, kind="money", unit="USD", low=0, high=1e15, latex=r"D", ours=True,
-    description="what one power loses in an AI catastrophe (ours)",
-    quote="Competing great powers gain an edge over each other"))
-_reg(Parameter(
-    "n_powers", 3, kind="count", unit="powers", low=2, high=20, latex=r"n_P", ours=True,
-    description="number of great powers in the n-power race (ours)",
-    quote="Competing great powers gain an edge over each other"))
 
 _s = essay.symbol
 

@@ -40,7 +40,6 @@ References
 from __future__ import annotations
 
 import dataclasses
-import functools
 import itertools
 from collections.abc import Sequence
 from typing import Any
@@ -52,9 +51,9 @@ from sympy import ImmutableDenseNDimArray
 from games import essay
 from games._exact import to_exact
 from games._registry import build, register
-from games.core import Game, SymmetricGame
+from games.core import Game
 from games.errors import GameError
-from games.parameters import Parameter
+from games.symmetric import SymmetricGame
 
 __all__ = [
     "subsidize_alignment",
@@ -70,27 +69,7 @@ __all__ = [
     "PRIZED_STRATEGIES",
 ]
 
-_reg = functools.partial(essay.register_model_parameter, module=__name__)
 
-_reg(Parameter(
-    "alignment_subsidy", 0, kind="money", unit="USD (payoff unit of the game)", low=0, high=1e6,
-    latex=r"\sigma_A", ours=True,
-    description="subsidy paid to whoever declares Alignment work (ours; default 0: no intervention)",
-    quote="if you think that more funding for research in Alignment could help reduce P(Doom)"))
-_reg(Parameter(
-    "capabilities_tax", 0, kind="money", unit="USD (payoff unit of the game)", low=0, high=1e6,
-    latex=r"\tau_C", ours=True,
-    description="tax on declared Capabilities work (ours; default 0: no intervention)",
-    quote="or you think that less funding for research in Capabilities could help by buying us more time"))
-_reg(Parameter(
-    "alignment_prize", 0, kind="money", unit="USD (payoff unit of the game)", low=0, high=1e8,
-    latex=r"Z", ours=True,
-    description="prize paid when a researcher's alignment work succeeds (ours; default 0: no intervention)",
-    quote="if you think that more funding for research in Alignment could help reduce P(Doom)"))
-_reg(Parameter(
-    "buyout_researchers", 800, kind="count", unit="researchers", low=1, high=10000, latex=r"n_B", ours=True,
-    description="researchers the buy-out budget is shared among (ours: 800 five-year $250k careers in $1b)",
-    quote="I might try to bribe people to move out of AI development"))
 
 SUBSIDY = essay.symbol("alignment_subsidy")
 TAX = essay.symbol("capabilities_tax")

@@ -42,7 +42,6 @@ References
 
 from __future__ import annotations
 
-import functools
 import numbers
 from typing import Any
 
@@ -50,48 +49,13 @@ import sympy
 
 from games import essay
 from games._registry import register
-from games.core import Game, SymmetricGame
+from games.core import Game
 from games.errors import GameError
-from games.parameters import Parameter
+from games.symmetric import SymmetricGame
 
 __all__ = ["lab_race", "n_lab_race", "funding", "COUNT"]
 
-_reg = functools.partial(essay.register_model_parameter, module=__name__)
 
-_reg(Parameter(
-    "leader_share", 0.8, kind="probability", unit="share of the market", low=0.5, high=1, latex=r"\sigma",
-    ours=True, description="market share the Capabilities-focused labs take from Safety-focused ones (ours)",
-    quote="leaders like OpenAI and Deepmind, to maintain their lead, must continue spending on Capabilities, "
-          "or they'll be outcompeted"))
-_reg(Parameter(
-    "safety_cost", 5e9, kind="money", unit="USD / year", low=0, high=50e9, latex=r"\kappa", ours=True,
-    description="yearly spending a Safety-focused lab diverts from Capabilities (ours)",
-    quote="I don't mean to suggest there isn't safety research at OpenAI, Deepmind"))
-_reg(Parameter(
-    "lab_catastrophe_loss", 100e9, kind="money", unit="USD", low=0, high=2e12, latex=r"L", ours=True,
-    description="what one lab loses in an AI catastrophe (ours)",
-    quote="their overall efforts are net-negative for alignment by accelerating development of AGI"))
-_reg(Parameter(
-    "n_labs", 5, kind="count", unit="labs", low=2, high=100, latex=r"n_L", ours=True,
-    description="number of labs in the n-lab race (ours)",
-    quote="there are many other potential competitors who can spring up to focus on Capabilities"))
-_reg(Parameter(
-    "capabilities_return", 0.3, kind="ratio", unit="ratio (return over the horizon)", low=0, high=2, latex=r"r",
-    ours=True, description="return on an investment in Capabilities (ours)",
-    quote="For organizations, Alignment doesn't earn money ...; Capabilities does."))
-_reg(Parameter(
-    "alignment_return_share", 0, kind="ratio", unit="ratio", low=0, high=1, latex=r"\rho", ours=True,
-    description="fraction of the Capabilities return that Alignment work also earns (the RLHF objection; ours)",
-    quote="productionizable models rely just as much or even more on Alignment research (e.g., RLHF)"))
-_reg(Parameter(
-    "funding_doom_reduction", 0.01, kind="probability", unit="probability (absolute)", low=0, high=0.1,
-    latex=r"\varepsilon", ours=True,
-    description="fall in P(doom) one investor's Alignment funding buys (ours)",
-    quote="if you think that more funding for research in Alignment could help reduce P(Doom)"))
-_reg(Parameter(
-    "investor_stake", 200e9, kind="money", unit="USD", low=0, high=3e12, latex=r"S_I", ours=True,
-    description="what an investor loses if doom comes (ours)",
-    quote="The same incentives that apply to individuals in theory apply to corporations."))
 
 _s = essay.symbol
 

@@ -267,7 +267,7 @@ for case in ("baseline", "dunbar"):
 # Capabilities; a funder Trusts or Audits. Social capital $S$ goes to whoever *seems* to do Alignment.
 
 # %%
-washing = games.individual.alignment_washing()
+washing = games.reputation.alignment_washing()
 display(washing)
 w_eq = solvers.nash_equilibria(washing.subs(PS))
 print(w_eq)

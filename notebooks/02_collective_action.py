@@ -63,7 +63,7 @@ def money(x):
 # $P_{\mathrm{doom}} - \Delta a + \gamma c$ (valid while it stays in $[0, 1]$), which keeps the algebra clean.
 
 # %%
-ca = games.individual.collective_action(clamp=False)
+ca = games.collective.collective_action(clamp=False)
 ca
 
 # %% [markdown]
@@ -124,7 +124,7 @@ print(f"subsidy per researcher: {money(cost.amount)}; for all 50: {money(cost.to
 # For two researchers the same model is a bimatrix; `classify` names its type.
 
 # %%
-pair = games.individual.collective_action_pair(clamp=False)
+pair = games.collective.collective_action_pair(clamp=False)
 display(pair)
 print(solvers.classify(pair, PS))
 print(solvers.nash_equilibria(pair.subs(PS)))
@@ -145,7 +145,7 @@ humanity = games.essay.parameters("phd", case="humanity")
 claims = {c.id: c for c in games.essay.claims()}
 print(f"the essay's $400 trillion: {float(claims['humanity'].computed):.4g}")
 print(f"... or {float(claims['gdp-years'].computed):.2f} years of 2021 world GDP")
-ca_h = games.individual.collective_action(clamp=True).subs(humanity)
+ca_h = games.collective.collective_action(clamp=True).subs(humanity)
 for e in solvers.symmetric_equilibria(ca_h):
     print(e)
 
@@ -161,7 +161,7 @@ for e in solvers.symmetric_equilibria(ca_h):
 # equilibria appear.
 
 # %%
-threshold = games.individual.threshold_alignment()
+threshold = games.collective.threshold_alignment()
 display(threshold)
 th = threshold.subs(PS)      # n = 5, M = 2, q = 1 (ours)
 for e in solvers.symmetric_equilibria(th):

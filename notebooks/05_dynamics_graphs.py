@@ -60,7 +60,7 @@ def money(x):
 # in which researchers and funders chase each other.
 
 # %%
-washing = games.individual.alignment_washing().subs(PS)
+washing = games.reputation.alignment_washing().subs(PS)
 display(washing)
 G = solvers.best_response_graph(washing)
 print("pure equilibria:", [v for v, eq in G.nodes(data="equilibrium") if eq])
@@ -117,7 +117,7 @@ print("at synergy $4tn:", interior.point[0][0].subs(PS.set(alignment_synergy=4e1
 # $\rho = 1 / \sum_{k=0}^{Z-1} e^{k \beta g}$, far below neutral drift.
 
 # %%
-pair = games.individual.collective_action_pair(clamp=False).subs(PS)
+pair = games.collective.collective_action_pair(clamp=False).subs(PS)
 Z, beta = 10, 1e-6
 rho = solvers.fixation_probability(pair, Z, selection=beta, mutant="Alignment", resident="Capabilities")
 print(f"fixation probability of one Alignment researcher among {Z}: {rho:.6g} (neutral drift: {1 / Z})")

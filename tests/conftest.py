@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from solvers.cli import main
+from solvers.cli.app import main
 
-# The sweep command line caches its templates (solvers.sweep_cache); the tests, and the CLI subprocesses
+# The sweep command line caches its templates (solvers.sweeps.cache); the tests, and the CLI subprocesses
 # they start, use a fresh folder rather than the user's ~/.cache/aligngames.
 os.environ["ALIGNGAMES_CACHE_DIR"] = tempfile.mkdtemp(prefix="aligngames-test-cache-")
 os.environ.pop("ALIGNGAMES_NO_CACHE", None)

@@ -1,4 +1,4 @@
-"""Tests of solvers.best_response: sinks = pure equilibria, attractors, basins."""
+"""Tests of solvers.dynamics.best_response: sinks = pure equilibria, attractors, basins."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import sympy
 
 from games import Game, SymmetricGame
 from games.errors import GameError, SymbolicError
-from solvers.best_response import attractors, basins, best_response_graph, reachable_attractors
+from solvers.dynamics.best_response import attractors, basins, best_response_graph, reachable_attractors
 
 
 def brute_pure_equilibria(arrays: list[np.ndarray]) -> set[tuple[int, ...]]:

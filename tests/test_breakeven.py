@@ -12,9 +12,10 @@ import sympy
 
 import games
 from games import Game, GameError, UnknownNameError
-from games.individual import career_choice, collective_action
+from games.collective import collective_action
+from games.individual import career_choice
 from solvers import break_even
-from solvers.conditions import evaluate_condition
+from solvers.symbolic.relations import evaluate_condition
 
 R = sympy.Rational
 PHD = games.essay.parameters("phd")

@@ -10,7 +10,8 @@ import sympy
 
 import games
 from games import Game, GameError
-from solvers.classify import GAME_TYPES, classify
+from solvers.conditions.game_types import classify
+from solvers.results.conditions import GAME_TYPES
 
 
 def textbook_type(R, S, T, P):

@@ -18,8 +18,9 @@ import sympy
 import games
 from games import Game, GameError, SizeLimitError, SymbolicError, SymmetricGame
 from solvers import equilibrium_conditions
-from solvers.conditions import ConditionalEquilibrium, gain_function
-from solvers.nash import nash_equilibria
+from solvers.conditions.symmetric import gain_function
+from solvers.equilibria.nash import nash_equilibria
+from solvers.results.conditions import ConditionalEquilibrium
 
 R = sympy.Rational
 
@@ -446,7 +447,7 @@ def test_conditions_are_reduced_under_the_parameter_kinds():
 
 def test_a_cached_incomplete_derivation_warns_again():
     """The records are cached per game; the warning that they are incomplete comes with them every time."""
-    from solvers.conditions import equilibrium_conditions
+    from solvers.conditions.derive import equilibrium_conditions
 
     g = games.build("collective_action")
     for game in (g, g, games.build("collective_action")):  # cold or cached, same object, equal object

@@ -19,10 +19,14 @@ from matplotlib.patches import FancyArrowPatch  # noqa: E402
 
 from games import Game, SymmetricGame  # noqa: E402
 from games.errors import GameError, OutputError, UnknownNameError  # noqa: E402
-from solvers.best_response import best_response_graph  # noqa: E402
-from solvers.draw import draw_graph, graph_layout, plot_phase_portrait, to_tikz, write_graph  # noqa: E402
-from solvers.invasion import invasion_graph, small_mutation_chain  # noqa: E402
-from solvers.replicator import gradient_of_selection, replicator_dynamics  # noqa: E402
+from solvers.dynamics.best_response import best_response_graph  # noqa: E402
+from solvers.dynamics.gradient import gradient_of_selection
+from solvers.dynamics.invasion import invasion_graph, small_mutation_chain  # noqa: E402
+from solvers.dynamics.replicator import replicator_dynamics  # noqa: E402
+from solvers.render.graphs import draw_graph, write_graph
+from solvers.render.layout import graph_layout
+from solvers.render.phase import plot_phase_portrait
+from solvers.render.tikz import to_tikz  # noqa: E402
 
 PDFLATEX = shutil.which("pdflatex")
 requires_pdflatex = pytest.mark.skipif(

@@ -18,8 +18,9 @@ from solvers import (
     nash_equilibria,
     regrets,
 )
-from solvers.equilibrium import ProfileError
-from solvers.vertex_enumeration import EXACT_MAX_BASES, count_bases, vertex_enumeration
+from solvers.equilibria.exact_vertices import EXACT_MAX_BASES, count_bases
+from solvers.equilibria.vertices import vertex_enumeration
+from solvers.errors import ProfileError
 
 
 def as_set(eqs):
@@ -346,7 +347,7 @@ def test_equilibrium_defaults():
 
 def test_nplayer_mixed_limits_and_errors():
     from games.errors import SizeLimitError
-    from solvers.nplayer_support import nplayer_support_enumeration
+    from solvers.equilibria.nplayer import nplayer_support_enumeration
 
     big = Game.from_payoff_arrays([np.zeros((4, 4, 4), dtype=int)] * 3)  # 15**3 = 3375 support profiles
     assert "mixed equilibria not searched" in nash_equilibria(big).method  # default: pure only for large games

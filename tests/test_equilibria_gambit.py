@@ -83,7 +83,7 @@ def test_float_mode_equals_gambit_rational(game):
     A, B = game
     g = Game.from_bimatrix(A.tolist(), B.tolist())
     theirs, _ = gambit_solution(A, B)
-    from solvers.vertex_enumeration import vertex_enumeration  # the numpy search itself, not the integer shortcut
+    from solvers.equilibria.vertices import vertex_enumeration  # the numpy search itself, not the integer shortcut
 
     got = vertex_enumeration(g, exact=False).profiles()
     assert len(got) == len(theirs)
@@ -99,7 +99,7 @@ def test_float_mode_equals_gambit_rational(game):
 @given(bimatrices(low=-1, high=2, max_size=5))
 def test_exact_pivoting_equals_all_bases(game):
     """The two exact enumerations (every basis; pivoting over feasible bases) agree, degenerate games included."""
-    from solvers.vertex_enumeration import exact_extreme_integer
+    from solvers.equilibria.exact_vertices import exact_extreme_integer
 
     A, B = game
     assert exact_extreme_integer(A.tolist(), B.tolist(), "bases") == exact_extreme_integer(A.tolist(), B.tolist(), "pivoting")

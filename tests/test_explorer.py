@@ -138,7 +138,7 @@ def test_figure_has_equilibria_and_regime_panels(career):
 
 def test_collective_action_symmetric_flip():
     # Without clamps: Capabilities pays (w_C - w_A) T - Delta W more whatever others do, Delta W = 16,250 m.
-    game = games.individual.collective_action(clamp=False)
+    game = games.collective.collective_action(clamp=False)
     ex = solvers.explore(game, sliders=["researcher_vsl_multiplier", "n_researchers"], plot=False,
                          regime=False)
     assert isinstance(ex.sliders["n_researchers"], ipywidgets.IntSlider)
@@ -165,7 +165,7 @@ def test_own_game_needs_values_and_gets_fallback_ranges():
 
 def test_clamped_collective_action_skips_break_even_by_default_and_still_flips():
     # Piecewise payoffs: break-even values would re-derive the conditions on every move (seconds), so they are off
-    ex = solvers.explore(games.individual.collective_action(), sliders=["researcher_vsl_multiplier", "altruism_weight"],
+    ex = solvers.explore(games.collective.collective_action(), sliders=["researcher_vsl_multiplier", "altruism_weight"],
                          plot=False, regime=False)
     assert ex.breakeven is False
     assert ex.result.labels == ("(Capabilities)",)                    # 16,250 < 440,000: Capabilities dominant

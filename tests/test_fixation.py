@@ -1,4 +1,4 @@
-"""Tests of solvers.fixation against closed forms and brute-force Markov chains.
+"""Tests of solvers.dynamics.fixation against closed forms and brute-force Markov chains.
 
 References for the closed forms: Nowak (2006) Evolutionary Dynamics, eq. 6.2
 (Moran, constant fitness r); Traulsen, Nowak & Pacheco (2006) PRE 74 011909
@@ -17,7 +17,7 @@ import sympy
 
 from games import Game, SymmetricGame
 from games.errors import AligngamesError, GameError, ParameterError, SizeLimitError, SymbolicError, UnknownNameError
-from solvers.fixation import finite_population_gradient, fixation_probability, population_payoffs
+from solvers.dynamics.fixation import finite_population_gradient, fixation_probability, population_payoffs
 
 # --------------------------------------------------------------------------
 # independent brute-force machinery

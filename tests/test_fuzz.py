@@ -17,7 +17,7 @@ import solvers
 from games import Game
 from games.errors import AligngamesError
 from games.parameters import read_toml_values
-from solvers.cli import parse_set
+from solvers.cli.args import parse_set
 
 FUZZ = settings(max_examples=150, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

@@ -17,13 +17,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from games import GameError, SymmetricGame, essay
-from games.individual import (
-    alignment_washing,
-    career_choice,
-    collective_action,
-    collective_action_pair,
-    threshold_alignment,
-)
+from games.collective import collective_action, collective_action_pair, threshold_alignment
+from games.individual import career_choice
+from games.reputation import alignment_washing
 
 PHD = essay.parameters("phd")
 R = sympy.Rational

@@ -8,8 +8,9 @@ import sympy
 
 import games
 from games import Game, GameError, SymbolicError, UnknownNameError
-from games.individual import career_choice, collective_action
-from solvers.intervention_costs import buyout_effect, minimal_intervention
+from games.collective import collective_action
+from games.individual import career_choice
+from solvers.conditions.interventions import buyout_effect, minimal_intervention
 
 R = sympy.Rational
 PHD = games.essay.parameters("phd")

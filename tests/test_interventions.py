@@ -11,9 +11,11 @@ import sympy
 
 import games
 from games import Game, GameError, SymmetricGame, essay
-from games.individual import alignment_washing, career_choice, collective_action, collective_action_pair
+from games.collective import collective_action, collective_action_pair
+from games.individual import career_choice
 from games.interventions import alignment_prize, buyout, subsidize_alignment, tax_capabilities
 from games.organizational import lab_race
+from games.reputation import alignment_washing
 
 PS = essay.parameters("phd")
 SUBSIDY = PS["alignment_subsidy"].symbol

@@ -1,4 +1,4 @@
-"""Tests of solvers.invasion: the small-mutation-limit chain, its stationary distribution, invasion graphs."""
+"""Tests of solvers.dynamics.invasion: the small-mutation-limit chain, its stationary distribution, invasion graphs."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import sympy
 
 from games import Game, SymmetricGame
 from games.errors import GameError
-from solvers.invasion import invasion_graph, small_mutation_chain, stationary_distribution
+from solvers.dynamics.invasion import invasion_graph, small_mutation_chain, stationary_distribution
 
 
 def brute_fermi_fixation(A, z, beta, mutant, resident):
@@ -147,7 +147,7 @@ def test_errors():
 
 def _symmetric_library_games():
     import games
-    from solvers.fixation import _strategy_names
+    from solvers.dynamics.fixation import _strategy_names
 
     params = games.essay.parameters()
     out = []

@@ -12,7 +12,7 @@ import sympy
 import games
 from games import Game, GameError
 from solvers import break_even, classify, equilibrium_conditions
-from solvers.latex import latex_expr, to_latex
+from solvers.render.latex import latex_expr, to_latex
 
 PDFLATEX = shutil.which("pdflatex")
 PREAMBLE = r"""\documentclass{article}

@@ -11,8 +11,9 @@ import pytest
 import sympy
 
 import games
-from solvers.program import NumericProgram, ProgramError, compile_program
-from solvers.sweep_template import _conditions_model, default_parameters, game_parameters, gap_expr
+from solvers.errors import ProgramError
+from solvers.sweeps.program import NumericProgram, compile_program
+from solvers.sweeps.template import _conditions_model, default_parameters, game_parameters, gap_expr
 
 x, y, z = sympy.symbols("x y z", real=True)
 
@@ -23,7 +24,7 @@ def _library_exprs(name):
     symbols = tuple(game_parameters(g, ps, name).values())
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
-        from solvers.conditions import equilibrium_conditions
+        from solvers.conditions.derive import equilibrium_conditions
 
         records = equilibrium_conditions(g)
     exprs = [r.parameter_condition if r.kind == "continuum" else r.condition for r in records]
@@ -75,7 +76,7 @@ def test_every_library_program_survives_json(name):
         warnings.simplefilter("ignore", RuntimeWarning)
         model = _conditions_model(g, symbols, (gap_expr(g),))
     text = json.dumps(model.to_dict())
-    from solvers.sweep import SweepModel
+    from solvers.sweeps.model import SweepModel
 
     back = SweepModel.from_dict(json.loads(text))
     assert json.dumps(back.to_dict()) == text

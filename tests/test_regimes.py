@@ -1,4 +1,4 @@
-"""Tests of solvers.regimes: regimes of pure equilibria over one or two parameters."""
+"""Tests of solvers.dynamics.regimes: regimes of pure equilibria over one or two parameters."""
 
 from __future__ import annotations
 
@@ -14,8 +14,10 @@ matplotlib.use("Agg")
 
 from games import Game, SymmetricGame  # noqa: E402
 from games.errors import ParameterError, SizeLimitError, SymbolicError, UnknownNameError  # noqa: E402
-from solvers.draw import draw_graph, graph_layout, to_tikz, write_graph  # noqa: E402
-from solvers.regimes import regime_graph  # noqa: E402
+from solvers.dynamics.regimes import regime_graph  # noqa: E402
+from solvers.render.graphs import draw_graph, write_graph
+from solvers.render.layout import graph_layout
+from solvers.render.tikz import to_tikz  # noqa: E402
 
 T, S, t, a, r = sympy.symbols("T S t a r")
 

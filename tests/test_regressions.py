@@ -15,7 +15,7 @@ def test_threshold_alignment_mixed_equilibria_print_and_match_the_hand_polynomia
     # exactly 1 of the 4 others works on Alignment, worth p_doom * V = 0.2 * 6.5e6 = 1.3e6 against the
     # 440,000 sacrifice: 4 x (1 - x)^3 = 440,000 / 1,300,000, i.e. 130x^4 - 390x^3 + 390x^2 - 130x + 11 = 0.
     roots = sorted(r.real for r in np.roots([130, -390, 390, -130, 11]) if abs(r.imag) < 1e-12 and 0 < r.real < 1)
-    eqs = solvers.symmetric_equilibria(games.individual.threshold_alignment().subs(games.essay.parameters()))
+    eqs = solvers.symmetric_equilibria(games.collective.threshold_alignment().subs(games.essay.parameters()))
     mixed = sorted(float(e.p) for e in eqs if e.kind == "mixed")
     assert mixed == pytest.approx(roots, rel=1e-12)
     texts = [str(e) for e in eqs]  # used to raise TypeError on CRootOf payoffs
@@ -25,7 +25,7 @@ def test_threshold_alignment_mixed_equilibria_print_and_match_the_hand_polynomia
 
 def test_summary_describes_components_of_a_degenerate_game():
     from games import Game
-    from solvers.summary import equilibria_summary
+    from solvers.equilibria.summary import equilibria_summary
 
     # von Stengel's degenerate 3x2 game: row s1 against any column mix with q(s1) >= 2/3 is an
     # equilibrium (row payoff 3 >= 2q + 5(1-q) iff q >= 2/3): one segment plus an isolated point.

@@ -13,7 +13,8 @@ from scipy.stats import binom
 
 from games import Game, SymmetricGame
 from games.errors import GameError, ParameterError, SizeLimitError, SymbolicError
-from solvers.replicator import gradient_of_selection, replicator_dynamics
+from solvers.dynamics.gradient import gradient_of_selection
+from solvers.dynamics.replicator import replicator_dynamics
 
 # --------------------------------------------------------------------------
 # independent numeric machinery

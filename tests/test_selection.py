@@ -10,8 +10,8 @@ import pytest
 import sympy
 
 from games import Game, GameError, SymmetricGame
-from solvers.fixation import fixation_probability
-from solvers.selection import fermi_selection_favours, payoff_dominance, risk_dominance
+from solvers.conditions.selection import fermi_selection_favours, payoff_dominance, risk_dominance
+from solvers.dynamics.fixation import fixation_probability
 
 R = sympy.Rational
 a, b, c, d = sympy.symbols("a b c d", real=True)
@@ -95,7 +95,7 @@ def test_fermi_condition_against_the_explicit_sum_and_fixation_probabilities():
 
 def test_fermi_condition_for_group_games_against_fixation_probabilities():
     # Groups of 3 from a population of Z: compare rho_1 > rho_2 computed by
-    # solvers.fixation (log-space chain) with the closed-form condition.
+    # solvers.dynamics.fixation (log-space chain) with the closed-form condition.
     k = sympy.Symbol("k", integer=True, nonnegative=True)
     rng = np.random.default_rng(14)
     checked = 0

@@ -14,8 +14,10 @@ import pytest
 
 import games
 from games import UnknownNameError
-from solvers.sensitivity import first_order_indices, tornado
-from solvers.sweep import SweepError, SweepResult, sweep
+from solvers.errors import SweepError
+from solvers.sweeps.result import SweepResult
+from solvers.sweeps.run import sweep
+from solvers.sweeps.sensitivity import first_order_indices, tornado
 from tests.test_sweep import race_by_hand
 
 PS = games.essay.parameters()
@@ -118,7 +120,7 @@ def test_first_order_indices_errors(race_mc):
 
 
 def test_first_order_table_on_a_prefix_equals_a_shorter_sweep(race_mc):
-    from solvers.sensitivity import first_order_table
+    from solvers.sweeps.sensitivity import first_order_table
 
     short = sweep("great_power_race", samples=200_000, seed=5, keep=5000)
     table = first_order_table(race_mc, ["gap", "(Alignment, Alignment)"], points=5000)

@@ -7,7 +7,8 @@ import sympy
 
 import games
 from games import Game, UnknownNameError
-from solvers.statics import comparative_statics, sign_of, weak_sign_of
+from solvers.conditions.statics import comparative_statics
+from solvers.symbolic.relations import sign_of, weak_sign_of
 
 w, g, i, v = sympy.symbols("w g i v", positive=True)
 INSPECTION = Game.from_bimatrix(

@@ -19,7 +19,9 @@ import sympy
 import games
 from games import GameError, OutputError, ParameterError, SymmetricGame, UnknownNameError
 from games.parameters import Parameter, ParameterSet
-from solvers.sweep import SweepError, SweepResult, sweep
+from solvers.errors import SweepError
+from solvers.sweeps.result import SweepResult
+from solvers.sweeps.run import sweep
 
 PS = games.essay.parameters()
 AA, AC, CA, CC = ("(Alignment, Alignment)", "(Alignment, Capabilities)", "(Capabilities, Alignment)",
@@ -336,7 +338,7 @@ def test_dask_bad_scheduler():
 
 def test_mixed_probability_as_a_quantity():
     # the interior equilibrium of a symmetric 2 x 2 game plays A with p = (P - S) / (R - T + P - S)
-    from solvers.conditions import equilibrium_conditions
+    from solvers.conditions.derive import equilibrium_conditions
 
     g = games.build("great_power_race")
     (mixed,) = [r for r in equilibrium_conditions(g) if r.kind == "mixed"]

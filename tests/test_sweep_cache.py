@@ -11,10 +11,11 @@ import textwrap
 import numpy as np
 import pytest
 
-from solvers import sweep_cache
-from solvers.program import ProgramError
-from solvers.sweep import SweepTemplate, run_template
-from solvers.sweep_template import build_template
+from solvers.errors import ProgramError
+from solvers.sweeps import cache as sweep_cache
+from solvers.sweeps.model import SweepTemplate
+from solvers.sweeps.run import run_template
+from solvers.sweeps.template import build_template
 
 
 @pytest.fixture
@@ -114,7 +115,7 @@ def _continuum(t):
          "neg-of-boolean", "regimes-inputs", "continuum-inputs", "nan-value"],
 )
 def test_a_tampered_template_is_a_miss_and_the_cli_recovers(cache, edit, capsys):
-    from solvers.cli import main
+    from solvers.cli.app import main
 
     args = ["sweep", "great_power_race", "--samples", "2000", "--seed", "1", "--json", "--quiet", "--keep", "0"]
     assert main(args) == 0
@@ -162,7 +163,7 @@ def test_from_dict_rejects_programs_that_do_not_fit_the_names(cache):
 
 
 def test_a_solve_template_is_not_serialisable():
-    from solvers.sweep import SweepError
+    from solvers.errors import SweepError
 
     with pytest.raises(SweepError, match="not serialisable"):
         build_template("great_power_race", method="solve").to_dict()
@@ -249,12 +250,12 @@ def test_bad_input_is_reported_the_same_on_a_warm_cache(tmp_path):
 def test_packages_import_without_sympy_and_resolve_names_lazily():
     code = textwrap.dedent("""
         import sys
-        import games, solvers, games.errors, solvers.sweep_cli
+        import games, solvers, games.errors, solvers.cli.sweep
         assert "sympy" not in sys.modules, "sympy imported"
-        from solvers.sweep import SweepResult          # the module is read ...
-        import solvers.classify
-        assert callable(solvers.sweep) and solvers.sweep.__name__ == "sweep"   # ... the function is bound
-        assert solvers.classify.__name__ == "classify"
+        from solvers.sweeps.result import SweepResult  # a module of a room ...
+        import solvers.sweeps.run, solvers.conditions.game_types
+        assert callable(solvers.sweep) and solvers.sweep.__name__ == "sweep"   # ... and the function at the top
+        assert solvers.SweepResult is SweepResult and solvers.classify.__name__ == "classify"
         assert solvers.vertex_enumeration.__name__ == "vertex_enumeration"
         assert "sweep" in dir(solvers) and "Game" in dir(games)
         try:
@@ -263,7 +264,7 @@ def test_packages_import_without_sympy_and_resolve_names_lazily():
             assert "no_such_thing" in str(exc)
         else:
             raise AssertionError("no AttributeError")
-        assert solvers.nash.__name__ == "solvers.nash" and games.core.__name__ == "games.core"  # submodules
+        assert solvers.equilibria.__name__ == "solvers.equilibria" and games.core.__name__ == "games.core"  # rooms
         from games.essay import MODEL_PARAMETERS   # importing the essay alone registers every model parameter
         assert len(MODEL_PARAMETERS) == 32, len(MODEL_PARAMETERS)
         assert games.Game.__name__ == "Game" and len(games.library()) == 14

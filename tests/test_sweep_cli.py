@@ -1,4 +1,4 @@
-"""``aligngames sweep`` through its own parser (solvers.sweep_cli.setup/run): output, files, bad input."""
+"""``aligngames sweep`` through its own parser (solvers.cli.sweep.setup/run): output, files, bad input."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ import pytest
 
 import games
 from games import AligngamesError, ParameterError, UnknownNameError
-from solvers import sweep_cli
-from solvers.sweep import SweepError, SweepResult
-from solvers.sweep_cli import parse_samples, parse_vary, run, setup
+from solvers.cli import sweep as sweep_cli
+from solvers.cli.sweep import parse_samples, parse_vary, run, setup
+from solvers.errors import SweepError
+from solvers.sweeps.result import SweepResult
 from tests.test_sweep import race_by_hand
 
 
@@ -152,7 +153,7 @@ def test_parsers():
 
 
 # ---------------------------------------------------------------------------
-# through the aligngames entry point (solvers.cli.main)
+# through the aligngames entry point (solvers.cli.app.main)
 # ---------------------------------------------------------------------------
 
 def test_main_sweep_json(cli, tmp_path):

@@ -12,7 +12,7 @@ from sympy import Rational as R
 from games import Game, SymmetricGame
 from games.errors import GameError, SymbolicError
 from solvers import is_nash_equilibrium, nash_equilibria, symmetric_equilibria
-from solvers.symmetric import UnsupportedPayoffError
+from solvers.errors import UnsupportedPayoffError
 
 k = sympy.Symbol("k", integer=True, nonnegative=True)
 

@@ -18,8 +18,8 @@ import warnings
 from sympy.core.cache import clear_cache
 
 import games
-from solvers import conditions
-from solvers.conditions import equilibrium_conditions
+import solvers.conditions.derive as conditions
+from solvers.conditions.derive import equilibrium_conditions
 
 
 def main() -> None:
@@ -32,7 +32,7 @@ def main() -> None:
     cold: dict[str, list[float]] = {n: [] for n in names}
     totals = []
     for _ in range(args.repeats):
-        conditions.clear_cache()
+        clear_cache()
         clear_cache()
         total = 0.0
         for name in names:

@@ -7,7 +7,7 @@ Measured side by side in one run, each a median of ``--repeats`` runs:
 1. ``great_power_race`` regime classification over 1e7 Monte Carlo samples,
    end to end from the CLI (a fresh process: imports, template, sampling,
    classification, first-order sensitivity, JSON) -- with the sweep template
-   in the cache (:mod:`solvers.sweep_cache`; every sweep of a game after its
+   in the cache (:mod:`solvers.sweeps.cache`; every sweep of a game after its
    first: no sympy) and with an empty cache (the first sweep of a game:
    import sympy, derive and compile the closed forms); also the same command
    with 1,000 samples (the fixed start-up cost) and the throughput net of
@@ -47,7 +47,7 @@ from pathlib import Path
 import numpy as np
 
 SHIM = ("import argparse, sys\n"
-        "from solvers.sweep_cli import setup, run\n"
+        "from solvers.cli.sweep import setup, run\n"
         "p = argparse.ArgumentParser(prog='aligngames sweep')\n"
         "setup(p)\n"
         "sys.exit(run(p.parse_args(sys.argv[1:])))\n")
@@ -146,7 +146,7 @@ def nashpy_per_point(points: int, seed: int) -> tuple[float, dict[str, int]]:
     import sympy
 
     import games
-    from solvers.sweep import sweep
+    from solvers.sweeps.run import sweep
 
     res = sweep("great_power_race", samples=points, seed=seed, keep=points, progress=False)
     game = games.build("great_power_race")
@@ -169,7 +169,7 @@ def child_big(samples: int) -> tuple[float, float, dict]:
     """The CLI on ``samples`` samples in a fresh process; its peak RSS from ``ru_maxrss`` (printed on stderr)."""
     code = textwrap.dedent("""
         import argparse, json, resource, sys
-        from solvers.sweep_cli import setup, run
+        from solvers.cli.sweep import setup, run
         p = argparse.ArgumentParser(prog="aligngames sweep")
         setup(p)
         status = run(p.parse_args(sys.argv[1:]))
@@ -192,7 +192,7 @@ def main() -> None:
     ap.add_argument("--nashpy", type=int, default=2000)
     a = ap.parse_args()
     n = int(a.samples)
-    from solvers.sweep import sweep
+    from solvers.sweeps.run import sweep
 
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}; numpy {np.__version__}")
     print(f"CLI command: {' '.join(cli_command(['great_power_race', '--samples', str(n), '--seed', '1', '--json']))[:120]}")

@@ -1,0 +1,127 @@
+r"""Payoff arrays and labels from user input, and substitution maps: the checks behind the game constructors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import sympy
+from sympy import ImmutableDenseNDimArray
+
+from games import essay
+from games._exact import to_exact
+from games.errors import GameError, UnknownNameError, suggest
+from games.parameters import ParameterSet
+
+
+def _nested_to_numpy(data: Any, where: str) -> np.ndarray:
+    """Turn nested lists / numpy / sympy matrices into an object ndarray, checking raggedness."""
+    if isinstance(data, sympy.MatrixBase):
+        return np.array(data.tolist(), dtype=object)
+    if isinstance(data, sympy.NDimArray):
+        return np.array(data.tolist(), dtype=object)
+    if isinstance(data, np.ndarray):
+        if data.dtype.kind in "USO" and data.dtype.kind != "O":
+            raise GameError(f"{where}: got an array of strings; strings are never evaluated, give numbers or sympy expressions")
+        return np.asarray(data, dtype=object)
+    if isinstance(data, (str, bytes)):
+        raise GameError(f"{where}: got the string {data!r}; give a nested list, array or sympy matrix")
+    if not isinstance(data, Sequence):
+        raise GameError(f"{where}: got {type(data).__name__}; give a nested list, numpy array or sympy matrix")
+
+    def shape_of(x: Any, path: tuple[int, ...]) -> tuple[int, ...]:
+        if isinstance(x, (sympy.MatrixBase, sympy.NDimArray)):
+            x = x.tolist()
+        if isinstance(x, np.ndarray):
+            x = x.tolist()
+        if isinstance(x, Sequence) and not isinstance(x, (str, bytes)):
+            if len(x) == 0:
+                raise GameError(f"{where}: empty list at index {list(path)}; every player needs at least one strategy")
+            shapes = [shape_of(y, path + (i,)) for i, y in enumerate(x)]
+            first = shapes[0]
+            for i, s in enumerate(shapes):
+                if s != first:
+                    raise GameError(
+                        f"{where}: ragged payoffs: entry {list(path + (i,))} has shape {s}, "
+                        f"entry {list(path + (0,))} has shape {first}"
+                    )
+            return (len(x),) + first
+        return ()
+
+    shape = shape_of(data, ())
+
+    def flat(x: Any) -> list[Any]:
+        if isinstance(x, (sympy.MatrixBase, sympy.NDimArray, np.ndarray)):
+            x = x.tolist()
+        if isinstance(x, Sequence) and not isinstance(x, (str, bytes)):
+            out: list[Any] = []
+            for y in x:
+                out.extend(flat(y))
+            return out
+        return [x]
+
+    arr = np.empty(len(flat(data)) if shape else 1, dtype=object)
+    arr[:] = flat(data)
+    return arr.reshape(shape)
+
+
+def _to_sympy_array(arr: np.ndarray, where: str) -> ImmutableDenseNDimArray:
+    entries = []
+    for idx in np.ndindex(arr.shape):
+        entries.append(to_exact(arr[idx], f"{where}, entry {list(idx)}", error=GameError))
+    return ImmutableDenseNDimArray(entries, arr.shape)
+
+
+def _labels(given: Any, count: int, default: Sequence[str], what: str) -> tuple[str, ...]:
+    if given is None:
+        return tuple(default)
+    if isinstance(given, str):
+        raise GameError(f"{what}: got the string {given!r}; give a list of {count} names")
+    names = tuple(given)
+    if len(names) != count:
+        raise GameError(f"{what}: {len(names)} names given for {count} (names: {list(names)})")
+    for n in names:
+        if not isinstance(n, str) or not n.strip():
+            raise GameError(f"{what}: name {n!r} must be a non-empty string")
+    seen: set[str] = set()
+    for n in names:
+        if n in seen:
+            raise GameError(f"{what}: duplicate name {n!r}")
+        seen.add(n)
+    return names
+
+
+def _known_parameter_names() -> set[str]:
+    return set(essay.parameters().keys())
+
+
+def _subs_map(
+    free: Iterable[sympy.Symbol], mapping: Any, *, owner: str
+) -> dict[sympy.Symbol, sympy.Expr]:
+    """Normalise a substitution mapping to ``{free symbol of the game: exact value}``."""
+    by_name: dict[str, sympy.Symbol] = {s.name: s for s in free}
+    out: dict[sympy.Symbol, sympy.Expr] = {}
+    if isinstance(mapping, ParameterSet):
+        for p in mapping.values():
+            if p.name in by_name:
+                out[by_name[p.name]] = p.value
+        return out
+    if not isinstance(mapping, Mapping):
+        raise GameError(f"{owner}.subs: expected a mapping or ParameterSet, got {type(mapping).__name__}")
+    for key, value in mapping.items():
+        if isinstance(key, sympy.Symbol):
+            name = key.name
+        elif isinstance(key, str):
+            name = key
+        else:
+            raise GameError(f"{owner}.subs: key {key!r} must be a sympy Symbol or a parameter name")
+        exact = to_exact(value, f"{owner}.subs: value of {name!r}", error=GameError)
+        if name in by_name:
+            out[by_name[name]] = exact
+        elif isinstance(key, str) and name not in _known_parameter_names():
+            # a Symbol that does not occur is ignored (as in sympy); a name that is
+            # neither a free symbol nor a known parameter is most likely a typo
+            raise UnknownNameError(f"{owner}.subs: " + suggest(name, by_name, what="free symbol"))
+    return out
+

@@ -1,0 +1,158 @@
+r"""The ``aligngames`` command line.
+
+Subcommands print a readable table on a terminal, or JSON with ``--json``.
+Parameters come from the essay's scenario (``--scenario phd|industry``), one
+of its walk-through cases (``--case``), a TOML file (``--params FILE.toml``)
+and ``--set name=value`` (repeatable), applied in that order so that the most
+explicit wins.  Values are numbers or fractions (``--set p_doom=1/3``); nothing
+given on the command line or in a file is ever evaluated.
+
+Bad input exits with status 2 and one line on stderr naming the problem; a
+traceback is shown only for internal errors, and only with
+``ALIGNGAMES_DEBUG=1``.
+
+Examples
+--------
+>>> main(["audit", "--json"]) == 0  # doctest: +ELLIPSIS
+[...
+True
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+import games
+from games._numbers import SCENARIO_NAMES
+from games.errors import AligngamesError, ParameterError
+from solvers.cli.args import _add_json, _add_param_options, _Parser
+from solvers.cli.commands import _cmd_audit, _cmd_breakeven, _cmd_graph, _cmd_list, _cmd_report, _cmd_solve
+from solvers.errors import CLIError
+
+__all__ = ['main', 'build_parser']
+
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``aligngames`` command."""
+    parser = _Parser(prog="aligngames", description="Game theory of the Alignment-vs-Capabilities choice.")
+    parser.add_argument("--version", action="version", version=f"aligngames {games.__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("list", help="list the games and parameters")
+    p.add_argument("--scenario", default="phd", choices=SCENARIO_NAMES)
+    _add_json(p)
+    p.set_defaults(handler=_cmd_list)
+
+    p = sub.add_parser("audit", help="recompute the essay's numeric claims")
+    _add_param_options(p)
+    _add_json(p)
+    p.set_defaults(handler=_cmd_audit)
+
+    p = sub.add_parser("solve", help="equilibria of a library game at the essay's values (or symbolic)")
+    p.add_argument("game", help="a game name from `aligngames list`")
+    p.add_argument("--option", action="append", metavar="NAME=VALUE", default=[],
+                   help="a modelling option of the game's builder, e.g. own_life=false (repeatable)")
+    p.add_argument("--symbolic", action="store_true", help="closed-form equilibria with their conditions")
+    p.add_argument("--latex", action="store_true", help="with --symbolic: LaTeX output")
+    _add_param_options(p)
+    _add_json(p)
+    p.set_defaults(handler=_cmd_solve)
+
+    p = sub.add_parser("breakeven", help="closed-form values of a parameter where the equilibria change")
+    p.add_argument("game", help="a game name from `aligngames list`")
+    p.add_argument("param", help="the parameter to solve for")
+    p.add_argument("--option", action="append", metavar="NAME=VALUE", default=[],
+                   help="a modelling option of the game's builder (repeatable)")
+    p.add_argument("--numeric-only", action="store_true", help="skip the closed forms (faster)")
+    p.add_argument("--welfare", action="store_true",
+                   help="where everyone's ranking of all-first vs all-second strategy flips (e.g. n* of "
+                        "collective_action) instead of where the equilibria change")
+    p.add_argument("--latex", action="store_true", help="LaTeX (amsmath aligned) output")
+    _add_param_options(p)
+    _add_json(p)
+    p.set_defaults(handler=_cmd_breakeven)
+
+    p = sub.add_parser("graph", help="strategy dynamics as a graph: best responses, invasion, small-mutation chain")
+    p.add_argument("game", help="a game name from `aligngames list`")
+    p.add_argument("--kind", choices=("best-response", "invasion", "chain", "regimes"), default="best-response")
+    p.add_argument("--range", action="append", default=[], metavar="NAME=LOW:HIGH",
+                   help="regimes: a parameter and its range (one or two)")
+    p.add_argument("--samples", type=int, default=101, help="regimes: grid points per parameter")
+    p.add_argument("--best-only", action="store_true", help="best-response edges only (default: all improvements)")
+    p.add_argument("--population", type=int, default=100, help="population size Z (invasion, chain)")
+    p.add_argument("--selection", type=float, default=1e-5, help="intensity of selection (invasion, chain)")
+    p.add_argument("--rule", choices=("fermi", "moran"), default="fermi")
+    p.add_argument("--option", action="append", metavar="NAME=VALUE", default=[],
+                   help="a modelling option of the game's builder (repeatable)")
+    p.add_argument("--out", metavar="FILE", help="write the graph: .png .pdf .svg (drawing), .tex (TikZ), .graphml")
+    _add_param_options(p)
+    _add_json(p)
+    p.set_defaults(handler=_cmd_graph)
+
+    from solvers.cli import sweep as sweep_cli
+
+    p = sub.add_parser("sweep", help="regime shares over a parameter grid or Monte Carlo samples")
+    sweep_cli.setup(p)
+    p.set_defaults(handler=sweep_cli.run)
+
+    p = sub.add_parser("report", help="the essay analysed end to end: LaTeX/PDF, Markdown, JSON, figures")
+    p.add_argument("--out", default="aligngames-report", metavar="DIR", help="output folder (default: %(default)s)")
+    p.add_argument("--no-pdf", action="store_true", help="do not run pdflatex")
+    p.add_argument("--fragments", action="store_true", help="also write each table and equation as its own .tex")
+    p.add_argument("--quiet", action="store_true", help="no progress messages")
+    _add_param_options(p)
+    _add_json(p)
+    p.set_defaults(handler=_cmd_report)
+    return parser
+
+
+def _command_names(parser: argparse.ArgumentParser) -> list[str]:
+    for action in parser._actions:  # noqa: SLF001 - argparse keeps subparsers here
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            return list(action.choices)
+    return []
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0 ok, 2 bad input, 1 internal error)."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        parser = build_parser()
+        args = parser.parse_args(args_list)
+        if not getattr(args, "command", None):
+            choices = ", ".join(_command_names(parser))
+            raise CLIError(f"a COMMAND is required ({choices}); see aligngames --help")
+        handler: Handler = args.handler
+        return handler(args)
+    except SystemExit as exc:  # --help / --version
+        return int(exc.code or 0) if isinstance(exc.code, int) or exc.code is None else 2
+    except (AligngamesError, ParameterError) as exc:
+        msg = str(exc).replace("\n", " ")
+        print(f"aligngames: error: {msg}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("aligngames: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # an internal error: one line unless debugging
+        if os.environ.get("ALIGNGAMES_DEBUG"):
+            raise
+        print(f"aligngames: internal error: {type(exc).__name__}: {exc} "
+              "(set ALIGNGAMES_DEBUG=1 for a traceback)", file=sys.stderr)
+        return 1
+
+
+def _entry() -> None:  # pragma: no cover - console script
+    sys.exit(main())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
+

@@ -1,0 +1,170 @@
+r"""Verification of equilibria: regrets and the exact (or tolerance) Nash test.
+
+Every solver verifies each equilibrium it returns with these functions.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+import sympy
+
+from games.core import Game
+from games.errors import GameError
+from solvers.errors import ProfileError
+from solvers.results.equilibria import FLOAT_TOL, _is_exact_number, _to_fraction
+
+__all__ = ['regrets', 'is_nash_equilibrium']
+
+
+def rational_payoff_arrays(game: Game) -> tuple[np.ndarray, ...] | None:
+    """The payoffs as object arrays of :class:`fractions.Fraction`, or None if some entry is irrational."""
+    out = []
+    for arr in game.payoffs:
+        flat = arr._array  # noqa: SLF001 - sympy's flat storage
+        vals = []
+        for v in flat:
+            if not isinstance(v, sympy.Rational):
+                return None
+            vals.append(Fraction(int(v.p), int(v.q)))
+        a = np.empty(len(vals), dtype=object)
+        a[:] = vals
+        out.append(a.reshape(game.shape))
+    return tuple(out)
+
+
+def _check_profile(game: Game, profile: Sequence[Sequence[Any]]) -> list[list[Any]]:
+    if isinstance(profile, (str, bytes)) or not isinstance(profile, Iterable):
+        raise ProfileError(f"profile: expected one probability vector per player, got {type(profile).__name__}")
+    prof = [list(p) for p in profile]
+    if len(prof) != game.n_players:
+        raise ProfileError(
+            f"profile: {len(prof)} probability vectors given for {game.n_players} players ({', '.join(game.players)})"
+        )
+    for i, p in enumerate(prof):
+        if len(p) != len(game.strategies[i]):
+            raise ProfileError(
+                f"profile: player {game.players[i]!r} has {len(game.strategies[i])} strategies, "
+                f"got a vector of length {len(p)}"
+            )
+    return prof
+
+
+def _pure_payoff_vectors(arrays: Sequence[np.ndarray], prof: Sequence[np.ndarray]) -> list[np.ndarray]:
+    """``v[i][s]`` = expected payoff of player i playing pure ``s`` against the others' mixed strategies.
+
+    Works for float arrays and for object arrays of Fractions (exact).
+    """
+    n = len(arrays)
+    out = []
+    for i in range(n):
+        u = arrays[i]
+        # contract axes from the last to the first, skipping i; axis indices stay valid when going downwards
+        for j in range(n - 1, -1, -1):
+            if j == i:
+                continue
+            u = np.tensordot(u, prof[j], axes=([j], [0]))
+        out.append(np.asarray(u).reshape(-1))
+    return out
+
+
+def regrets(game: Game, profile: Sequence[Sequence[Any]]) -> tuple[Any, ...]:
+    r"""Each player's gain from her best pure deviation: :math:`\max_s u_i(s, \sigma_{-i}) - u_i(\sigma)`.
+
+    Exact (``Fraction``-based, returned as sympy ``Rational``) when every
+    probability is an int, ``Fraction`` or sympy ``Rational`` and the payoffs
+    are rational; floats otherwise.
+
+    Parameters
+    ----------
+    game : Game
+        A numeric game (no free symbols).
+    profile : sequence of sequences
+        One probability vector per player.
+
+    Returns
+    -------
+    tuple
+        One regret per player (0 at an equilibrium).
+
+    Raises
+    ------
+    SymbolicError
+        If the game has free symbols (they are named).
+    ProfileError
+        If the profile does not fit the game.
+
+    Examples
+    --------
+    >>> from games import Game
+    >>> pd = Game.from_bimatrix([[3, 0], [5, 1]])
+    >>> regrets(pd, ((1, 0), (1, 0)))
+    (2, 2)
+    """
+    prof = _check_profile(game, profile)
+    if not game.is_numeric:
+        game.numeric_arrays()  # raises naming the symbols
+    exact = all(_is_exact_number(v) for p in prof for v in p)
+    rat = rational_payoff_arrays(game) if exact else None
+    if rat is not None:
+        fprof = []
+        for p in prof:
+            a = np.empty(len(p), dtype=object)
+            a[:] = [_to_fraction(v) for v in p]
+            fprof.append(a)
+        vecs = _pure_payoff_vectors(rat, fprof)
+        out: list[Any] = []
+        for v, pv in zip(vecs, fprof):
+            value = sum((a * b for a, b in zip(v, pv)), Fraction(0))
+            best = max(v)
+            r = best - value
+            out.append(sympy.Rational(r.numerator, r.denominator))
+        return tuple(out)
+    arrays = game.numeric_arrays()
+    fl = [np.asarray([float(v) for v in p], dtype=float) for p in prof]
+    vecs = _pure_payoff_vectors(arrays, fl)
+    return tuple(float(np.max(v) - v @ p) for v, p in zip(vecs, fl))
+
+
+def is_nash_equilibrium(game: Game, profile: Sequence[Sequence[Any]], *, tol: float | None = None) -> bool:
+    r"""Whether ``profile`` is a Nash equilibrium of ``game`` (mutual best responses).
+
+    Exact profiles (ints, ``Fraction``, sympy ``Rational``) of rational games
+    are checked exactly: every probability non-negative, each vector summing
+    to 1, every regret exactly 0.  Otherwise floats are checked with the
+    relative tolerance ``tol`` (default :data:`FLOAT_TOL` = 1e-9) scaled by
+    ``max(1, max |payoff|)`` of each player.
+
+    Examples
+    --------
+    >>> from games import Game
+    >>> pd = Game.from_bimatrix([[3, 0], [5, 1]])
+    >>> is_nash_equilibrium(pd, ((0, 1), (0, 1)))
+    True
+    >>> is_nash_equilibrium(pd, ((0.5, 0.5), (0, 1)))
+    False
+    """
+    prof = _check_profile(game, profile)
+    exact = all(_is_exact_number(v) for p in prof for v in p) and rational_payoff_arrays(game) is not None
+    if exact and tol is None:
+        for p in prof:
+            fr = [_to_fraction(v) for v in p]
+            if any(v < 0 for v in fr) or sum(fr, Fraction(0)) != 1:
+                return False
+        return all(r == 0 for r in regrets(game, prof))
+    t = FLOAT_TOL if tol is None else float(tol)
+    if not (t >= 0 and math.isfinite(t)):
+        raise GameError(f"is_nash_equilibrium: tol must be a finite non-negative number, got {tol!r}")
+    for p in prof:
+        fl = [float(v) for v in p]
+        if min(fl) < -t or abs(sum(fl) - 1.0) > t * len(fl):
+            return False
+    arrays = game.numeric_arrays()
+    scales = [max(1.0, float(np.max(np.abs(a)))) for a in arrays]
+    fl_prof = [[float(v) for v in p] for p in prof]
+    return all(r <= t * s for r, s in zip(regrets(game, fl_prof), scales))
+

@@ -1,0 +1,309 @@
+r"""LaTeX for closed-form results: equilibrium conditions, break-even values, classifications.
+
+:func:`to_latex` turns a result of :func:`~solvers.equilibrium_conditions`,
+:func:`~solvers.break_even`, :func:`~solvers.classify` (or a bare sympy
+expression or condition) into an amsmath ``aligned`` block in the essay's
+symbols (:func:`games.parameters.latex_symbol_names`: :math:`V` for the VSL,
+:math:`\alpha` for the altruism weight, ...), with ``\text{}`` labels.  Each
+line carries its plain-text form beside it as a LaTeX comment, and the
+returned string's ``plain`` attribute holds the plain text alone.
+
+Readability choices:
+
+* ``\left( ... \right)`` only around fractions; plain parentheses elsewhere.
+* Conjunctions as ``\text{and}``, disjunctions as ``\text{or}``, not
+  :math:`\wedge`/:math:`\vee`.
+* Relations are written as the solvers build them: positive terms on the
+  left, the rest on the right.
+
+The output needs ``\usepackage{amsmath}`` and math mode (``\[ ... \]`` or
+``equation*``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import sympy
+
+from games.errors import GameError
+from games.parameters import latex_symbol_names
+from solvers.results.conditions import BreakEven, Classification, ConditionalEquilibrium, Outcome, Threshold
+
+__all__ = ['to_latex', 'LatexResult', 'latex_expr', 'repr_latex']
+
+
+class LatexResult(str):
+    """A LaTeX string with its plain-text form in :attr:`plain`."""
+
+    plain: str
+
+    def __new__(cls, latex: str, plain: str) -> LatexResult:
+        obj = super().__new__(cls, latex)
+        obj.plain = plain
+        return obj
+
+
+def _escape(text: str) -> str:
+    repl = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
+            "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+    return "".join(repl.get(ch, ch) for ch in text)
+
+
+def _label(text: str) -> str:
+    return r"\text{" + _escape(text) + "}"
+
+
+def _unclutter(tex: str) -> str:
+    r"""Replace ``\left( ... \right)`` by plain parentheses unless a fraction is inside."""
+    out = tex
+    start = 0
+    while True:
+        i = out.find(r"\left(", start)
+        if i < 0:
+            return out
+        depth, j = 0, i
+        while j < len(out):
+            if out.startswith(r"\left", j):
+                depth += 1
+                j += 5
+                continue
+            if out.startswith(r"\right", j):
+                depth -= 1
+                if depth == 0:
+                    break
+                j += 6
+                continue
+            j += 1
+        if j >= len(out) or not out.startswith(r"\right)", j):
+            start = i + 6
+            continue
+        inner = out[i + 6:j]
+        if r"\frac" in inner:
+            start = i + 6
+            continue
+        out = out[:i] + "(" + inner + ")" + out[j + 7:]
+        start = i + 1
+
+
+def latex_expr(expr: Any, names: Mapping[sympy.Symbol, str] | None = None) -> str:
+    r"""LaTeX of a sympy expression or condition in the essay's symbols.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> a, b, c = sympy.symbols("a b c")
+    >>> latex_expr(sympy.And(a >= b, sympy.Ne(c, 0)))
+    'a \\geq b \\;\\text{and}\\; c \\neq 0'
+    >>> latex_expr(a * (b + c))
+    'a (b + c)'
+    """
+    symbol_names = dict(latex_symbol_names())
+    if names:
+        symbol_names.update(names)
+    if expr is sympy.true or expr is True:
+        return r"\text{always}"
+    if expr is sympy.false or expr is False:
+        return r"\text{never}"
+    if isinstance(expr, sympy.And):
+        return r" \;\text{and}\; ".join(_wrap(a, symbol_names) for a in expr.args)
+    if isinstance(expr, sympy.Or):
+        return r" \;\text{or}\; ".join(_wrap(a, symbol_names) for a in expr.args)
+    if isinstance(expr, sympy.Not):
+        return r"\text{not } (" + latex_expr(expr.args[0], symbol_names) + ")"
+    return _unclutter(sympy.latex(expr, symbol_names=symbol_names))
+
+
+def _wrap(expr: Any, names: Mapping[sympy.Symbol, str]) -> str:
+    inner = latex_expr(expr, names)
+    return "(" + inner + ")" if isinstance(expr, (sympy.And, sympy.Or)) else inner
+
+
+def _plain(expr: Any) -> str:
+    if expr is sympy.true:
+        return "always"
+    if expr is sympy.false:
+        return "never"
+    if isinstance(expr, sympy.And):
+        return " and ".join(_plain_wrap(a) for a in expr.args)
+    if isinstance(expr, sympy.Or):
+        return " or ".join(_plain_wrap(a) for a in expr.args)
+    return str(expr)
+
+
+def _plain_wrap(expr: Any) -> str:
+    return "(" + _plain(expr) + ")" if isinstance(expr, (sympy.And, sympy.Or)) else _plain(expr)
+
+
+def _profile_tex(rec: ConditionalEquilibrium, names: Mapping[sympy.Symbol, str]) -> tuple[str, str]:
+    parts, plain = [], []
+    for p, vec in enumerate(rec.profile):
+        sup = rec.supports[p]
+        if len(sup) == 1:
+            continue
+        strategies = rec.strategies[p] if p < len(rec.strategies) else tuple(str(i) for i in range(len(vec)))
+        player = rec.players[p] if p < len(rec.players) else f"player {p + 1}"
+        for j in sup:
+            parts.append(r"\sigma_{%s}(%s) = %s" % (_label(player), _label(strategies[j]), latex_expr(vec[j], names)))
+            plain.append(f"{player}: P({strategies[j]}) = {vec[j]}")
+    return r",\ ".join(parts), "; ".join(plain)
+
+
+def _numeric_row(eq: Any, names: Mapping[sympy.Symbol, str]) -> tuple[str, str]:
+    """One numeric equilibrium (solvers.nash_equilibria): each player's mixture and the payoffs."""
+    tex, plain = [], []
+    for p, vec in enumerate(eq.profile):
+        terms = [(j, sympy.nsimplify(x) if isinstance(x, float) else x) for j, x in enumerate(vec)]
+        terms = [(j, x) for j, x in terms if x != 0]
+        body = " + ".join(
+            (_label(eq.strategies[p][j]) if x == 1 else latex_expr(x, names) + r"\," + _label(eq.strategies[p][j]))
+            for j, x in terms)
+        tex.append(_label(eq.players[p]) + ": " + body)
+        plain.append(f"{eq.players[p]}: " + " + ".join(
+            (eq.strategies[p][j] if x == 1 else f"{x} {eq.strategies[p][j]}") for j, x in terms))
+    pays = ", ".join(latex_expr(sympy.nsimplify(x) if isinstance(x, float) else x, names) for x in eq.payoffs)
+    return ("&" + r";\ ".join(tex) + r" \quad " + _label("payoffs ") + pays,
+            "; ".join(plain) + " (payoffs " + ", ".join(str(x) for x in eq.payoffs) + ")")
+
+
+def _aligned(rows: Sequence[tuple[str, str]], comments: bool = True) -> LatexResult:
+    if not rows:
+        return LatexResult(r"\begin{aligned}&\text{(nothing)}\end{aligned}", "(nothing)")
+    body = []
+    for i, (tex, plain) in enumerate(rows):
+        end = r" \\" if i < len(rows) - 1 else ""
+        comment = plain.replace("\n", " ")
+        body.append(f"{tex}{end}  % {comment}" if comments else f"{tex}{end}")
+    return LatexResult("\\begin{aligned}\n" + "\n".join(body) + "\n\\end{aligned}",
+                       "\n".join(p for _, p in rows))
+
+
+def _equilibria_rows(records: Sequence[ConditionalEquilibrium],
+                     names: Mapping[sympy.Symbol, str]) -> list[tuple[str, str]]:
+    rows = []
+    for r in records:
+        prof_tex, prof_plain = _profile_tex(r, names)
+        rows.append((_label(r.label) + " &: " + prof_tex, f"{r.label}: {prof_plain}".rstrip(": ")))
+        atoms = list(r.condition.args) if isinstance(r.condition, sympy.And) else [r.condition]
+        for i, atom in enumerate(atoms):
+            word = "if " if i == 0 else "and "
+            rows.append((r"&\quad " + _label(word) + _wrap(atom, names), f"  {word}{_plain_wrap(atom)}"))
+    return rows
+
+
+def _outcomes(outcomes: Sequence[Outcome], names: Mapping[sympy.Symbol, str]) -> tuple[str, str]:
+    if not outcomes:
+        return r"\text{no equilibrium}", "no equilibrium"
+    tex, plain = [], []
+    for o in outcomes:
+        if o.condition is sympy.true:
+            tex.append(_label(o.label))
+            plain.append(o.label)
+        else:
+            tex.append(_label(o.label) + r" \text{ if } " + latex_expr(o.condition, names))
+            plain.append(f"{o.label} if {_plain(o.condition)}")
+    return r";\ ".join(tex), "; ".join(plain)
+
+
+def _threshold_rows(t: Threshold, names: Mapping[sympy.Symbol, str]) -> list[tuple[str, str]]:
+    sym = latex_expr(t.symbol, names) + "^{*}"
+    rows = [(f"{sym} &= {latex_expr(t.value, names)}", f"{t.symbol}* = {t.value}")]
+    for side, outs in (("below", t.below), ("above", t.above)):
+        tex, plain = _outcomes(outs, names)
+        rows.append((r"&\quad " + _label(side + ": ") + tex, f"  {side}: {plain}"))
+    if t.valid_if is not sympy.true:
+        rows.append((r"&\quad " + _label("valid if ") + latex_expr(t.valid_if, names),
+                     f"  valid if {_plain(t.valid_if)}"))
+    return rows
+
+
+def to_latex(result: Any, *, symbol_names: Mapping[sympy.Symbol, str] | None = None,
+             comments: bool = True) -> LatexResult:
+    r"""LaTeX (amsmath ``aligned``) of a closed-form result, with its plain text beside it.
+
+    Parameters
+    ----------
+    result : list of ConditionalEquilibrium, ConditionalEquilibrium, BreakEven, Threshold, Classification,
+        numeric equilibria (a list of :class:`~solvers.results.equilibria.Equilibrium`), or a sympy
+        expression / condition
+    symbol_names : mapping, optional
+        LaTeX names for symbols, over the parameter registry's.
+    comments : bool, default True
+        End each line with its plain-text form as a ``%`` comment.  Pass
+        ``False`` for renderers that do not accept comments (MathJax and KaTeX
+        in Jupyter, ``IPython.display.Math``).
+
+    Returns
+    -------
+    LatexResult
+        A ``str`` of LaTeX (needs ``amsmath`` and math mode); with
+        ``comments=True`` every line ends with its plain-text form as a ``%``
+        comment; ``.plain`` holds the plain text alone.
+
+    Raises
+    ------
+    GameError
+        For a result type it does not know (named).
+
+    Examples
+    --------
+    >>> import sympy
+    >>> from games import Game
+    >>> from solvers import break_even
+    >>> wA, wC, V = sympy.symbols("w_A w_C V", positive=True)
+    >>> g = Game.from_bimatrix([[wA + V], [wC]], [[0], [0]], strategies=(["A", "C"], ["World"]))
+    >>> print(to_latex(break_even(g, V)))
+    \begin{aligned}
+    V^{*} &= - w_{A} + w_{C} \\  % V* = -w_A + w_C
+    &\quad \text{below: }\text{(C, World)} \\  %   below: (C, World)
+    &\quad \text{above: }\text{(A, World)}  %   above: (A, World)
+    \end{aligned}
+    >>> print(to_latex(break_even(g, V)).plain.splitlines()[0])
+    V* = -w_A + w_C
+    >>> print(to_latex(break_even(g, V), comments=False).splitlines()[1])
+    V^{*} &= - w_{A} + w_{C} \\
+    """
+    return _aligned(_rows(result, dict(symbol_names or {})), comments)
+
+
+def _rows(result: Any, names: dict[sympy.Symbol, str]) -> list[tuple[str, str]]:
+    if isinstance(result, ConditionalEquilibrium):
+        return _equilibria_rows([result], names)
+    if isinstance(result, (list, tuple)) and all(isinstance(r, ConditionalEquilibrium) for r in result):
+        return _equilibria_rows(list(result), names)
+    if isinstance(result, BreakEven):
+        rows: list[tuple[str, str]] = []
+        for t in result.thresholds:
+            rows += _threshold_rows(t, names)
+        if not rows:
+            rows = [(_label(f"no break-even value of {result.symbol}"), f"no break-even value of {result.symbol}")]
+        return rows
+    if isinstance(result, Threshold):
+        return _threshold_rows(result, names)
+    if isinstance(result, Classification):
+        if result.name is not None:
+            return [(_label(result.name) + r" &: \text{always}", f"{result.name}")]
+        return [(_label(k) + " &: " + latex_expr(v, names), f"{k}: {_plain(v)}")
+                for k, v in result.conditions.items()]
+    if isinstance(result, (sympy.Basic, bool)):
+        return [("&" + latex_expr(result, names), _plain(result))]
+    from solvers.results.equilibria import Equilibrium
+
+    if isinstance(result, Equilibrium):
+        return [_numeric_row(result, names)]
+    if isinstance(result, (list, tuple)) and all(isinstance(r, Equilibrium) for r in result):
+        return [_numeric_row(r, names) for r in result]
+    kinds = ("ConditionalEquilibrium (or a list of them), BreakEven, Threshold, Classification, "
+             "Equilibrium (or a list of them), a sympy expression")
+    raise GameError(f"to_latex: cannot render a {type(result).__name__} (allowed: {kinds})")
+
+
+def repr_latex(result: Any) -> str:
+    """Jupyter's ``_repr_latex_`` of a closed-form result: :func:`to_latex` in ``$$`` without comments.
+
+    MathJax and KaTeX do not all accept ``%`` comments, so the plain-text
+    comments are dropped here (they stay in :func:`to_latex`'s output).
+    """
+    return "$$" + to_latex(result, comments=False) + "$$"
+

@@ -1,0 +1,113 @@
+r"""Layouts and labels of strategy graphs: node positions (grid, circular, spring, shell) and readable node labels."""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Hashable
+from typing import Any
+
+import networkx as nx
+import sympy
+
+from games.errors import GameError, UnknownNameError, suggest
+
+__all__ = ['graph_layout', 'LAYOUTS']
+
+
+#: Layout names :func:`graph_layout` accepts.
+LAYOUTS = ("auto", "grid", "circular", "spring", "shell")
+
+
+_STABLE_STYLE = {
+    "stable": {"facecolor": "black", "label": "stable"},
+    "unstable": {"facecolor": "white", "label": "unstable"},
+}
+
+
+def _node_label(G: nx.DiGraph, v: Hashable) -> str:
+    label = G.nodes[v].get("label")
+    if label is not None:
+        return str(label)
+    if isinstance(v, tuple):
+        return ", ".join(map(str, v))
+    return str(v)
+
+
+def _number(value: Any) -> str:
+    """A short text form of an edge value (exact rationals kept exact)."""
+    if isinstance(value, sympy.Rational):
+        return str(value)
+    if isinstance(value, sympy.Basic):
+        try:
+            return f"{float(value):.3g}"  # type: ignore[arg-type]
+        except TypeError:
+            return str(value)
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        return f"{float(value):.3g}"
+    return str(value)
+
+
+def graph_layout(G: nx.DiGraph, layout: str = "auto", *, seed: int | None = 0) -> dict[Hashable, tuple[float, float]]:
+    """Node positions fitted to the kind of graph.
+
+    Parameters
+    ----------
+    G : networkx.DiGraph
+    layout : {"auto", "grid", "circular", "spring", "shell"}
+        ``"auto"``: a grid for a two-player best-response graph (column ``j``
+        of the second player at ``x = j``, row ``i`` of the first at
+        ``y = -i``), a circle for chains over monomorphic states and
+        invasion graphs, the regions' centroids for regime graphs, a spring
+        layout otherwise.
+    seed : int or None
+        Seed of the spring layout.
+
+    Returns
+    -------
+    dict
+        ``{node: (x, y)}``.
+
+    Raises
+    ------
+    UnknownNameError
+        An unknown layout name.
+    GameError
+        ``"grid"`` for a graph that is not a two-player best-response graph.
+
+    Examples
+    --------
+    >>> from games import Game
+    >>> from solvers.dynamics.best_response import best_response_graph
+    >>> pd = Game.from_bimatrix([[3, 0], [5, 1]], strategies=(["C", "D"], ["C", "D"]))
+    >>> graph_layout(best_response_graph(pd))[("D", "C")]
+    (0.0, -1.0)
+    """
+    if layout not in LAYOUTS:
+        raise UnknownNameError("graph_layout: " + suggest(str(layout), LAYOUTS, what="layout"))
+    kind = G.graph.get("kind")
+    two_player_br = kind == "best_response" and len(G.graph.get("players", ())) == 2
+    if layout == "auto" and kind == "regimes" and all("center" in G.nodes[v] for v in G.nodes):
+        # regimes at the centroids of their regions of parameter space
+        return {v: (G.nodes[v]["center"][0], G.nodes[v]["center"][1] if len(G.nodes[v]["center"]) > 1 else 0.0)
+                for v in G.nodes}
+    if layout == "auto":
+        if two_player_br:
+            layout = "grid"
+        elif kind in ("small_mutation", "invasion"):
+            layout = "circular"
+        else:
+            layout = "spring"
+    if layout == "grid":
+        if not two_player_br:
+            raise GameError("graph_layout: 'grid' is for two-player best-response graphs (allowed here: circular, spring, shell)")
+        return {v: (float(G.nodes[v]["index"][1]), float(-G.nodes[v]["index"][0])) for v in G.nodes}
+    if G.number_of_nodes() == 0:
+        return {}
+    if layout == "circular":
+        pos = nx.circular_layout(G)
+    elif layout == "shell":
+        pos = nx.shell_layout(G)
+    else:
+        pos = nx.spring_layout(G, seed=seed)
+    return {v: (float(p[0]), float(p[1])) for v, p in pos.items()}
+
