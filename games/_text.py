@@ -2,7 +2,7 @@ r"""Text for LaTeX: the one escaper of the project (``games`` and ``solvers`` bo
 
 from __future__ import annotations
 
-__all__ = ['latex_escape']
+__all__ = ["latex_escape"]
 
 
 def latex_escape(text: str) -> str:

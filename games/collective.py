@@ -35,7 +35,7 @@ from games.individual import (
 )
 from games.symmetric import SymmetricGame
 
-__all__ = ['collective_action', 'collective_action_pair', 'threshold_alignment']
+__all__ = ["collective_action", "collective_action_pair", "threshold_alignment"]
 
 
 def _doom(alignment: Any, capabilities: Any, delta: sympy.Expr, clamp: bool) -> sympy.Expr:

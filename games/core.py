@@ -46,7 +46,7 @@ from games._text import _math_label, latex_escape
 from games.errors import GameError, SizeLimitError, SymbolicError, UnknownNameError, suggest
 from games.parameters import ParameterSet, latex_symbol_names
 
-__all__ = ['Game', 'MAX_EXPANDED_PLAYERS', 'MAX_PROFILES']
+__all__ = ["Game", "MAX_EXPANDED_PLAYERS", "MAX_PROFILES"]
 
 
 #: :meth:`SymmetricGame.to_game` refuses more players than this (2**n profiles).

@@ -60,7 +60,6 @@ from games.symmetric import SymmetricGame
 __all__ = ["great_power_race", "n_power_race", "race_risk", "COUNT"]
 
 
-
 _s = essay.symbol
 
 

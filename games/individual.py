@@ -60,35 +60,7 @@ from games._registry import register
 from games.core import Game
 from games.errors import GameError
 
-__all__ = ['career_choice', 'survival_valuation', 'marginal_doom_reduction', 'COUNT']
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
+__all__ = ["career_choice", "survival_valuation", "marginal_doom_reduction", "COUNT"]
 
 
 _s = essay.symbol
@@ -110,10 +82,6 @@ GAMMA, N_RES = _s("capabilities_doom_increase"), _s("n_researchers")
 
 
 TEAM, THRESHOLD, Q_SUCCESS = _s("team_size"), _s("alignment_threshold"), _s("threshold_success_probability")
-
-
-
-
 
 
 #: The count symbol of this module's symmetric games: how many *other* players
@@ -281,6 +249,5 @@ def career_choice(*, own_life: bool = True, reading: str = "absolute") -> Game:
         strategies=(("Alignment", "Capabilities", "Neither"), ("Passive",)),
         name="Career choice" + ("" if own_life else " (own life not counted)"),
     )
-
 
 

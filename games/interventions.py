@@ -70,7 +70,6 @@ __all__ = [
 ]
 
 
-
 SUBSIDY = essay.symbol("alignment_subsidy")
 TAX = essay.symbol("capabilities_tax")
 PRIZE = essay.symbol("alignment_prize")

@@ -56,7 +56,6 @@ from games.symmetric import SymmetricGame
 __all__ = ["lab_race", "n_lab_race", "funding", "COUNT"]
 
 
-
 _s = essay.symbol
 
 

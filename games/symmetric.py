@@ -23,7 +23,7 @@ from games.core import MAX_EXPANDED_PLAYERS, Game
 from games.errors import GameError, SizeLimitError, SymbolicError, UnknownNameError, suggest
 from games.parameters import ParameterSet, latex_symbol_names
 
-__all__ = ['SymmetricGame']
+__all__ = ["SymmetricGame"]
 
 
 def _check_n_players(n: Any) -> sympy.Expr:

@@ -9,8 +9,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 import sympy
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 import games
 from games import Game, GameError, SizeLimitError, SymbolicError, SymmetricGame, UnknownNameError

@@ -10,8 +10,7 @@ from fractions import Fraction
 
 import numpy as np
 import pygambit as gbt
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 from hypothesis.extra.numpy import arrays
 
 from games import Game

@@ -9,15 +9,14 @@ from fractions import Fraction
 import numpy as np
 import pytest
 import sympy
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 import games
 import solvers
 from games import Game
 from games.errors import AligngamesError
 from games.parameters import read_toml_values
-from solvers.cli.args import parse_set
+from solvers.cli.params import parse_set
 
 FUZZ = settings(max_examples=150, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

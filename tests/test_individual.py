@@ -13,8 +13,7 @@ from math import comb
 
 import pytest
 import sympy
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from games import GameError, SymmetricGame, essay
 from games.collective import collective_action, collective_action_pair, threshold_alignment

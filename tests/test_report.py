@@ -7,8 +7,8 @@ import json
 import pytest
 
 from games import essay
+from solvers.report.build import build_report
 from solvers.report.document import write_report
-from solvers.report.sections import build_report
 from tests.conftest import requires_pdflatex
 
 

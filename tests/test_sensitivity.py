@@ -15,9 +15,10 @@ import pytest
 import games
 from games import UnknownNameError
 from solvers.errors import SweepError
+from solvers.sweeps.game_sweep import sweep
 from solvers.sweeps.result import SweepResult
-from solvers.sweeps.run import sweep
-from solvers.sweeps.sensitivity import first_order_indices, tornado
+from solvers.sweeps.sensitivity import first_order_indices
+from solvers.sweeps.tornado import tornado
 from tests.test_sweep import race_by_hand
 
 PS = games.essay.parameters()

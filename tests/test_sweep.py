@@ -20,8 +20,8 @@ import games
 from games import GameError, OutputError, ParameterError, SymmetricGame, UnknownNameError
 from games.parameters import Parameter, ParameterSet
 from solvers.errors import SweepError
+from solvers.sweeps.game_sweep import sweep
 from solvers.sweeps.result import SweepResult
-from solvers.sweeps.run import sweep
 
 PS = games.essay.parameters()
 AA, AC, CA, CC = ("(Alignment, Alignment)", "(Alignment, Capabilities)", "(Capabilities, Alignment)",

@@ -13,9 +13,9 @@ import pytest  # noqa: E402
 import games  # noqa: E402
 from games import UnknownNameError  # noqa: E402
 from solvers.errors import SweepError
+from solvers.sweeps.game_sweep import sweep  # noqa: E402
 from solvers.sweeps.plots import plot_gap_histogram, plot_regime_map, plot_tornado, threshold_relations  # noqa: E402
-from solvers.sweeps.run import sweep  # noqa: E402
-from solvers.sweeps.sensitivity import tornado  # noqa: E402
+from solvers.sweeps.tornado import tornado  # noqa: E402
 from tests.test_sensitivity import gap_by_hand  # noqa: E402
 from tests.test_sweep import race_by_hand  # noqa: E402
 

@@ -21,6 +21,7 @@ True
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -28,14 +29,25 @@ from collections.abc import Callable, Sequence
 import games
 from games._numbers import SCENARIO_NAMES
 from games.errors import AligngamesError, ParameterError
-from solvers.cli.args import _add_json, _add_param_options, _Parser
-from solvers.cli.commands import _cmd_audit, _cmd_breakeven, _cmd_graph, _cmd_list, _cmd_report, _cmd_solve
+from solvers.cli import sweep as sweep_cli
+from solvers.cli.options import _add_json, _add_param_options, _Parser
 from solvers.errors import CLIError
 
-__all__ = ['main', 'build_parser']
+__all__ = ["main", "build_parser"]
 
 
 Handler = Callable[[argparse.Namespace], int]
+
+
+def _handler(spec: str) -> Handler:
+    """The function named ``"module:function"``: a subcommand's module is imported only when it runs.
+
+    This is how the command line starts fast: ``aligngames sweep`` (numeric,
+    no sympy) never imports the modules of ``solve`` or ``report``.
+    """
+    module, _, name = spec.partition(":")
+    function: Handler = getattr(importlib.import_module(module), name)
+    return function
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,12 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("list", help="list the games and parameters")
     p.add_argument("--scenario", default="phd", choices=SCENARIO_NAMES)
     _add_json(p)
-    p.set_defaults(handler=_cmd_list)
+    p.set_defaults(handler="solvers.cli.info:run_list")
 
     p = sub.add_parser("audit", help="recompute the essay's numeric claims")
     _add_param_options(p)
     _add_json(p)
-    p.set_defaults(handler=_cmd_audit)
+    p.set_defaults(handler="solvers.cli.info:run_audit")
 
     p = sub.add_parser("solve", help="equilibria of a library game at the essay's values (or symbolic)")
     p.add_argument("game", help="a game name from `aligngames list`")
@@ -62,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--latex", action="store_true", help="with --symbolic: LaTeX output")
     _add_param_options(p)
     _add_json(p)
-    p.set_defaults(handler=_cmd_solve)
+    p.set_defaults(handler="solvers.cli.solve:run_solve")
 
     p = sub.add_parser("breakeven", help="closed-form values of a parameter where the equilibria change")
     p.add_argument("game", help="a game name from `aligngames list`")
@@ -76,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--latex", action="store_true", help="LaTeX (amsmath aligned) output")
     _add_param_options(p)
     _add_json(p)
-    p.set_defaults(handler=_cmd_breakeven)
+    p.set_defaults(handler="solvers.cli.solve:run_breakeven")
 
     p = sub.add_parser("graph", help="strategy dynamics as a graph: best responses, invasion, small-mutation chain")
     p.add_argument("game", help="a game name from `aligngames list`")
@@ -93,13 +105,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="FILE", help="write the graph: .png .pdf .svg (drawing), .tex (TikZ), .graphml")
     _add_param_options(p)
     _add_json(p)
-    p.set_defaults(handler=_cmd_graph)
-
-    from solvers.cli import sweep as sweep_cli
+    p.set_defaults(handler="solvers.cli.graph:run_graph")
 
     p = sub.add_parser("sweep", help="regime shares over a parameter grid or Monte Carlo samples")
     sweep_cli.setup(p)
-    p.set_defaults(handler=sweep_cli.run)
+    p.set_defaults(handler="solvers.cli.sweep:run")
 
     p = sub.add_parser("report", help="the essay analysed end to end: LaTeX/PDF, Markdown, JSON, figures")
     p.add_argument("--out", default="aligngames-report", metavar="DIR", help="output folder (default: %(default)s)")
@@ -108,7 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress messages")
     _add_param_options(p)
     _add_json(p)
-    p.set_defaults(handler=_cmd_report)
+    p.set_defaults(handler="solvers.cli.report:run_report")
     return parser
 
 
@@ -128,8 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not getattr(args, "command", None):
             choices = ", ".join(_command_names(parser))
             raise CLIError(f"a COMMAND is required ({choices}); see aligngames --help")
-        handler: Handler = args.handler
-        return handler(args)
+        return _handler(args.handler)(args)
     except SystemExit as exc:  # --help / --version
         return int(exc.code or 0) if isinstance(exc.code, int) or exc.code is None else 2
     except (AligngamesError, ParameterError) as exc:

@@ -52,12 +52,15 @@ import sys
 from typing import Any
 
 from games._numbers import parse_number
+from solvers.cli.options import _add_param_options, _table
 from solvers.errors import SweepError
+from solvers.sweeps import cache as sweep_cache
 from solvers.sweeps.model import DEFAULT_CHUNK, DEFAULT_KEEP, DISTRIBUTIONS, SweepTemplate
 from solvers.sweeps.result import SweepResult
 from solvers.sweeps.run import run_template
+from solvers.sweeps.sensitivity import first_order_table
 
-__all__ = ['setup', 'run', 'parse_vary', 'parse_samples', 'SENSITIVITY_POINTS']
+__all__ = ["setup", "run", "parse_vary", "parse_samples", "SENSITIVITY_POINTS"]
 
 
 #: The first-order indices printed are estimated from the first this many kept samples
@@ -133,8 +136,6 @@ def _whole(text: str, where: str) -> int:
 
 def setup(parser: argparse.ArgumentParser) -> None:
     """Add the options of ``aligngames sweep`` to ``parser`` and set ``handler`` to :func:`run`."""
-    from solvers.cli.args import _add_param_options
-
     parser.add_argument("game", help="a game name from `aligngames list`")
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--vary", action="append", metavar="NAME=LOW:HIGH:STEPS", default=None,
@@ -211,8 +212,6 @@ def run(args: argparse.Namespace) -> int:
 
 def _template(args: argparse.Namespace) -> SweepTemplate:
     """The sweep's template: from the disk cache (no sympy) or built, and then cached (:mod:`solvers.sweeps.cache`)."""
-    from solvers.sweeps import cache as sweep_cache
-
     key = None
     if args.method == "conditions":
         key = sweep_cache.template_key(args.game, scenario=getattr(args, "scenario", None),
@@ -221,7 +220,7 @@ def _template(args: argparse.Namespace) -> SweepTemplate:
         cached = sweep_cache.load(key)
         if cached is not None:
             return cached
-    from solvers.cli.args import parameters_from_args
+    from solvers.cli.params import parameters_from_args
     from solvers.sweeps.template import build_template
 
     template = build_template(args.game, parameters_from_args(args), method=args.method)
@@ -238,8 +237,6 @@ def _tty() -> bool:
 
 
 def _sensitivity(res: SweepResult) -> dict[str, dict[str, float]] | None:
-    from solvers.sweeps.sensitivity import first_order_table
-
     if res.kind != "monte_carlo" or res.n_kept < 100:
         return None
     return first_order_table(res, points=SENSITIVITY_POINTS)
@@ -256,8 +253,6 @@ def _clean(x: Any) -> Any:
 
 
 def _print_text(res: SweepResult, summary: dict[str, Any]) -> None:
-    from solvers.cli.args import _table
-
     if res.kind == "grid":
         what = f"grid over {', '.join(res.names)} ({res.n_points:,} points)"
     else:

@@ -96,7 +96,7 @@ from solvers.conditions.symmetric import _symmetric
 from solvers.results.conditions import ConditionalEquilibrium
 from solvers.symbolic.relations import kind_bounds, reduce_by_kinds
 
-__all__ = ['equilibrium_conditions', 'MAX_SYMBOLIC_SUPPORT_PAIRS', 'MAX_NUMERIC_SUPPORT_PAIRS', 'MAX_PURE_PROFILES']
+__all__ = ["equilibrium_conditions", "MAX_SYMBOLIC_SUPPORT_PAIRS", "MAX_NUMERIC_SUPPORT_PAIRS", "MAX_PURE_PROFILES"]
 
 
 #: Symbolic two-player games: at most this many pairs of supports, (2**m - 1)(2**k - 1):

@@ -56,7 +56,7 @@ from solvers.results.conditions import Classification
 from solvers.symbolic.lookup import _value_map
 from solvers.symbolic.relations import relation
 
-__all__ = ['classify']
+__all__ = ["classify"]
 
 
 def _type_conditions(R: sympy.Expr, S: sympy.Expr, T: sympy.Expr, P: sympy.Expr) -> dict[str, Any]:

@@ -58,10 +58,12 @@ from games.core import Game
 from games.errors import GameError, SymbolicError, UnknownNameError, suggest
 from games.parameters import ParameterSet
 from games.symmetric import SymmetricGame
+from solvers.conditions.derive import equilibrium_conditions
+from solvers.conditions.thresholds import break_even
 from solvers.results.conditions import BuyoutEffect, InterventionCost
 from solvers.symbolic.lookup import _value_map
 
-__all__ = ['minimal_intervention', 'buyout_effect', 'INSTRUMENTS', 'TARGETS']
+__all__ = ["minimal_intervention", "buyout_effect", "INSTRUMENTS", "TARGETS"]
 
 
 INSTRUMENTS = ("subsidy", "tax", "prize")
@@ -138,9 +140,6 @@ def _gaps_symmetric(game: SymmetricGame, strategy: Any, target: str, fn: str) ->
 
 def _unique_numeric(game: Game | SymmetricGame, strategy: Any, fn: str) -> sympy.Expr | None:
     """Smallest subsidy making all-target the only equilibrium (numeric games), or None."""
-    from solvers.conditions.derive import equilibrium_conditions
-    from solvers.conditions.thresholds import break_even
-
     s = sympy.Dummy("s", real=True)
     if isinstance(game, SymmetricGame):
         assert game.strategies is not None

@@ -56,7 +56,7 @@ from games.errors import GameError
 from games.symmetric import SymmetricGame
 from solvers.symbolic.relations import relation
 
-__all__ = ['risk_dominance', 'payoff_dominance', 'fermi_selection_favours']
+__all__ = ["risk_dominance", "payoff_dominance", "fermi_selection_favours"]
 
 
 def _bimatrix_2x2(game: Any, fn: str) -> tuple[list[list[sympy.Expr]], list[list[sympy.Expr]]]:

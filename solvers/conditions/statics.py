@@ -40,7 +40,7 @@ from solvers.conditions.derive import equilibrium_conditions
 from solvers.results.conditions import ComparativeStatics, ConditionalEquilibrium, Derivative
 from solvers.symbolic.relations import sign_of, weak_sign_of
 
-__all__ = ['comparative_statics']
+__all__ = ["comparative_statics"]
 
 
 def _quantities(rec: ConditionalEquilibrium) -> list[tuple[str, sympy.Expr]]:

@@ -14,7 +14,7 @@ from solvers.results.conditions import ConditionalEquilibrium
 from solvers.symbolic.algebra import _is_zero, _numer
 from solvers.symbolic.relations import _and, relation
 
-__all__ = ['gain_function']
+__all__ = ["gain_function"]
 
 
 def gain_function(game: SymmetricGame, x: sympy.Symbol) -> sympy.Expr:

@@ -49,7 +49,7 @@ from solvers.symbolic.algebra import fast_cancel
 from solvers.symbolic.lookup import _resolve_symbol
 from solvers.symbolic.relations import evaluate_condition, kind_bounds, relation, relation_expr
 
-__all__ = ['break_even']
+__all__ = ["break_even"]
 
 
 WHATS = ("equilibria", "welfare")

@@ -32,7 +32,7 @@ from games.core import Game
 from games.errors import GameError, SymbolicError
 from games.symmetric import SymmetricGame
 
-__all__ = ['best_response_graph', 'attractors', 'reachable_attractors', 'basins']
+__all__ = ["best_response_graph", "attractors", "reachable_attractors", "basins"]
 
 
 def _as_game(game: Any, where: str) -> Game:

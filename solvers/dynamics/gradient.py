@@ -11,7 +11,7 @@ from games.symmetric import SymmetricGame
 from solvers.dynamics.replicator import _is_symmetric
 from solvers.results.dynamics import GradientOfSelection, SelectionRoot
 
-__all__ = ['gradient_of_selection', 'MAX_GROUP_SUM']
+__all__ = ["gradient_of_selection", "MAX_GROUP_SUM"]
 
 
 #: Non-polynomial group payoffs are summed term by term for at most this many players.

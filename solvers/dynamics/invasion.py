@@ -37,7 +37,7 @@ from games.errors import GameError
 from games.symmetric import SymmetricGame
 from solvers.dynamics.fixation import _strategy_names, fixation_probability
 
-__all__ = ['small_mutation_chain', 'stationary_distribution', 'invasion_graph']
+__all__ = ["small_mutation_chain", "stationary_distribution", "invasion_graph"]
 
 
 def small_mutation_chain(

@@ -38,7 +38,7 @@ from games.errors import GameError, ParameterError, SizeLimitError, SymbolicErro
 from games.parameters import ParameterSet
 from games.symmetric import SymmetricGame
 
-__all__ = ['regime_graph', 'MAX_GRID_POINTS']
+__all__ = ["regime_graph", "MAX_GRID_POINTS"]
 
 
 #: Grid points (samples ** number of parameters) above this are refused.

@@ -62,7 +62,7 @@ from games.errors import GameError, SizeLimitError
 from games.symmetric import SymmetricGame
 from solvers.results.dynamics import FixedPoint, ReplicatorDynamics
 
-__all__ = ['replicator_dynamics', 'MAX_STRATEGIES']
+__all__ = ["replicator_dynamics", "MAX_STRATEGIES"]
 
 
 #: Fixed points are enumerated over supports; more strategies per population are refused.

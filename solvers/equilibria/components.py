@@ -36,7 +36,7 @@ from games.core import Game
 from solvers.equilibria.vertices import vertex_enumeration
 from solvers.results.equilibria import EquilibriumComponent, ExtremeEquilibria
 
-__all__ = ['equilibrium_components', 'components_from_extreme']
+__all__ = ["equilibrium_components", "components_from_extreme"]
 
 
 def components_from_extreme(ext: ExtremeEquilibria) -> list[EquilibriumComponent]:

@@ -24,7 +24,7 @@ from games.errors import GameError
 from solvers.equilibria.pure import _comparable_arrays, _numeric
 from solvers.results.equilibria import FLOAT_TOL, Elimination
 
-__all__ = ['dominated_strategies', 'iterated_elimination']
+__all__ = ["dominated_strategies", "iterated_elimination"]
 
 
 def _dominance_pairs(u: np.ndarray, axis: int, strict: bool, exact: bool, alive: list[list[int]] | None = None) -> list[tuple[int, int]]:

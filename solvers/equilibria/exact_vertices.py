@@ -12,7 +12,7 @@ import math
 
 from games.errors import GameError
 
-__all__ = ['EXACT_MAX_BASES', 'count_bases']
+__all__ = ["EXACT_MAX_BASES", "count_bases"]
 
 
 #: ``exact=None`` computes exactly when each polytope has at most this many bases,

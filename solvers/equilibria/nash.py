@@ -62,7 +62,7 @@ from solvers.equilibria.verify import rational_payoff_arrays
 from solvers.equilibria.vertices import integer_bimatrix, vertex_enumeration
 from solvers.results.equilibria import FLOAT_TOL, Equilibria, Equilibrium, EquilibriumComponent, ExtremeEquilibria
 
-__all__ = ['nash_equilibria', 'SMALL_NPLAYER_SUPPORTS']
+__all__ = ["nash_equilibria", "SMALL_NPLAYER_SUPPORTS"]
 
 
 #: ``mixed=None`` searches N-player mixed equilibria when the game has at most this many support profiles.

@@ -57,7 +57,7 @@ from games.errors import GameError, SizeLimitError, SymbolicError
 from solvers.equilibria.pure import pure_nash_equilibria
 from solvers.results.equilibria import Equilibria, Equilibrium
 
-__all__ = ['nplayer_support_enumeration', 'MAX_SUPPORT_PROFILES']
+__all__ = ["nplayer_support_enumeration", "MAX_SUPPORT_PROFILES"]
 
 
 #: Games with more support profiles than this are refused (the count is prod_i (2**m_i - 1)).

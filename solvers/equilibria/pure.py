@@ -42,7 +42,7 @@ from games.core import Game
 from games.errors import GameError, SymbolicError
 from solvers.results.equilibria import FLOAT_TOL, Equilibria, Equilibrium
 
-__all__ = ['pure_nash_equilibria', 'pareto_efficient_profiles', 'social_optimum']
+__all__ = ["pure_nash_equilibria", "pareto_efficient_profiles", "social_optimum"]
 
 
 def _numeric(game: Game, where: str) -> None:

@@ -12,7 +12,7 @@ from solvers.equilibria.nash import nash_equilibria
 from solvers.equilibria.symmetric import symmetric_equilibria
 from solvers.render.numbers import format_number
 
-__all__ = ['equilibria_summary']
+__all__ = ["equilibria_summary"]
 
 
 def equilibria_summary(game: Game | SymmetricGame) -> tuple[list[str], list[dict[str, Any]]]:

@@ -85,7 +85,7 @@ from solvers.equilibria.gain import Piece, _falling_coeffs, _grid, _make_D, _pie
 from solvers.errors import UnsupportedPayoffError
 from solvers.results.equilibria import SymmetricEquilibrium
 
-__all__ = ['symmetric_equilibria', 'EXACT_MAX_OTHERS']
+__all__ = ["symmetric_equilibria", "EXACT_MAX_OTHERS"]
 
 
 #: Up to this many other players (N = n - 1) the indifference polynomial is built and solved exactly.

@@ -18,7 +18,7 @@ from games.errors import GameError
 from solvers.errors import ProfileError
 from solvers.results.equilibria import FLOAT_TOL, _is_exact_number, _to_fraction
 
-__all__ = ['regrets', 'is_nash_equilibrium']
+__all__ = ["regrets", "is_nash_equilibrium"]
 
 
 def rational_payoff_arrays(game: Game) -> tuple[np.ndarray, ...] | None:

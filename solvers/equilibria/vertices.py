@@ -74,7 +74,7 @@ from solvers.equilibria.exact_vertices import EXACT_MAX_BASES, IntVertex, count_
 from solvers.equilibria.float_vertices import _float_extreme
 from solvers.results.equilibria import FLOAT_TOL, ExtremeEquilibria
 
-__all__ = ['vertex_enumeration']
+__all__ = ["vertex_enumeration"]
 
 
 def integer_bimatrix(game: Game) -> tuple[list[list[int]], list[list[int]], int, int] | None:

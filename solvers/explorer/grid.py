@@ -12,9 +12,10 @@ import sympy
 from games.core import Game
 from games.errors import GameError, UnknownNameError, suggest
 from games.symmetric import SymmetricGame
+from solvers.conditions.derive import equilibrium_conditions
 from solvers.explorer.sliders import _exact
 
-__all__ = ['regime_grid']
+__all__ = ["regime_grid"]
 
 
 def _equilibrium_label(eq: Any) -> str:
@@ -99,8 +100,6 @@ def regime_grid(
     >>> regimes[codes[0, 0]], regimes[codes[0, -1]]    # w_C = 2: V = 0 and V = 4
     (('(C, World)',), ('(A, World)',))
     """
-    from solvers.conditions.derive import equilibrium_conditions
-
     free = {s.name: s for s in game.free_symbols}
     for name in (x, y, *values):
         if name not in free:

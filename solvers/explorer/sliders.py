@@ -12,7 +12,7 @@ import sympy
 from games.errors import GameError
 from games.parameters import Parameter
 
-__all__ = ['SliderSpec', 'slider_spec']
+__all__ = ["SliderSpec", "slider_spec"]
 
 
 #: A range whose high / low ratio exceeds this (with low > 0) gets a log slider.

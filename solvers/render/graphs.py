@@ -31,7 +31,7 @@ from games.errors import OutputError, UnknownNameError, suggest
 from solvers.render.layout import _node_label, _number, graph_layout
 from solvers.render.tikz import to_tikz
 
-__all__ = ['draw_graph', 'write_graph', 'FORMATS']
+__all__ = ["draw_graph", "write_graph", "FORMATS"]
 
 
 #: File formats :func:`write_graph` writes.
@@ -93,9 +93,7 @@ def draw_graph(
     kind = G.graph.get("kind")
     edges = [(u, v) for u, v in G.edges if u != v]
     if kind == "best_response":
-        from solvers.dynamics.best_response import attractors
-
-        in_cycle = {v for a in attractors(G) if len(a) > 1 for v in a}
+        in_cycle = {v for a in nx.attracting_components(G) if len(a) > 1 for v in a}  # cycles nothing leaves
         colors = ["black" if G.nodes[v].get("equilibrium") else "0.6" if v in in_cycle else "white" for v in G.nodes]
         sizes: list[float] = [900.0] * G.number_of_nodes()
         palette = plt.get_cmap("tab10")

@@ -30,8 +30,9 @@ import sympy
 from games.errors import GameError
 from games.parameters import latex_symbol_names
 from solvers.results.conditions import BreakEven, Classification, ConditionalEquilibrium, Outcome, Threshold
+from solvers.results.equilibria import Equilibrium
 
-__all__ = ['to_latex', 'LatexResult', 'latex_expr', 'repr_latex']
+__all__ = ["to_latex", "LatexResult", "latex_expr", "repr_latex"]
 
 
 class LatexResult(str):
@@ -288,8 +289,6 @@ def _rows(result: Any, names: dict[sympy.Symbol, str]) -> list[tuple[str, str]]:
                 for k, v in result.conditions.items()]
     if isinstance(result, (sympy.Basic, bool)):
         return [("&" + latex_expr(result, names), _plain(result))]
-    from solvers.results.equilibria import Equilibrium
-
     if isinstance(result, Equilibrium):
         return [_numeric_row(result, names)]
     if isinstance(result, (list, tuple)) and all(isinstance(r, Equilibrium) for r in result):

@@ -11,7 +11,7 @@ import sympy
 
 from games.errors import GameError, UnknownNameError, suggest
 
-__all__ = ['graph_layout', 'LAYOUTS']
+__all__ = ["graph_layout", "LAYOUTS"]
 
 
 #: Layout names :func:`graph_layout` accepts.

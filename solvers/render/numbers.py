@@ -6,7 +6,7 @@ from typing import Any
 
 import sympy
 
-__all__ = ['format_number']
+__all__ = ["format_number"]
 
 
 def format_number(x: Any) -> str:

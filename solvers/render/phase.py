@@ -10,8 +10,9 @@ import sympy
 
 from games.errors import GameError
 from solvers.render.layout import _STABLE_STYLE
+from solvers.results.dynamics import GradientOfSelection, ReplicatorDynamics
 
-__all__ = ['plot_phase_portrait']
+__all__ = ["plot_phase_portrait"]
 
 
 def _marker(ax: Any, x: float, y: float, stability: str) -> None:
@@ -67,8 +68,6 @@ def plot_phase_portrait(system: Any, *, ax: Any = None, resolution: int = 15) ->
     [(0.0, 'stable'), (0.75, 'unstable'), (1.0, 'stable')]
     """
     import matplotlib.pyplot as plt
-
-    from solvers.results.dynamics import GradientOfSelection, ReplicatorDynamics
 
     if ax is None:
         _, ax = plt.subplots(figsize=(5, 4))

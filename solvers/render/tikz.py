@@ -10,7 +10,7 @@ import sympy
 
 from solvers.render.layout import _node_label, _number, graph_layout
 
-__all__ = ['to_tikz']
+__all__ = ["to_tikz"]
 
 
 def _tex_escape(text: str) -> str:

@@ -22,7 +22,7 @@ from games.errors import OutputError
 from games.parameters import ParameterSet, latex_symbol_names
 from solvers.render.numbers import format_number
 
-__all__ = ['write_report', 'Report']
+__all__ = ["write_report", "Report"]
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,18 @@ from games.parameters import ParameterSet
 from solvers.symbolic.lookup import _value_map
 from solvers.symbolic.relations import evaluate_condition
 
-__all__ = ['ConditionalEquilibrium', 'BreakEven', 'Threshold', 'Outcome', 'Classification', 'GAME_TYPES', 'ComparativeStatics', 'Derivative', 'InterventionCost', 'BuyoutEffect']
+__all__ = [
+    "ConditionalEquilibrium",
+    "BreakEven",
+    "Threshold",
+    "Outcome",
+    "Classification",
+    "GAME_TYPES",
+    "ComparativeStatics",
+    "Derivative",
+    "InterventionCost",
+    "BuyoutEffect",
+]
 
 
 @dataclass(frozen=True)

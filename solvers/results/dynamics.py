@@ -16,7 +16,7 @@ import sympy
 from games.core import Game
 from games.errors import ParameterError, SymbolicError
 
-__all__ = ['ReplicatorDynamics', 'FixedPoint', 'GradientOfSelection', 'SelectionRoot']
+__all__ = ["ReplicatorDynamics", "FixedPoint", "GradientOfSelection", "SelectionRoot"]
 
 
 _STABILITIES = ("stable", "unstable", "non-hyperbolic", "undetermined")

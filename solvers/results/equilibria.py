@@ -19,7 +19,15 @@ import sympy
 
 from games.core import Game
 
-__all__ = ['Equilibrium', 'Equilibria', 'EquilibriumComponent', 'FLOAT_TOL', 'ExtremeEquilibria', 'Elimination', 'SymmetricEquilibrium']
+__all__ = [
+    "Equilibrium",
+    "Equilibria",
+    "EquilibriumComponent",
+    "FLOAT_TOL",
+    "ExtremeEquilibria",
+    "Elimination",
+    "SymmetricEquilibrium",
+]
 
 
 #: Relative tolerance of float-mode verification (see the module docstring).

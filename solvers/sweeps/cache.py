@@ -49,11 +49,12 @@ import stat
 from collections.abc import Sequence
 from pathlib import Path
 
+from games._io import atomic_write_text
 from games._numbers import MAX_PARAMETER_FILE_BYTES
 from solvers.sweeps.model import SweepTemplate
 from solvers.sweeps.program import FORMAT_VERSION
 
-__all__ = ['template_key', 'load', 'store', 'cache_dir', 'MAX_BYTES']
+__all__ = ["template_key", "load", "store", "cache_dir", "MAX_BYTES"]
 
 
 #: A cache file larger than this is not read (a template is a few tens of KiB).
@@ -148,8 +149,6 @@ def store(key: str | None, template: SweepTemplate) -> Path | None:
     path = None if key is None else _path(key)
     if path is None:
         return None
-    from games._io import atomic_write_text
-
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         return atomic_write_text(path, json.dumps({"key": key, "template": template.to_dict()}))

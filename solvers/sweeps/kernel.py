@@ -104,9 +104,7 @@ def _run_chunk(plan: _Plan, i: int) -> _ChunkResult:
         if plan.method == "conditions":
             code, q = _codes_conditions(plan, cols, n, quantities=pos < plan.keep)
         else:
-            from solvers.sweeps.template import solve_labels
-
-            per_point = solve_labels(plan.template, cols, n)
+            per_point = plan.template.label_points(plan.template, cols, n)
             code = np.zeros(n, dtype=np.uint64)
             for j, labs in enumerate(per_point):
                 c = 0

@@ -17,7 +17,17 @@ import numpy as np
 from solvers.errors import ProgramError, SweepError
 from solvers.sweeps.program import NumericProgram
 
-__all__ = ['SweepTemplate', 'SweepModel', 'DEFAULT_CHUNK', 'DEFAULT_KEEP', 'BLOCK', 'MAX_GRID_POINTS', 'MAX_RECORDS', 'MAX_SAMPLES', 'DISTRIBUTIONS']
+__all__ = [
+    "SweepTemplate",
+    "SweepModel",
+    "DEFAULT_CHUNK",
+    "DEFAULT_KEEP",
+    "BLOCK",
+    "MAX_GRID_POINTS",
+    "MAX_RECORDS",
+    "MAX_SAMPLES",
+    "DISTRIBUTIONS",
+]
 
 
 #: Points per chunk: the unit of work of a thread or a dask task, and of the random streams.
@@ -160,9 +170,11 @@ class SweepTemplate:
     model : SweepModel
     quantity_names : tuple of str
         ``"gap"`` first, then any requested quantity.
-    game_object, exact_values
-        For ``method="solve"`` only: the game and the exact parameter values
-        (not serialised).
+    game_object, exact_values, label_points
+        For ``method="solve"`` only (not serialised): the game, the exact
+        parameter values, and the function that solves the game at each point
+        (:func:`solvers.sweeps.template.solve_labels`, set by the symbolic
+        stage, so that the numeric stage never imports it).
     """
 
     game: str
@@ -177,6 +189,7 @@ class SweepTemplate:
     quantity_names: tuple[str, ...]
     game_object: Any = field(default=None, compare=False, repr=False)
     exact_values: dict[str, Any] | None = field(default=None, compare=False, repr=False)
+    label_points: Any = field(default=None, compare=False, repr=False)
 
     @property
     def method(self) -> str:

@@ -52,7 +52,7 @@ import numpy as np
 
 from solvers.errors import ProgramError
 
-__all__ = ['NumericProgram', 'compile_program', 'OPERATIONS', 'FORMAT_VERSION']
+__all__ = ["NumericProgram", "compile_program", "OPERATIONS", "FORMAT_VERSION"]
 
 
 #: Version of :meth:`NumericProgram.to_dict`'s layout (a cache written by another version is not read).

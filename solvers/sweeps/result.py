@@ -18,7 +18,7 @@ from games.errors import (
     suggest,
 )
 
-__all__ = ['SweepResult']
+__all__ = ["SweepResult"]
 
 
 @dataclass(frozen=True)

@@ -29,15 +29,20 @@ from typing import Any
 import numpy as np
 import sympy
 
+from games._registry import build
 from games.core import Game
 from games.errors import SizeLimitError, UnknownNameError
+from games.essay import parameters
 from games.parameters import ParameterSet
 from games.symmetric import SymmetricGame
+from solvers.conditions.derive import equilibrium_conditions
+from solvers.equilibria.nash import nash_equilibria
+from solvers.equilibria.symmetric import symmetric_equilibria
 from solvers.errors import SweepError
 from solvers.sweeps.model import MAX_RECORDS, SweepModel, SweepTemplate, _unique_labels
 from solvers.sweeps.program import compile_program
 
-__all__ = ['build_template', 'solve_labels', 'gap_expr', 'game_from', 'game_parameters', 'default_parameters']
+__all__ = ["build_template", "solve_labels", "gap_expr", "game_from", "game_parameters", "default_parameters"]
 
 
 def build_template(game: Game | SymmetricGame | str, params: ParameterSet | None = None, *,
@@ -103,21 +108,18 @@ def build_template(game: Game | SymmetricGame | str, params: ParameterSet | None
         highs={n: num(ps[n].high) for n in names}, all_names=tuple(p.name for p in ps.parameters),
         scenario=ps.name, model=model, quantity_names=tuple(q_names),
         game_object=g if method == "solve" else None,
+        label_points=solve_labels if method == "solve" else None,
         exact_values={n: ps[n].value for n in names} if method == "solve" else None,
     )
 
 
 def default_parameters() -> ParameterSet:
     """The default parameter set: :func:`games.essay.parameters` (scenario ``"phd"``)."""
-    from games.essay import parameters
-
     return parameters()
 
 
 def game_from(game: Any) -> tuple[Game | SymmetricGame, str]:
     if isinstance(game, str):
-        from games._registry import build
-
         g = build(game)
         return g, game
     if isinstance(game, (Game, SymmetricGame)):
@@ -197,8 +199,6 @@ def _linear_atoms(rec: Any) -> tuple[list[tuple[sympy.Expr, sympy.Expr, bool]], 
 
 def _conditions_model(game: Game | SymmetricGame, symbols: tuple[sympy.Symbol, ...],
                       quantity_exprs: tuple[sympy.Expr, ...]) -> SweepModel:
-    from solvers.conditions.derive import equilibrium_conditions
-
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", RuntimeWarning)
         records = equilibrium_conditions(game)
@@ -227,9 +227,6 @@ def _conditions_model(game: Game | SymmetricGame, symbols: tuple[sympy.Symbol, .
 
 
 def solve_labels(template: SweepTemplate, cols: Mapping[str, np.ndarray], n: int) -> list[tuple[str, ...]]:
-    from solvers.equilibria.nash import nash_equilibria
-    from solvers.equilibria.symmetric import symmetric_equilibria
-
     game = template.game_object
     exact_fixed = {k: v for k, v in (template.exact_values or {}).items() if k not in cols}
     out: list[tuple[str, ...]] = []

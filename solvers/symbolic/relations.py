@@ -14,6 +14,7 @@ from typing import Any
 import sympy
 from sympy.logic.boolalg import Boolean
 
+from games import essay
 from games._exact import to_exact
 from games.errors import GameError
 from solvers.symbolic.algebra import _has_denominator, fast_cancel
@@ -127,8 +128,6 @@ def kind_bounds(symbols: Any) -> dict[sympy.Symbol, Any]:
     Probabilities lie in [0, 1], counts in [1, oo), money, ratios and years in
     [0, oo).  Symbols the registry does not know are left out.
     """
-    from games import essay
-
     registry = essay.parameters()
     out = {}
     for s in symbols:

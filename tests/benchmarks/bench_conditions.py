@@ -18,7 +18,6 @@ import warnings
 from sympy.core.cache import clear_cache
 
 import games
-import solvers.conditions.derive as conditions
 from solvers.conditions.derive import equilibrium_conditions
 
 

@@ -45,7 +45,7 @@ def main() -> None:
           f"(min {min(walls):.1f}, max {max(walls):.1f}); median CPU {statistics.median(cpus):.1f} s; "
           f"target 60 s -> ratio {statistics.median(walls) / 60:.2f}; load {os.getloadavg()[0]:.1f}")
 
-    from solvers.report.sections import build_report
+    from solvers.report.build import build_report
 
     rep = build_report()
     stages = {k: v for k, v in rep.timings.items() if ":" not in k}

@@ -146,7 +146,7 @@ def nashpy_per_point(points: int, seed: int) -> tuple[float, dict[str, int]]:
     import sympy
 
     import games
-    from solvers.sweeps.run import sweep
+    from solvers.sweeps.game_sweep import sweep
 
     res = sweep("great_power_race", samples=points, seed=seed, keep=points, progress=False)
     game = games.build("great_power_race")
@@ -192,7 +192,7 @@ def main() -> None:
     ap.add_argument("--nashpy", type=int, default=2000)
     a = ap.parse_args()
     n = int(a.samples)
-    from solvers.sweeps.run import sweep
+    from solvers.sweeps.game_sweep import sweep
 
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}; numpy {np.__version__}")
     print(f"CLI command: {' '.join(cli_command(['great_power_race', '--samples', str(n), '--seed', '1', '--json']))[:120]}")

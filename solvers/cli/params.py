@@ -1,26 +1,21 @@
-r"""Arguments shared by every subcommand: ``--set``, ``--params``, ``--scenario``, ``--case``, ``--json``, and their parsing."""
+r"""Parameters from the command line: ``--set`` items, ``--params`` files, ``--scenario``, ``--case`` and builder ``--option`` items, and JSON values."""
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, NoReturn
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import games
-from games._numbers import CASE_NAMES, SCENARIO_NAMES
 
 if TYPE_CHECKING:
     import sympy
 
     from games.parameters import ParameterSet
+from games._exact import parse_fraction, rational_to_python
+from games.errors import suggest
 from solvers.errors import CLIError
-
-
-class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose errors are one line on stderr and exit status 2."""
-
-    def error(self, message: str) -> NoReturn:
-        raise CLIError(f"{self.prog}: {message}")
+from solvers.render.numbers import format_number
 
 
 def parse_set(item: str) -> tuple[str, sympy.Rational]:
@@ -41,8 +36,6 @@ def parse_set(item: str) -> tuple[str, sympy.Rational]:
     name = name.strip()
     if not name.isidentifier():
         raise CLIError(f"--set {item!r}: {name!r} is not a parameter name")
-    from games._exact import parse_fraction
-
     return name, parse_fraction(value, f"--set {name}", error=CLIError)
 
 
@@ -60,39 +53,13 @@ def parameters_from_args(args: argparse.Namespace) -> ParameterSet:
     return ps
 
 
-def _add_param_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--scenario", default="phd", choices=SCENARIO_NAMES,
-                   help="salary scenario (default: phd)")
-    p.add_argument("--case", choices=sorted(CASE_NAMES), default=None,
-                   help="one of the essay's walk-through cases")
-    p.add_argument("--params", metavar="FILE.toml", help="parameter values from a TOML file (data only)")
-    p.add_argument("--set", action="append", metavar="NAME=VALUE", default=[],
-                   help="override one parameter (repeatable); VALUE is a number or a fraction like 1/3")
-
-
-def _add_json(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--json", action="store_true", help="machine-readable output on stdout")
-
-
 def fmt_number(x: Any) -> str:
     """:func:`solvers.render.numbers.format_number`: one formatter for the CLI, the report and the notebooks."""
-    from solvers.render.numbers import format_number
-
     return format_number(x)
-
-
-def _table(rows: Sequence[Sequence[str]], header: Sequence[str]) -> str:
-    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
-    line = "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))
-    sep = "  ".join("-" * w for w in widths)
-    body = ["  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
-    return "\n".join([line, sep, *body])
 
 
 def _json_value(x: Any) -> Any:
     import sympy
-
-    from games._exact import rational_to_python
 
     if x is None:
         return None
@@ -140,7 +107,5 @@ def parse_option(item: str, builder: Callable[..., Any]) -> tuple[str, Any]:
 
 
 def suggest_name(name: str, allowed: Any, what: str) -> str:
-    from games.errors import suggest
-
     return suggest(name, allowed, what=what)
 

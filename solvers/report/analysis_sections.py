@@ -1,42 +1,9 @@
-r"""``aligngames report``: the essay analysed end to end, as LaTeX/PDF, Markdown and JSON.
-
-:func:`build_report` computes everything (the audit of the essay's arithmetic,
-every library game's payoff table, its equilibria at the essay's values, its
-closed-form equilibrium conditions and break-even thresholds, the dynamics
-graphs); :func:`write_report` writes it into a folder:
-
-``report.tex``
-    a standalone article (booktabs tables, amsmath equations, labels and refs);
-``report.pdf``
-    compiled with ``pdflatex`` (twice, for the references) when it is installed;
-``report.md``
-    the same content for GitHub and Jupyter readers, figures linked;
-``report.json``
-    every number in the report, machine-readable;
-``figures/``
-    PNG figures with PDF versions for the paper, and TikZ sources;
-``fragments/`` (with ``fragments=True``)
-    each table and equation as its own ``.tex`` file to ``\input`` in a paper.
-
-Every file is written atomically, so an interrupted run never leaves a partial
-file.  The document model is a flat list of blocks (heading, paragraph, table,
-equation, figure), each rendered to both LaTeX and Markdown, so the two outputs
-cannot drift apart.
-
-Examples
---------
->>> rep = build_report(sections=("audit",))
->>> rep.data["audit"][1]["computed"]
-16250
-"""
+r"""The report's analysis sections: break-even thresholds, interventions, uncertainty and dynamics, with their figures."""
 
 from __future__ import annotations
 
-import re
 import tempfile
-import time
-import warnings
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -44,216 +11,28 @@ import sympy
 
 import games
 from games._text import latex_escape
-from games.core import Game
-from games.errors import AligngamesError
 from games.parameters import ParameterSet, latex_symbol_names
-from solvers.equilibria.summary import equilibria_summary
+from solvers.conditions.interventions import buyout_effect, minimal_intervention
+from solvers.conditions.thresholds import break_even
+from solvers.dynamics.best_response import attractors, best_response_graph
+from solvers.dynamics.invasion import invasion_graph, small_mutation_chain, stationary_distribution
+from solvers.render.graphs import write_graph
+from solvers.render.latex import latex_expr
 from solvers.report.document import (
-    Block,
     Report,
     _fig,
     _fmt,
     _heading,
     _math,
-    _md_cell,
     _num,
     _para,
-    _sym_latex,
     _table,
     _tex_num,
-    _wide,
 )
-
-__all__ = ['build_report', 'SECTIONS']
-
-
-#: The report's sections, in order.
-SECTIONS = ("audit", "games", "thresholds", "interventions", "uncertainty", "dynamics")
-
-
-_LEVEL_TITLES = {
-    "individual": "Individual level: researchers",
-    "organizational": "Organizational level: labs and investors",
-    "geopolitical": "Geopolitical level: great powers",
-    "intervention": "Interventions",
-    "example": "Examples",
-}
-
-
-def _section_audit(rep: Report) -> None:
-    claims = games.essay.claims(rep.params)
-    rep.data["audit"] = [
-        {"id": c.id, "claim": c.claim, "essay_value": _num(c.essay_value), "computed": _num(c.computed),
-         "computed_exact": str(c.computed), "status": c.status, "note": c.note,
-         "alternatives": {k: _num(v) for k, v in c.alternatives.items()}}
-        for c in claims
-    ]
-    rep.blocks.append(_heading(1, "The essay's arithmetic, recomputed", "sec:audit"))
-    counts = {s: sum(1 for c in claims if c.status == s) for s in ("ok", "approx", "mismatch", "ambiguous")}
-    summary = (f"Every figure of the essay recomputed exactly from its parameters: {counts['ok']} claims check "
-               f"out, {counts['approx']} is a rounding, {counts['mismatch']} does not match and "
-               f"{counts['ambiguous']} depends on how its words are read")
-    rep.blocks.append(_para(summary + " (table below).", latex_escape(summary) + r" (Table~\ref{tab:audit})."))
-    rows = [[(latex_escape(c.id), c.id), (_tex_num(c.essay_value), _fmt(c.essay_value)),
-             (_tex_num(c.computed), _fmt(c.computed)), (latex_escape(c.status), c.status)] for c in claims]
-    rep.blocks.append(_table(["claim", "essay", "recomputed", "status"], rows,
-                             "The essay's numeric claims and their exact recomputation.", "tab:audit", "lrrl",
-                             "audit_table"))
-    notes = [c for c in claims if c.note]
-    items_tex = "\n".join(r"\item[\texttt{%s}] %s" % (latex_escape(c.id), latex_escape(c.note)) for c in notes)
-    rep.blocks.append(Block("raw", "\\begin{description}\n" + items_tex + "\n\\end{description}",
-                            "\n".join(f"- **{c.id}**: {c.note}" for c in notes)))
-
-
-def _describe(fn: Callable[..., Any]) -> str:
-    """The first paragraph of a docstring, without reST markup."""
-    doc = (fn.__doc__ or "").strip()
-    first = " ".join(doc.split("\n\n", 1)[0].split())
-    first = re.sub(r":\w+:`~?([^`]+)`", r"\1", first)
-    return first.replace("``", "")
-
-
-def _game_blocks(rep: Report, name: str, entry: Any) -> None:
-    t0 = time.perf_counter()
-    game = entry.builder()
-    numeric = game.subs(rep.params)
-    label = "game:" + name.replace("_", "-")
-    rep.blocks.append(_heading(2, name.replace("_", " "), label))
-    rep.blocks.append(_para(_describe(entry.builder)))
-    record: dict[str, Any] = {"level": entry.level, "free_parameters": sorted(s.name for s in game.free_symbols)}
-    shown_game = _closed_form_game(entry.builder, game)
-    if shown_game is not game:
-        rep.blocks.append(_para("Shown without the clamp that keeps P(doom) in [0, 1] (the model keeps it; "
-                                "at the essay's values it never binds)."))
-    if isinstance(shown_game, Game):
-        table = _wide(shown_game.latex(booktabs=True))
-        tex = "\\begin{table}[htbp]\n\\centering\n" + table + \
-              "\n\\caption{%s: payoffs (symbolic).}\\label{tab:%s}\n\\end{table}" % (
-                  latex_escape(name.replace("_", " ")), name.replace("_", "-"))
-        md = _game_markdown(shown_game)
-        rep.blocks.append(Block("table", tex, md, f"{name}_payoffs"))
-    else:
-        rep.blocks.append(_math(shown_game.latex(), f"eq:{name.replace('_', '-')}-payoffs", f"{name}_payoffs"))
-        n = game.n_players
-        n_md = _fmt(n) if n.is_number else f"${_sym_latex(n)}$"
-        n_tex = _tex_num(n) if n.is_number else f"${_sym_latex(n)}$"
-        rep.blocks.append(_para(f"Number of players: {n_md}.", f"Number of players: {n_tex}."))
-    lines, recs = equilibria_summary(numeric)
-    record["equilibria"] = recs
-    intro = f"Equilibria at the essay's values ({len(lines)}):"
-    items = "\n".join(r"\item " + latex_escape(line) for line in lines) or r"\item none"
-    rep.blocks.append(Block("raw", latex_escape(intro) + "\n\\begin{itemize}\n" + items + "\n\\end{itemize}",
-                            intro + "\n\n" + "\n".join(f"- {line}" for line in lines)))
-    _conditions_blocks(rep, name, _closed_form_game(entry.builder, game), record)
-    rep.data.setdefault("games", {})[name] = record
-    rep.timings[f"game:{name}"] = time.perf_counter() - t0
-
-
-def _closed_form_game(builder: Callable[..., Any], game: Any) -> Any:
-    """The game whose conditions are typeset: without the [0, 1] clamp of P(doom) where the
-    builder has one (the clamp only matters far outside the essay's values, and its
-    Piecewise makes the formulas unreadable)."""
-    import inspect
-
-    if "clamp" in inspect.signature(builder).parameters:
-        return builder(clamp=False)
-    return game
-
-
-#: Longest conditions block typeset in the report (characters of LaTeX); longer ones are in report.json.
-_MAX_TEX = 3500
-
-
-def _aligned_body(tex: str) -> str:
-    """The inside of a ``to_latex`` result's aligned environment."""
-    body = tex.strip()
-    body = body.removeprefix("\\begin{aligned}").removesuffix("\\end{aligned}")
-    return body.strip("\n")
-
-
-def _conditions_blocks(rep: Report, name: str, game: Game | Any, record: dict[str, Any]) -> None:
-    """Closed-form equilibrium conditions (and the game type of symmetric 2x2 games)."""
-    from solvers.conditions.derive import equilibrium_conditions
-    from solvers.conditions.game_types import classify
-    from solvers.render.latex import to_latex
-
-    t0 = time.perf_counter()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)  # "mixed equilibria not derived" is said in the text
-        records = equilibrium_conditions(game)
-    rep.timings[f"conditions:{name}"] = time.perf_counter() - t0
-    holding = [r for r in records if _holds(r, rep.params)]
-    pure = [r for r in records if r.kind == "pure"]
-    shown = (pure + [r for r in holding if r.kind == "mixed"])[:_MAX_RECORDS]
-    if len(to_latex(shown)) > _MAX_TEX:
-        shown = [r for r in holding if r.kind != "continuum"]
-    if shown and len(to_latex(shown)) > _MAX_TEX:
-        shown = []
-        rep.blocks.append(_para("The closed-form conditions of this game are too long to typeset usefully; "
-                                "report.json lists them."))
-    record["conditions"] = [
-        {"label": r.label, "kind": r.kind, "condition": str(r.condition), "holds_at_values": r in holding}
-        for r in records
-    ]
-    if shown:
-        n_cont = sum(1 for r in records if r.kind == "continuum")
-        intro = (f"Closed-form equilibrium conditions: {len(records)} equilibrium records"
-                 + (f" ({n_cont} of them continua on degenerate boundaries)" if n_cont else "")
-                 + f"; {len(shown)} shown. At the essay's values these hold: "
-                 + (", ".join(r.label for r in holding) or "none") + ".")
-        rep.blocks.append(_para(intro))
-        tex = to_latex(shown)
-        rep.blocks.append(_math(_aligned_body(tex), f"eq:{name.replace('_', '-')}-conditions",
-                                f"{name}_conditions"))
-    if isinstance(game, Game) and game.n_players == 2 and game.shape == (2, 2):
-        try:
-            c = classify(game, rep.params)
-        except AligngamesError:
-            return
-        record["type"] = c.name
-        if c.name:
-            rep.blocks.append(_para(f"At the essay's values this is a {c.name}."))
-
-
-_MAX_RECORDS = 8
-
-
-def _holds(rec: Any, params: ParameterSet) -> bool:
-    try:
-        return bool(rec.holds_at(params))
-    except (AligngamesError, TypeError):
-        return False
-
-
-def _game_markdown(game: Game) -> str:
-    if game.n_players != 2:
-        return "(" + str(game) + ")"
-    names = latex_symbol_names()
-    head = f"| {game.players[0]} \\ {game.players[1]} | " + " | ".join(game.strategies[1]) + " |"
-    sep = "|---" * (len(game.strategies[1]) + 1) + "|"
-    rows = []
-    for r, rn in enumerate(game.strategies[0]):
-        cells = []
-        for c in range(len(game.strategies[1])):
-            cells.append("$" + ", ".join(sympy.latex(arr[r, c], symbol_names=names) for arr in game.payoffs) + "$")
-        rows.append(f"| {rn} | " + " | ".join(_md_cell(x) for x in cells) + " |")
-    return "\n".join([head, sep, *rows])
-
-
-def _section_games(rep: Report) -> None:
-    entries = games.library_entries()
-    for level in ("individual", "organizational", "geopolitical", "example"):
-        names = [n for n, e in entries.items() if e.level == level]
-        if not names:
-            continue
-        rep.blocks.append(_heading(1, _LEVEL_TITLES[level], f"sec:{level}"))
-        for name in names:
-            try:
-                _game_blocks(rep, name, entries[name])
-            except AligngamesError as exc:
-                rep.errors.append(f"{name}: {exc}")
-                rep.blocks.append(_para(f"{name}: not analysed ({exc})."))
-
+from solvers.sweeps.game_sweep import sweep
+from solvers.sweeps.plots import plot_gap_histogram, plot_regime_map, plot_tornado
+from solvers.sweeps.sensitivity import first_order_indices
+from solvers.sweeps.tornado import tornado
 
 #: career_choice parameters whose break-even values the report derives.
 BREAK_EVEN_PARAMETERS = ("altruism_weight", "researcher_vsl_multiplier", "p_pivotal", "doom_reduction", "vsl",
@@ -263,9 +42,6 @@ BREAK_EVEN_PARAMETERS = ("altruism_weight", "researcher_vsl_multiplier", "p_pivo
 def _section_thresholds(rep: Report) -> None:
     """Break-even values of career_choice's parameters (closed form and at the essay's values),
     and the collective-action size n* beyond which all-Alignment is better for everyone."""
-    from solvers.conditions.thresholds import break_even
-    from solvers.render.latex import latex_expr
-
     rep.blocks.append(_heading(1, "When does Alignment pay? Break-even conditions", "sec:thresholds"))
     game = games.build("career_choice")
     free = {s_.name: s_ for s_ in game.free_symbols}
@@ -333,8 +109,6 @@ def _matching_closed_form(closed: Sequence[Any], value: Any, params: ParameterSe
 
 def _section_interventions(rep: Report) -> None:
     """Minimal subsidies, taxes and prizes, and what the essay's $1b buy-out buys."""
-    from solvers.conditions.interventions import buyout_effect, minimal_intervention
-
     rep.blocks.append(_heading(1, "Interventions: what it costs to make Alignment pay", "sec:interventions"))
     ps = rep.params
     rows: list[list[tuple[str, str]]] = []
@@ -393,9 +167,6 @@ MC_SAMPLES = 200_000
 
 def _section_uncertainty(rep: Report) -> None:
     """Regime map over two parameters, Monte Carlo shares, sensitivity, tornado chart."""
-    from solvers.sweeps.run import sweep
-    from solvers.sweeps.sensitivity import first_order_indices, tornado
-
     ps = rep.params
     rep.blocks.append(_heading(1, "Uncertainty: in how many plausible worlds does Alignment pay?", "sec:uncertainty"))
     grid = sweep("career_choice", vary={"altruism_weight": (0, 0.5, 101), "researcher_vsl_multiplier": (1, 5, 101)},
@@ -437,8 +208,6 @@ def _plot_figure(kind: str, result: Any) -> Callable[[Path], None]:
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
 
-        from solvers.sweeps.plots import plot_gap_histogram, plot_regime_map, plot_tornado
-
         plotters: dict[str, Callable[..., Any]] = {
             "regime_map": plot_regime_map, "tornado": plot_tornado, "histogram": plot_gap_histogram}
         fig, ax = plt.subplots(figsize=(6.4, 4.4))
@@ -461,9 +230,6 @@ GRAPH_GAMES = ("lab_race", "great_power_race", "alignment_washing")
 
 def _section_dynamics(rep: Report) -> None:
     """Best-response graphs (figures, TikZ sources) and the small-mutation invasion graph."""
-    from solvers.dynamics.best_response import attractors, best_response_graph
-    from solvers.dynamics.invasion import invasion_graph, small_mutation_chain, stationary_distribution
-
     rep.blocks.append(_heading(1, "Strategy dynamics", "sec:dynamics"))
     rep.blocks.append(_para(
         "Best-response graphs: one node per pure profile, an edge for every strictly improving unilateral "
@@ -496,63 +262,8 @@ def _section_dynamics(rep: Report) -> None:
 
 def _graph_figure(G: Any, stem: str) -> Callable[[Path], None]:
     def draw(folder: Path) -> None:
-        from solvers.render.graphs import write_graph
-
         for ext in ("png", "pdf", "tex"):
             write_graph(G, folder / f"{stem}.{ext}")
 
     return draw
-
-
-_SECTION_FUNCS: dict[str, Callable[[Report], None]] = {
-    "audit": _section_audit,
-    "games": _section_games,
-    "thresholds": _section_thresholds,
-    "interventions": _section_interventions,
-    "uncertainty": _section_uncertainty,
-    "dynamics": _section_dynamics,
-}
-
-
-def build_report(
-    params: ParameterSet | None = None,
-    *,
-    sections: Iterable[str] = SECTIONS,
-    progress: Callable[[str], None] | None = None,
-) -> Report:
-    """Compute the report on ``params`` (default: the essay's phd scenario).
-
-    Parameters
-    ----------
-    params : ParameterSet, optional
-    sections : iterable of str
-        Any of :data:`SECTIONS`, in the report's order.
-    progress : callable, optional
-        Called with a short message as each section starts.
-
-    Raises
-    ------
-    UnknownNameError
-        For an unknown section name.
-    """
-    from games.errors import UnknownNameError, suggest
-
-    rep = Report(params if params is not None else games.essay.parameters("phd"))
-    wanted = list(sections)
-    for s in wanted:
-        if s not in _SECTION_FUNCS:
-            raise UnknownNameError(suggest(s, _SECTION_FUNCS, what="report section"))
-    rep.data["parameters"] = {
-        p.name: {"value": _num(p.value), "unit": p.unit, "kind": p.kind} for p in rep.params.values()
-    }
-    rep.data["scenario"] = rep.params.name
-    for s in SECTIONS:
-        if s in wanted:
-            if progress:
-                progress(s)
-            t0 = time.perf_counter()
-            _SECTION_FUNCS[s](rep)
-            rep.timings[s] = time.perf_counter() - t0
-    rep.data["errors"] = list(rep.errors)
-    return rep
 

@@ -1,0 +1,100 @@
+r"""``aligngames audit`` (the essay's arithmetic, claim by claim) and ``aligngames list`` (games and parameters)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+import games
+from solvers.cli.options import _table
+from solvers.cli.params import _exact_text, _json_value, fmt_number, parameters_from_args
+
+
+def run_audit(args: argparse.Namespace) -> int:
+    ps = parameters_from_args(args)
+    result = games.essay.claims(ps)
+    if args.json:
+        out = [
+            {
+                "id": c.id,
+                "claim": c.claim,
+                "essay_value": _json_value(c.essay_value),
+                "computed": _json_value(c.computed),
+                "computed_exact": _exact_text(c.computed),
+                "status": c.status,
+                "note": c.note,
+                "formula": c.formula,
+                "alternatives": {k: _json_value(v) for k, v in c.alternatives.items()},
+            }
+            for c in result
+        ]
+        print(json.dumps(out, indent=2))
+        return 0
+    rows = [(c.id, fmt_number(c.essay_value), fmt_number(c.computed), c.status) for c in result]
+    print(f"Audit of the essay's arithmetic (scenario {args.scenario}"
+          + (f", case {args.case}" if args.case else "") + ")\n")
+    print(_table(rows, ("claim", "essay", "recomputed", "status")))
+    print()
+    for c in result:
+        if c.note:
+            print(f"{c.id}: {c.note}")
+    counts = {s: sum(1 for c in result if c.status == s) for s in ("ok", "approx", "mismatch", "ambiguous")}
+    print("\n" + ", ".join(f"{n} {s}" for s, n in counts.items()))
+    return 0
+
+
+def _describe_game(name: str) -> dict[str, Any]:
+    import sympy
+
+    entry = games.library_entries()[name]
+    g = entry.builder()
+    ps = games.essay.parameters()
+    free = sorted(s.name for s in g.free_symbols)
+    params = []
+    for f in free:
+        if f in ps:
+            p = ps[f]
+            params.append({"name": f, "unit": p.unit, "kind": p.kind, "default": _json_value(p.value)})
+        else:
+            params.append({"name": f, "unit": "", "kind": "", "default": None})
+    if isinstance(g, games.SymmetricGame):
+        players: Any = _json_value(g.n_players) if isinstance(g.n_players, sympy.Basic) else g.n_players
+        strategies: Any = list(g.strategies or ())
+        kind = "symmetric n-player"
+    else:
+        players = list(g.players)
+        strategies = [list(s) for s in g.strategies]
+        kind = "normal form"
+    return {"name": name, "level": entry.level, "summary": entry.summary, "form": kind,
+            "players": players, "strategies": strategies, "parameters": params}
+
+
+def run_list(args: argparse.Namespace) -> int:
+    ps = games.essay.parameters(args.scenario)
+    gl = [_describe_game(n) for n in games.library_entries()]
+    pl = [
+        {"name": p.name, "value": _json_value(p.value), "unit": p.unit, "kind": p.kind,
+         "low": _json_value(p.low), "high": _json_value(p.high), "ours": p.ours,
+         "description": p.description, "quote": p.quote}
+        for p in ps.values()
+    ]
+    if args.json:
+        print(json.dumps({"games": gl, "parameters": pl, "cases": sorted(games.essay.cases()),
+                          "scenarios": list(games.essay.scenarios())}, indent=2))
+        return 0
+    print("Games\n")
+    if gl:
+        print(_table([(g["name"], g["level"], g["summary"]) for g in gl], ("name", "level", "summary")))
+    else:
+        print("(no games registered)")
+    print(f"\nParameters (scenario {args.scenario}; * = range is ours)\n")
+    rows = [
+        (p.name, fmt_number(p.value), p.unit,
+         "" if p.low is None else f"{fmt_number(p.low)} - {fmt_number(p.high)}" + (" *" if p.ours else ""))
+        for p in ps.values()
+    ]
+    print(_table(rows, ("name", "value", "unit", "range")))
+    print("\nCases: " + ", ".join(sorted(games.essay.cases())))
+    return 0
+

@@ -1,0 +1,39 @@
+r"""``aligngames report``: the essay analysed end to end, written to a folder."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from solvers.cli.params import parameters_from_args
+from solvers.report.build import build_report
+from solvers.report.document import write_report
+
+
+def run_report(args: argparse.Namespace) -> int:
+    ps = parameters_from_args(args)
+    quiet = args.quiet or not sys.stderr.isatty()
+
+    def progress(msg: str) -> None:
+        if not quiet:
+            print(f"aligngames report: {msg} ...", file=sys.stderr)
+
+    rep = build_report(ps, progress=progress)
+    files = write_report(rep, args.out, pdf=not args.no_pdf, fragments=args.fragments)
+    audit = {c["id"]: c for c in rep.data["audit"]}
+    summary = {
+        "folder": str(files.folder), "tex": str(files.tex), "pdf": str(files.pdf) if files.pdf else None,
+        "markdown": str(files.markdown), "json": str(files.json), "figures": [str(f) for f in files.figures],
+        "fragments": len(files.fragments), "games": len(rep.data.get("games", {})), "errors": rep.errors,
+    }
+    if args.json:
+        print(json.dumps(summary, indent=2))
+        return 0
+    print(f"Report written to {files.folder}/")
+    for key in ("tex", "pdf", "markdown", "json"):
+        print(f"  {key:9s} {summary[key] or '(not compiled: pdflatex not found)' if key == 'pdf' else summary[key]}")
+    mism = [i for i, c in audit.items() if c["status"] == "mismatch"]
+    print(f"  audit: {len(audit)} claims, mismatches: {', '.join(mism) or 'none'}; games analysed: {summary['games']}")
+    return 0
+

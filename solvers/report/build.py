@@ -1,0 +1,79 @@
+r"""The report assembled: :func:`build_report` runs the sections in order into a :class:`~solvers.report.document.Report`."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+
+import games
+from games.errors import UnknownNameError, suggest
+from games.parameters import ParameterSet
+from solvers.report.analysis_sections import (
+    _section_dynamics,
+    _section_interventions,
+    _section_thresholds,
+    _section_uncertainty,
+)
+from solvers.report.document import (
+    Report,
+    _num,
+)
+from solvers.report.model_sections import _section_audit, _section_games
+
+__all__ = ["build_report", "SECTIONS"]
+
+
+#: The report's sections, in order.
+SECTIONS = ("audit", "games", "thresholds", "interventions", "uncertainty", "dynamics")
+
+
+_SECTION_FUNCS: dict[str, Callable[[Report], None]] = {
+    "audit": _section_audit,
+    "games": _section_games,
+    "thresholds": _section_thresholds,
+    "interventions": _section_interventions,
+    "uncertainty": _section_uncertainty,
+    "dynamics": _section_dynamics,
+}
+
+
+def build_report(
+    params: ParameterSet | None = None,
+    *,
+    sections: Iterable[str] = SECTIONS,
+    progress: Callable[[str], None] | None = None,
+) -> Report:
+    """Compute the report on ``params`` (default: the essay's phd scenario).
+
+    Parameters
+    ----------
+    params : ParameterSet, optional
+    sections : iterable of str
+        Any of :data:`SECTIONS`, in the report's order.
+    progress : callable, optional
+        Called with a short message as each section starts.
+
+    Raises
+    ------
+    UnknownNameError
+        For an unknown section name.
+    """
+    rep = Report(params if params is not None else games.essay.parameters("phd"))
+    wanted = list(sections)
+    for s in wanted:
+        if s not in _SECTION_FUNCS:
+            raise UnknownNameError(suggest(s, _SECTION_FUNCS, what="report section"))
+    rep.data["parameters"] = {
+        p.name: {"value": _num(p.value), "unit": p.unit, "kind": p.kind} for p in rep.params.values()
+    }
+    rep.data["scenario"] = rep.params.name
+    for s in SECTIONS:
+        if s in wanted:
+            if progress:
+                progress(s)
+            t0 = time.perf_counter()
+            _SECTION_FUNCS[s](rep)
+            rep.timings[s] = time.perf_counter() - t0
+    rep.data["errors"] = list(rep.errors)
+    return rep
+
