@@ -20,7 +20,7 @@ import sympy
 from games._numbers import parse_number
 from games.errors import ParameterError
 
-__all__ = ["to_exact", "parse_fraction", "rational_to_python"]
+__all__ = ["to_exact", "parse_fraction", "rational_to_python", "json_value"]
 
 _NONFINITE = (sympy.zoo, sympy.oo, -sympy.oo, sympy.nan)
 
@@ -123,3 +123,16 @@ def rational_to_python(value: sympy.Expr) -> int | float | str:
     if value.is_number:
         return float(value)
     return str(value)
+
+
+def json_value(x: Any) -> Any:
+    """A value for JSON output: sympy numbers as :func:`rational_to_python` gives them, ``None`` and the rest as they are.
+
+    Examples
+    --------
+    >>> json_value(sympy.Rational(3, 4)), json_value(None), json_value("Alignment")
+    (0.75, None, 'Alignment')
+    """
+    if isinstance(x, sympy.Basic):
+        return rational_to_python(x)  # type: ignore[arg-type]
+    return x

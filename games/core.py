@@ -42,7 +42,7 @@ import sympy
 from sympy import ImmutableDenseNDimArray
 
 from games._arrays import _labels, _nested_to_numpy, _subs_map, _to_sympy_array
-from games._text import _math_label, latex_escape
+from games._text import latex_escape, latex_text
 from games.errors import GameError, SizeLimitError, SymbolicError, UnknownNameError, suggest
 from games.parameters import ParameterSet, latex_symbol_names
 
@@ -404,7 +404,7 @@ class Game:
             return sympy.latex(e, symbol_names=names)
 
         def label(s: str) -> str:
-            return latex_escape(s) if env == "tabular" else _math_label(s)
+            return latex_escape(s) if env == "tabular" else latex_text(s)
 
         rows, cols = (self.shape + (1,))[:2] if self.n_players >= 2 else (self.shape[0], 1)
         blocks = []

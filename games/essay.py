@@ -48,6 +48,7 @@ from typing import Any
 import sympy
 
 from games._numbers import CASE_NAMES, SCENARIO_NAMES
+from games._text import format_number
 from games.assumptions import MODEL_PARAMETERS as _ASSUMED
 from games.errors import ParameterError, UnknownNameError, suggest
 from games.parameters import Parameter, ParameterSet
@@ -285,12 +286,9 @@ def _status(essay: sympy.Expr | None, computed: sympy.Expr, tol: sympy.Expr = sy
     return "mismatch"
 
 
-def _fmt(x: sympy.Expr) -> str:
-    """Format an exact number for a note: 16,250 / 0.1 / 4.12."""
-    if x.is_integer:
-        return f"{int(x):,}"
-    f = float(x)
-    return f"{f:,.2f}" if abs(f) >= 1 else f"{f:g}"
+def _fmt(x: Any) -> str:
+    """A number in a claim's note, to three significant digits: 16,250 / 0.1 / 4.12."""
+    return format_number(x, digits=3)
 
 
 def claims(params: ParameterSet | None = None) -> list[Claim]:
@@ -335,7 +333,7 @@ def claims(params: ParameterSet | None = None) -> list[Claim]:
     relative = v["p_pivotal"] * v["doom_reduction"] * v["p_doom"] * v["vsl"]
 
     def ratio(a: sympy.Expr, b: sympy.Expr) -> str:
-        return f"{float(a / b):.2f}" if b else "undefined"
+        return _fmt(a / b) if b else "undefined"
 
     out = [
         Claim("own-life", "20%*$6.5m, or $1.3m", R(1_300_000), v["p_doom"] * v["vsl"], "", "",
@@ -349,7 +347,7 @@ def claims(params: ParameterSet | None = None) -> list[Claim]:
         Claim("humanity", "5%*5%*$20m*8 billion=$400 trillion", R(400 * 10**12), humanity, "", "",
               "p_pivotal * doom_reduction * vsl_social * world_population"),
         Claim("gdp-years", "or the 2021 world GDP for about five years", R(5), gdp_years, "",
-              f"$400 trillion is {float(gdp_years):.2f} years of 2021 world GDP; the essay rounds to 'about five'",
+              f"$400 trillion is {_fmt(gdp_years)} years of 2021 world GDP; the essay rounds to 'about five'",
               "humanity / world_gdp_2021"),
         Claim("dunbar", "revised upwards from $16,250 to $243,750", R(243_750), dun_self, "",
               f"the essay's x{_fmt(1 + dun['altruism_weight'] * dun['circle_size'] - 1)} counts only the "
@@ -362,14 +360,14 @@ def claims(params: ParameterSet | None = None) -> list[Claim]:
               "if you think alignment researchers have a Value of Statistical Life ... five times ... "
               "we're getting to a value we need",
               None, dun5_self, "ok" if dun5_self > sacrifice else "mismatch",
-              f"{float(dun5_self):,.0f} with own life ({float(dun5_others):,.0f} without) against the "
-              f"{float(sacrifice):,.0f} income sacrifice; break-even multiplier "
+              f"{_fmt(dun5_self)} with own life ({_fmt(dun5_others)} without) against the "
+              f"{_fmt(sacrifice)} income sacrifice; break-even multiplier "
               f"{ratio(sacrifice, dun_self)} with own life, {ratio(sacrifice, dun_others)} without",
               "dunbar * researcher_vsl_multiplier(5) > income-sacrifice",
               {"with own life": dun5_self, "without own life": dun5_others}),
         Claim("relative-reading", "reduce P(Doom) by 5%", R(16_250), relative, "ambiguous",
-              f"'by 5%' read as absolute (5 points): {float(marginal):,.0f}; read as relative "
-              f"(5% of P(doom)): {float(relative):,.0f}",
+              f"'by 5%' read as absolute (5 points): {_fmt(marginal)}; read as relative "
+              f"(5% of P(doom)): {_fmt(relative)}",
               "p_pivotal * doom_reduction * p_doom * vsl (relative reading)",
               {"absolute": marginal, "relative": relative}),
         Claim("industry-sacrifice", "$90k vs. Capabilities work for $250k", None, ind_sacrifice, "ok",

@@ -18,7 +18,7 @@ from sympy import ImmutableDenseNDimArray
 
 from games._arrays import _labels, _subs_map
 from games._exact import to_exact
-from games._text import _math_label
+from games._text import latex_text
 from games.core import MAX_EXPANDED_PLAYERS, Game
 from games.errors import GameError, SizeLimitError, SymbolicError, UnknownNameError, suggest
 from games.parameters import ParameterSet, latex_symbol_names
@@ -211,7 +211,7 @@ class SymmetricGame:
             names.update(symbol_names)
         c = sympy.latex(self.count, symbol_names=names)
         rows = [
-            r"\pi_{%s}(%s) &= %s" % (_math_label(s), c, sympy.latex(e, symbol_names=names))
+            r"\pi_{%s}(%s) &= %s" % (latex_text(s), c, sympy.latex(e, symbol_names=names))
             for s, e in self.payoffs
         ]
         return "\\begin{aligned}\n" + " \\\\\n".join(rows) + "\n\\end{aligned}"

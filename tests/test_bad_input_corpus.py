@@ -205,7 +205,7 @@ CLI_CASES: list[tuple[str, tuple[str, ...], str]] = [
     ("solve-unknown-game", ("solve", "carreer"), "unknown game"),
     ("solve-bad-option", ("solve", "career_choice", "--option", "own_life=perhaps"), "not a boolean"),
     ("solve-int-option", ("solve", "collective_action", "--option", "n=abc"), "whole number"),
-    ("solve-p-pivotal-zero-breakeven", ("breakeven", "career_choice", "nope"), "not a parameter"),
+    ("solve-p-pivotal-zero-breakeven", ("breakeven", "career_choice", "nope"), "unknown parameter of 'career_choice' 'nope'"),
     ("breakeven-unknown-game", ("breakeven", "nogame", "vsl"), "unknown game"),
     ("graph-population", ("graph", "great_power_race", "--kind", "invasion", "--population", "1"), "at least 2"),
     ("graph-population-type", ("graph", "great_power_race", "--population", "ten"), "invalid int"),

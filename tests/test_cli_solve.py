@@ -85,7 +85,7 @@ def test_breakeven_researcher_multiplier_dunbar(cli):
 
 def test_breakeven_bad_param(cli):
     r = cli("breakeven", "career_choice", "p_doom")
-    assert r.code == 2 and "not a parameter of 'career_choice'" in r.err
+    assert r.code == 2 and "unknown parameter of 'career_choice' 'p_doom'" in r.err and r.err.count("\n") == 1
 
 
 def test_graph_best_response_prisoners_dilemma(cli, tmp_path):

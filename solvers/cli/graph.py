@@ -6,8 +6,8 @@ import argparse
 import json
 from typing import Any
 
-from games._exact import parse_fraction
-from solvers.cli.params import _json_value, parameters_from_args
+from games._exact import json_value, parse_fraction
+from solvers.cli.params import parameters_from_args
 from solvers.cli.solve import _build_game
 from solvers.dynamics.best_response import attractors, best_response_graph
 from solvers.dynamics.invasion import invasion_graph, small_mutation_chain, stationary_distribution
@@ -21,7 +21,7 @@ def _graph_json(G: Any) -> dict[str, Any]:
 
     def val(v: Any) -> Any:
         if isinstance(v, sympy.Basic):
-            return _json_value(v) if v.is_number else str(v)
+            return json_value(v) if v.is_number else str(v)
         if isinstance(v, (tuple, list)):
             return [val(x) for x in v]
         if isinstance(v, (str, int, float, bool)) or v is None:

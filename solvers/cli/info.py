@@ -7,8 +7,10 @@ import json
 from typing import Any
 
 import games
+from games._exact import json_value
+from games._text import format_number
 from solvers.cli.options import _table
-from solvers.cli.params import _exact_text, _json_value, fmt_number, parameters_from_args
+from solvers.cli.params import _exact_text, parameters_from_args
 
 
 def run_audit(args: argparse.Namespace) -> int:
@@ -19,19 +21,19 @@ def run_audit(args: argparse.Namespace) -> int:
             {
                 "id": c.id,
                 "claim": c.claim,
-                "essay_value": _json_value(c.essay_value),
-                "computed": _json_value(c.computed),
+                "essay_value": json_value(c.essay_value),
+                "computed": json_value(c.computed),
                 "computed_exact": _exact_text(c.computed),
                 "status": c.status,
                 "note": c.note,
                 "formula": c.formula,
-                "alternatives": {k: _json_value(v) for k, v in c.alternatives.items()},
+                "alternatives": {k: json_value(v) for k, v in c.alternatives.items()},
             }
             for c in result
         ]
         print(json.dumps(out, indent=2))
         return 0
-    rows = [(c.id, fmt_number(c.essay_value), fmt_number(c.computed), c.status) for c in result]
+    rows = [(c.id, format_number(c.essay_value), format_number(c.computed), c.status) for c in result]
     print(f"Audit of the essay's arithmetic (scenario {args.scenario}"
           + (f", case {args.case}" if args.case else "") + ")\n")
     print(_table(rows, ("claim", "essay", "recomputed", "status")))
@@ -55,11 +57,11 @@ def _describe_game(name: str) -> dict[str, Any]:
     for f in free:
         if f in ps:
             p = ps[f]
-            params.append({"name": f, "unit": p.unit, "kind": p.kind, "default": _json_value(p.value)})
+            params.append({"name": f, "unit": p.unit, "kind": p.kind, "default": json_value(p.value)})
         else:
             params.append({"name": f, "unit": "", "kind": "", "default": None})
     if isinstance(g, games.SymmetricGame):
-        players: Any = _json_value(g.n_players) if isinstance(g.n_players, sympy.Basic) else g.n_players
+        players: Any = json_value(g.n_players) if isinstance(g.n_players, sympy.Basic) else g.n_players
         strategies: Any = list(g.strategies or ())
         kind = "symmetric n-player"
     else:
@@ -74,8 +76,8 @@ def run_list(args: argparse.Namespace) -> int:
     ps = games.essay.parameters(args.scenario)
     gl = [_describe_game(n) for n in games.library_entries()]
     pl = [
-        {"name": p.name, "value": _json_value(p.value), "unit": p.unit, "kind": p.kind,
-         "low": _json_value(p.low), "high": _json_value(p.high), "ours": p.ours,
+        {"name": p.name, "value": json_value(p.value), "unit": p.unit, "kind": p.kind,
+         "low": json_value(p.low), "high": json_value(p.high), "ours": p.ours,
          "description": p.description, "quote": p.quote}
         for p in ps.values()
     ]
@@ -90,8 +92,8 @@ def run_list(args: argparse.Namespace) -> int:
         print("(no games registered)")
     print(f"\nParameters (scenario {args.scenario}; * = range is ours)\n")
     rows = [
-        (p.name, fmt_number(p.value), p.unit,
-         "" if p.low is None else f"{fmt_number(p.low)} - {fmt_number(p.high)}" + (" *" if p.ours else ""))
+        (p.name, format_number(p.value), p.unit,
+         "" if p.low is None else f"{format_number(p.low)} - {format_number(p.high)}" + (" *" if p.ours else ""))
         for p in ps.values()
     ]
     print(_table(rows, ("name", "value", "unit", "range")))

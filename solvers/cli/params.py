@@ -12,10 +12,9 @@ if TYPE_CHECKING:
     import sympy
 
     from games.parameters import ParameterSet
-from games._exact import parse_fraction, rational_to_python
+from games._exact import parse_fraction
 from games.errors import suggest
 from solvers.errors import CLIError
-from solvers.render.numbers import format_number
 
 
 def parse_set(item: str) -> tuple[str, sympy.Rational]:
@@ -53,19 +52,7 @@ def parameters_from_args(args: argparse.Namespace) -> ParameterSet:
     return ps
 
 
-def fmt_number(x: Any) -> str:
-    """:func:`solvers.render.numbers.format_number`: one formatter for the CLI, the report and the notebooks."""
-    return format_number(x)
 
-
-def _json_value(x: Any) -> Any:
-    import sympy
-
-    if x is None:
-        return None
-    if isinstance(x, sympy.Basic):
-        return rational_to_python(x)  # type: ignore[arg-type]
-    return x
 
 
 def _exact_text(x: Any) -> str | None:

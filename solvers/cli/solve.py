@@ -7,13 +7,16 @@ import json
 from typing import Any
 
 import games
+from games._exact import json_value
+from games._text import format_number
 from games.parameters import latex_symbol_names
-from solvers.cli.params import _json_value, fmt_number, parameters_from_args, parse_option, suggest_name
+from solvers.cli.params import parameters_from_args, parse_option, suggest_name
 from solvers.conditions.derive import equilibrium_conditions
 from solvers.conditions.thresholds import break_even
 from solvers.equilibria.summary import equilibria_summary
 from solvers.errors import CLIError
 from solvers.render.latex import to_latex
+from solvers.symbolic.lookup import resolve_symbol
 
 
 def _build_game(args: argparse.Namespace) -> tuple[Any, Any]:
@@ -39,7 +42,7 @@ def run_solve(args: argparse.Namespace) -> int:
     values = {n: ps[n].value for n in used}
     if args.json:
         out = {"game": args.game, "level": entry.level, "scenario": ps.name,
-               "parameters": {n: _json_value(v) for n, v in values.items()},
+               "parameters": {n: json_value(v) for n, v in values.items()},
                "equilibria": records}
         if isinstance(numeric, games.Game):
             out["players"] = list(numeric.players)
@@ -47,7 +50,7 @@ def run_solve(args: argparse.Namespace) -> int:
         print(json.dumps(out, indent=2, default=str))
         return 0
     print(f"{args.game} ({entry.level}): {entry.summary}")
-    print("at " + "; ".join(f"{n} = {fmt_number(v)}" for n, v in values.items()))
+    print("at " + "; ".join(f"{n} = {format_number(v)}" for n, v in values.items()))
     print(f"\n{len(lines)} equilibri{'um' if len(lines) == 1 else 'a'}:")
     for line in lines:
         print("  " + line)
@@ -74,11 +77,7 @@ def run_breakeven(args: argparse.Namespace) -> int:
 
     _, game = _build_game(args)
     ps = parameters_from_args(args)
-    free = {sym.name: sym for sym in game.free_symbols}
-    if args.param not in free:
-        raise CLIError(f"breakeven: {args.param!r} is not a parameter of {args.game!r}; "
-                       + suggest_name(args.param, free, "parameter"))
-    sym = free[args.param]
+    sym = resolve_symbol(game, args.param, where="breakeven", what=f"parameter of {args.game!r}")
     what = "welfare" if args.welfare else "equilibria"
     numeric = break_even(game, sym, ps, what=what)
     closed = [] if args.numeric_only else list(break_even(game, sym, what=what))
@@ -108,12 +107,12 @@ def run_breakeven(args: argparse.Namespace) -> int:
         lines = []
         for r in rows:
             rhs = sympy.latex(r["closed_form"], symbol_names=names) + " = " if r["closed_form"] is not None else ""
-            lines.append(f"{lhs} &= {rhs}{_latex_number(r['value'])}")
+            lines.append(f"{lhs} &= {rhs}{format_number(r['value'], latex=True)}")
         print("\\begin{aligned}\n" + " \\\\\n".join(lines) + "\n\\end{aligned}" if lines else "% no break-even value")
         return 0
     if args.json:
         out = {"game": args.game, "parameter": args.param, "scenario": ps.name, "thresholds": [
-            {"value": _json_value(r["value"]), "value_exact": str(r["value"]),
+            {"value": json_value(r["value"]), "value_exact": str(r["value"]),
              "closed_form": None if r["closed_form"] is None else str(r["closed_form"]),
              "in_range": bool(r["in_range"]),
              "below": r["below"], "above": r["above"]} for r in rows]}
@@ -125,7 +124,7 @@ def run_breakeven(args: argparse.Namespace) -> int:
         print("  none: the equilibrium set does not change with this parameter here")
     for r in rows:
         note = "" if r["in_range"] else "  (outside the parameter's range)"
-        print(f"\n  {args.param}* = {fmt_number(r['value'])}  ({r['value']}){note}")
+        print(f"\n  {args.param}* = {format_number(r['value'])}  ({r['value']}){note}")
         if r["closed_form"] is not None:
             print(f"    closed form: {r['closed_form']}")
         print(f"    below: {'; '.join(r['below']) or 'no equilibrium'}")
@@ -133,7 +132,4 @@ def run_breakeven(args: argparse.Namespace) -> int:
     return 0
 
 
-def _latex_number(x: Any) -> str:
-    text = fmt_number(x)
-    return text.replace(",", "{,}")
 

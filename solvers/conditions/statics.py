@@ -33,11 +33,12 @@ from typing import Any
 import sympy
 
 from games.core import Game
-from games.errors import GameError, UnknownNameError, suggest
+from games.errors import GameError
 from games.symmetric import SymmetricGame
 from solvers.conditions.cache import KeyedCache, game_key
 from solvers.conditions.derive import equilibrium_conditions
 from solvers.results.conditions import ComparativeStatics, ConditionalEquilibrium, Derivative
+from solvers.symbolic.lookup import resolve_symbol
 from solvers.symbolic.relations import sign_of, weak_sign_of
 
 __all__ = ["comparative_statics"]
@@ -132,12 +133,7 @@ def comparative_statics(game: Game | SymmetricGame,
     if parameters is None:
         params = tuple(sorted(free.values(), key=lambda s: s.name))
     else:
-        chosen = []
-        for p in parameters:
-            name = p.name if isinstance(p, sympy.Symbol) else p
-            if not isinstance(name, str) or name not in free:
-                raise UnknownNameError("comparative_statics: " + suggest(str(name), free, what="parameter of this game"))
-            chosen.append(free[name])
-        params = tuple(chosen)
+        params = tuple(resolve_symbol(game, p, where="comparative_statics", what="parameter of this game")
+                       for p in parameters)
     return list(_cached(game, params))
 

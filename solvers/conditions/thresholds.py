@@ -46,7 +46,7 @@ from solvers.conditions.cache import KeyedCache, game_key
 from solvers.conditions.derive import equilibrium_conditions
 from solvers.results.conditions import BreakEven, ConditionalEquilibrium, Outcome, Threshold
 from solvers.symbolic.algebra import fast_cancel
-from solvers.symbolic.lookup import _resolve_symbol
+from solvers.symbolic.lookup import resolve_symbol
 from solvers.symbolic.relations import evaluate_condition, kind_bounds, relation, relation_expr
 
 __all__ = ["break_even"]
@@ -377,7 +377,7 @@ def break_even(game: Game | SymmetricGame, symbol: Any, values: Mapping[Any, Any
         raise GameError(f"break_even: expected a Game or SymmetricGame, got {type(game).__name__}")
     if what not in WHATS:
         raise GameError(f"break_even: what={what!r} not allowed (allowed: {', '.join(WHATS)})")
-    s = _resolve_symbol(game, symbol)
+    s = resolve_symbol(game, symbol, where="break_even", what="parameter of this game")
     fixed = _fixed_values(game, s, values)
     return _cached(game, s, tuple(sorted(fixed.items())), what)
 

@@ -10,6 +10,7 @@ from games.errors import GameError, SizeLimitError, SymbolicError
 from games.symmetric import SymmetricGame
 from solvers.dynamics.replicator import _is_symmetric
 from solvers.results.dynamics import GradientOfSelection, SelectionRoot
+from solvers.symbolic.relations import sign_of
 
 __all__ = ["gradient_of_selection", "MAX_GROUP_SUM"]
 
@@ -62,9 +63,6 @@ def _group_average(
     return sympy.expand(sum((c * x**j for j, c in enumerate(coeffs)), sympy.Integer(0)))
 
 
-def _sign(value: sympy.Expr) -> int:
-    v = float(sympy.N(value, 50))
-    return 0 if v == 0 else (1 if v > 0 else -1)
 
 
 def gradient_of_selection(game: SymmetricGame | Game, *, x: sympy.Symbol | None = None) -> GradientOfSelection:
@@ -193,7 +191,8 @@ def gradient_of_selection(game: SymmetricGame | Game, *, x: sympy.Symbol | None 
         if (r > 0) == sympy.true and (r < 1) == sympy.true and not any(r == f for f in found):
             found.append(r)
     values = [sympy.Integer(0)] + sorted(found, key=lambda r: float(sympy.N(r, 50))) + [sympy.Integer(1)]
-    mids = [_sign(D.subs(xs, (sympy.N(values[i], 50) + sympy.N(values[i + 1], 50)) / 2)) for i in range(len(values) - 1)]
+    mids = [sign_of(D.subs(xs, (sympy.N(values[i], 50) + sympy.N(values[i + 1], 50)) / 2), numeric=True,
+                    where="gradient_of_selection") for i in range(len(values) - 1)]
     for i, v in enumerate(values):
         left = mids[i - 1] if i > 0 else None
         right = mids[i] if i < len(mids) else None

@@ -37,6 +37,7 @@ from games.core import Game
 from games.errors import GameError, ParameterError, SizeLimitError, SymbolicError, UnknownNameError, suggest
 from games.parameters import ParameterSet
 from games.symmetric import SymmetricGame
+from solvers.symbolic.lookup import resolve_symbol
 
 __all__ = ["regime_graph", "MAX_GRID_POINTS"]
 
@@ -45,12 +46,6 @@ __all__ = ["regime_graph", "MAX_GRID_POINTS"]
 MAX_GRID_POINTS = 250_000
 
 
-def _resolve(game_free: frozenset[sympy.Symbol], name: Any, where: str) -> sympy.Symbol:
-    by_name = {s.name: s for s in game_free}
-    key = name.name if isinstance(name, sympy.Symbol) else name
-    if not isinstance(key, str) or key not in by_name:
-        raise UnknownNameError(f"{where}: " + suggest(str(key), by_name, what="parameter of the game"))
-    return by_name[key]
 
 
 def _label(eqs: frozenset[tuple[str, ...]], cycles: frozenset[frozenset[tuple[str, ...]]]) -> str:
@@ -138,7 +133,7 @@ def regime_graph(
     if samples ** len(parameters) > MAX_GRID_POINTS:
         raise SizeLimitError(f"{where}: {samples}**{len(parameters)} grid points (allowed: at most {MAX_GRID_POINTS})")
     free = g0.free_symbols
-    params = [_resolve(free, p, where) for p in parameters]
+    params = [resolve_symbol(free, p, where=where) for p in parameters]
     if len(set(params)) != len(params):
         raise ParameterError(f"{where}: parameter {params[0].name!r} given twice")
     varied = {p.name for p in params}
@@ -164,7 +159,7 @@ def regime_graph(
             f"{where}: free symbols {', '.join(sorted(s.name for s in left))} have no value; give them in fixed="
         )
     # the varied symbols as they appear in the (substituted) game
-    params = [_resolve(g0.free_symbols | frozenset(params), p, where) for p in params]
+    params = [resolve_symbol(g0.free_symbols | frozenset(params), p, where=where) for p in params]
     G0: Game = g0.to_game() if isinstance(g0, SymmetricGame) else g0
     bounds = []
     for p in params:

@@ -56,6 +56,7 @@ from games.core import Game
 from games.errors import GameError, SizeLimitError, SymbolicError
 from solvers.equilibria.pure import pure_nash_equilibria
 from solvers.results.equilibria import Equilibria, Equilibrium
+from solvers.symbolic.relations import sign_of
 
 __all__ = ["nplayer_support_enumeration", "MAX_SUPPORT_PROFILES"]
 
@@ -68,21 +69,6 @@ def _subsets(m: int) -> list[tuple[int, ...]]:
     return [c for k in range(1, m + 1) for c in itertools.combinations(range(m), k)]
 
 
-def _sign(expr: sympy.Expr) -> int:
-    """Exact sign of a real algebraic number."""
-    e = expr
-    if e.is_zero:
-        return 0
-    if e.equals(0):
-        return 0
-    if e.is_positive:
-        return 1
-    if e.is_negative:
-        return -1
-    v = sympy.N(e, 50)
-    if v == 0:  # pragma: no cover - would need a zero that sympy cannot prove
-        raise GameError(f"nplayer_support_enumeration: cannot decide the sign of {expr}")
-    return 1 if v > 0 else -1
 
 
 def _payoff_vector(u: Any, i: int, prof: list[list[Any]], shape: tuple[int, ...]) -> list[Any]:
@@ -196,7 +182,7 @@ def nplayer_support_enumeration(game: Game, *, max_supports: int = MAX_SUPPORT_P
             point = [[x.subs(sol) for x in vec] for vec in prof]
             if any(not x.is_real for vec in point for x in vec if x.free_symbols == set()):
                 continue
-            if any(_sign(point[i][s]) <= 0 for i, S in enumerate(supports) for s in S):
+            if any(sign_of(point[i][s], numeric=True, where="nplayer_support_enumeration") <= 0 for i, S in enumerate(supports) for s in S):
                 continue
             ok = True
             pays = []
@@ -204,7 +190,7 @@ def nplayer_support_enumeration(game: Game, *, max_supports: int = MAX_SUPPORT_P
                 vals = _payoff_vector(arrays[i], i, point, shape)
                 best = vals[S[0]]
                 for s in range(shape[i]):
-                    if s not in S and _sign(vals[s] - best) > 0:
+                    if s not in S and sign_of(vals[s] - best, numeric=True, where="nplayer_support_enumeration") > 0:
                         ok = False
                         break
                 if not ok:

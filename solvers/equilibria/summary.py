@@ -6,11 +6,11 @@ from typing import Any
 
 import sympy
 
+from games._text import format_number
 from games.core import Game
 from games.symmetric import SymmetricGame
 from solvers.equilibria.nash import nash_equilibria
 from solvers.equilibria.symmetric import symmetric_equilibria
-from solvers.render.numbers import format_number
 
 __all__ = ["equilibria_summary"]
 

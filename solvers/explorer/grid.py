@@ -10,10 +10,11 @@ import numpy as np
 import sympy
 
 from games.core import Game
-from games.errors import GameError, UnknownNameError, suggest
+from games.errors import GameError
 from games.symmetric import SymmetricGame
 from solvers.conditions.derive import equilibrium_conditions
 from solvers.explorer.sliders import _exact
+from solvers.symbolic.lookup import resolve_symbol
 
 __all__ = ["regime_grid"]
 
@@ -102,8 +103,7 @@ def regime_grid(
     """
     free = {s.name: s for s in game.free_symbols}
     for name in (x, y, *values):
-        if name not in free:
-            raise UnknownNameError("regime_grid: " + suggest(name, free, what="free parameter"))
+        resolve_symbol(game, name, where="regime_grid", what="free parameter")
     missing = sorted(set(free) - {x, y} - set(values))
     if missing:
         raise GameError(f"regime_grid: no value for {', '.join(missing)} (give every parameter but x and y)")

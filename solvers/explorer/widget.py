@@ -48,6 +48,7 @@ import numpy as np
 import sympy
 
 import solvers
+from games._text import format_number
 from games.core import Game
 from games.errors import AligngamesError, GameError, UnknownNameError, suggest
 from games.symmetric import SymmetricGame
@@ -103,19 +104,8 @@ def _describe(eq: Any) -> str:
 
 
 def _fmt(v: Any) -> str:
-    if isinstance(v, (int, np.integer)):
-        v = sympy.Integer(int(v))
-    elif not isinstance(v, sympy.Basic):   # a float: shown as a decimal (nothing is ever parsed)
-        return f"{float(v):.6g}"
-    if v.is_Integer:
-        return f"{int(v):,}"
-    if v.is_Rational:
-        f = float(v)
-        return f"{v} ≈ {f:.6g}" if abs(v.q) < 10**6 else f"{f:.6g}"
-    try:
-        return f"{float(v):.6g}"
-    except TypeError:
-        return str(v)
+    """A slider value: whole numbers in full, fractions as p/q with the decimal beside (22/13 ≈ 1.69231)."""
+    return format_number(v, exact="both", digits=6)
 
 
 @dataclass

@@ -27,12 +27,13 @@ from typing import Any
 
 import sympy
 
+from games._text import format_number, latex_text
 from games.errors import GameError
 from games.parameters import latex_symbol_names
 from solvers.results.conditions import BreakEven, Classification, ConditionalEquilibrium, Outcome, Threshold
-from solvers.results.equilibria import Equilibrium
+from solvers.results.equilibria import Equilibria, Equilibrium, SymmetricEquilibrium
 
-__all__ = ["to_latex", "LatexResult", "latex_expr", "repr_latex"]
+__all__ = ["to_latex", "LatexResult", "latex_expr", "repr_latex", "inline_latex"]
 
 
 class LatexResult(str):
@@ -46,14 +47,8 @@ class LatexResult(str):
         return obj
 
 
-def _escape(text: str) -> str:
-    repl = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
-            "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
-    return "".join(repl.get(ch, ch) for ch in text)
 
 
-def _label(text: str) -> str:
-    return r"\text{" + _escape(text) + "}"
 
 
 def _unclutter(tex: str) -> str:
@@ -146,7 +141,7 @@ def _profile_tex(rec: ConditionalEquilibrium, names: Mapping[sympy.Symbol, str])
         strategies = rec.strategies[p] if p < len(rec.strategies) else tuple(str(i) for i in range(len(vec)))
         player = rec.players[p] if p < len(rec.players) else f"player {p + 1}"
         for j in sup:
-            parts.append(r"\sigma_{%s}(%s) = %s" % (_label(player), _label(strategies[j]), latex_expr(vec[j], names)))
+            parts.append(r"\sigma_{%s}(%s) = %s" % (latex_text(player), latex_text(strategies[j]), latex_expr(vec[j], names)))
             plain.append(f"{player}: P({strategies[j]}) = {vec[j]}")
     return r",\ ".join(parts), "; ".join(plain)
 
@@ -158,13 +153,13 @@ def _numeric_row(eq: Any, names: Mapping[sympy.Symbol, str]) -> tuple[str, str]:
         terms = [(j, sympy.nsimplify(x) if isinstance(x, float) else x) for j, x in enumerate(vec)]
         terms = [(j, x) for j, x in terms if x != 0]
         body = " + ".join(
-            (_label(eq.strategies[p][j]) if x == 1 else latex_expr(x, names) + r"\," + _label(eq.strategies[p][j]))
+            (latex_text(eq.strategies[p][j]) if x == 1 else latex_expr(x, names) + r"\," + latex_text(eq.strategies[p][j]))
             for j, x in terms)
-        tex.append(_label(eq.players[p]) + ": " + body)
+        tex.append(latex_text(eq.players[p]) + ": " + body)
         plain.append(f"{eq.players[p]}: " + " + ".join(
             (eq.strategies[p][j] if x == 1 else f"{x} {eq.strategies[p][j]}") for j, x in terms))
     pays = ", ".join(latex_expr(sympy.nsimplify(x) if isinstance(x, float) else x, names) for x in eq.payoffs)
-    return ("&" + r";\ ".join(tex) + r" \quad " + _label("payoffs ") + pays,
+    return ("&" + r";\ ".join(tex) + r" \quad " + latex_text("payoffs ") + pays,
             "; ".join(plain) + " (payoffs " + ", ".join(str(x) for x in eq.payoffs) + ")")
 
 
@@ -185,11 +180,11 @@ def _equilibria_rows(records: Sequence[ConditionalEquilibrium],
     rows = []
     for r in records:
         prof_tex, prof_plain = _profile_tex(r, names)
-        rows.append((_label(r.label) + " &: " + prof_tex, f"{r.label}: {prof_plain}".rstrip(": ")))
+        rows.append((latex_text(r.label) + " &: " + prof_tex, f"{r.label}: {prof_plain}".rstrip(": ")))
         atoms = list(r.condition.args) if isinstance(r.condition, sympy.And) else [r.condition]
         for i, atom in enumerate(atoms):
             word = "if " if i == 0 else "and "
-            rows.append((r"&\quad " + _label(word) + _wrap(atom, names), f"  {word}{_plain_wrap(atom)}"))
+            rows.append((r"&\quad " + latex_text(word) + _wrap(atom, names), f"  {word}{_plain_wrap(atom)}"))
     return rows
 
 
@@ -199,10 +194,10 @@ def _outcomes(outcomes: Sequence[Outcome], names: Mapping[sympy.Symbol, str]) ->
     tex, plain = [], []
     for o in outcomes:
         if o.condition is sympy.true:
-            tex.append(_label(o.label))
+            tex.append(latex_text(o.label))
             plain.append(o.label)
         else:
-            tex.append(_label(o.label) + r" \text{ if } " + latex_expr(o.condition, names))
+            tex.append(latex_text(o.label) + r" \text{ if } " + latex_expr(o.condition, names))
             plain.append(f"{o.label} if {_plain(o.condition)}")
     return r";\ ".join(tex), "; ".join(plain)
 
@@ -212,9 +207,9 @@ def _threshold_rows(t: Threshold, names: Mapping[sympy.Symbol, str]) -> list[tup
     rows = [(f"{sym} &= {latex_expr(t.value, names)}", f"{t.symbol}* = {t.value}")]
     for side, outs in (("below", t.below), ("above", t.above)):
         tex, plain = _outcomes(outs, names)
-        rows.append((r"&\quad " + _label(side + ": ") + tex, f"  {side}: {plain}"))
+        rows.append((r"&\quad " + latex_text(side + ": ") + tex, f"  {side}: {plain}"))
     if t.valid_if is not sympy.true:
-        rows.append((r"&\quad " + _label("valid if ") + latex_expr(t.valid_if, names),
+        rows.append((r"&\quad " + latex_text("valid if ") + latex_expr(t.valid_if, names),
                      f"  valid if {_plain(t.valid_if)}"))
     return rows
 
@@ -278,14 +273,14 @@ def _rows(result: Any, names: dict[sympy.Symbol, str]) -> list[tuple[str, str]]:
         for t in result.thresholds:
             rows += _threshold_rows(t, names)
         if not rows:
-            rows = [(_label(f"no break-even value of {result.symbol}"), f"no break-even value of {result.symbol}")]
+            rows = [(latex_text(f"no break-even value of {result.symbol}"), f"no break-even value of {result.symbol}")]
         return rows
     if isinstance(result, Threshold):
         return _threshold_rows(result, names)
     if isinstance(result, Classification):
         if result.name is not None:
-            return [(_label(result.name) + r" &: \text{always}", f"{result.name}")]
-        return [(_label(k) + " &: " + latex_expr(v, names), f"{k}: {_plain(v)}")
+            return [(latex_text(result.name) + r" &: \text{always}", f"{result.name}")]
+        return [(latex_text(k) + " &: " + latex_expr(v, names), f"{k}: {_plain(v)}")
                 for k, v in result.conditions.items()]
     if isinstance(result, (sympy.Basic, bool)):
         return [("&" + latex_expr(result, names), _plain(result))]
@@ -298,11 +293,39 @@ def _rows(result: Any, names: dict[sympy.Symbol, str]) -> list[tuple[str, str]]:
     raise GameError(f"to_latex: cannot render a {type(result).__name__} (allowed: {kinds})")
 
 
+def inline_latex(result: Any) -> str:
+    r"""Inline LaTeX (no math delimiters) of a numeric equilibrium: its probability vectors, then the payoffs.
+
+    Examples
+    --------
+    >>> from sympy import Rational
+    >>> from solvers import Equilibrium
+    >>> print(inline_latex(Equilibrium(((Rational(1, 3), Rational(2, 3)), (1, 0)), (Rational(1, 2), 2))))
+    \left(\left(\frac{1}{3}, \frac{2}{3}\right), \left(1, 0\right)\right),\quad u = \left(\frac{1}{2}, 2\right)
+    """
+    if isinstance(result, SymmetricEquilibrium):
+        if result.kind == "continuum":
+            return r"p \in [0, 1]"
+        return "p = " + sympy.latex(result.p) + r",\ u = " + sympy.latex(result.payoff)
+    if not isinstance(result, Equilibrium):
+        raise GameError(f"inline_latex: expected an Equilibrium or SymmetricEquilibrium, got {type(result).__name__}")
+
+    def num(v: Any) -> str:
+        return format_number(v, exact=True, digits=6, commas=False, latex=True)
+
+    vecs = ", ".join(r"\left(" + ", ".join(num(v) for v in p) + r"\right)" for p in result.profile)
+    pays = ", ".join(num(v) for v in result.payoffs)
+    return r"\left(" + vecs + r"\right),\quad u = \left(" + pays + r"\right)"
+
+
 def repr_latex(result: Any) -> str:
-    """Jupyter's ``_repr_latex_`` of a closed-form result: :func:`to_latex` in ``$$`` without comments.
+    """Jupyter's ``_repr_latex_`` of a result: inline math for equilibria, :func:`to_latex` in ``$$`` otherwise.
 
     MathJax and KaTeX do not all accept ``%`` comments, so the plain-text
-    comments are dropped here (they stay in :func:`to_latex`'s output).
+    comments are left out here (they stay in :func:`to_latex`'s output).
     """
+    if isinstance(result, (Equilibrium, SymmetricEquilibrium)):
+        return "$" + inline_latex(result) + "$"
+    if isinstance(result, Equilibria):
+        return r"$\begin{array}{l}" + r" \\ ".join(inline_latex(e) for e in result) + r"\end{array}$"
     return "$$" + to_latex(result, comments=False) + "$$"
-

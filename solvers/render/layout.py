@@ -2,13 +2,12 @@ r"""Layouts and labels of strategy graphs: node positions (grid, circular, sprin
 
 from __future__ import annotations
 
-import numbers
 from collections.abc import Hashable
 from typing import Any
 
 import networkx as nx
-import sympy
 
+from games._text import format_number
 from games.errors import GameError, UnknownNameError, suggest
 
 __all__ = ["graph_layout", "LAYOUTS"]
@@ -34,17 +33,8 @@ def _node_label(G: nx.DiGraph, v: Hashable) -> str:
 
 
 def _number(value: Any) -> str:
-    """A short text form of an edge value (exact rationals kept exact)."""
-    if isinstance(value, sympy.Rational):
-        return str(value)
-    if isinstance(value, sympy.Basic):
-        try:
-            return f"{float(value):.3g}"  # type: ignore[arg-type]
-        except TypeError:
-            return str(value)
-    if isinstance(value, numbers.Real) and not isinstance(value, bool):
-        return f"{float(value):.3g}"
-    return str(value)
+    """A short text form of an edge value: exact rationals kept exact, decimals to three digits."""
+    return format_number(value, exact=True, digits=3, commas=False)
 
 
 def graph_layout(G: nx.DiGraph, layout: str = "auto", *, seed: int | None = 0) -> dict[Hashable, tuple[float, float]]:

@@ -8,17 +8,12 @@ from typing import Any
 import networkx as nx
 import sympy
 
+from games._text import latex_escape
 from solvers.render.layout import _node_label, _number, graph_layout
 
 __all__ = ["to_tikz"]
 
 
-def _tex_escape(text: str) -> str:
-    repl = {
-        "\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
-        "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
-    }
-    return "".join(repl.get(ch, ch) for ch in text)
 
 
 def _tex_number(value: Any) -> str:
@@ -26,7 +21,7 @@ def _tex_number(value: Any) -> str:
         return "$" + sympy.latex(value) + "$"
     if isinstance(value, (list, tuple)) and all(isinstance(v, sympy.Basic) for v in value):
         return "; ".join(_tex_number(v) for v in value)
-    return _tex_escape(_number(value))
+    return latex_escape(_number(value))
 
 
 def to_tikz(
@@ -85,7 +80,7 @@ def to_tikz(
     for v in G.nodes:
         x, y = positions[v]
         style = "eq" if G.nodes[v].get("equilibrium") else "state"
-        lines.append(rf"\node[{style}] ({ids[v]}) at ({x * scale:.3f}, {y * scale:.3f}) {{{_tex_escape(_node_label(G, v))}}};")
+        lines.append(rf"\node[{style}] ({ids[v]}) at ({x * scale:.3f}, {y * scale:.3f}) {{{latex_escape(_node_label(G, v))}}};")
     for u, v, d in G.edges(data=True):
         if u == v:
             continue

@@ -10,7 +10,8 @@ from typing import Any
 import sympy
 
 import games
-from games._text import latex_escape
+from games._exact import json_value
+from games._text import format_number, latex_escape
 from games.parameters import ParameterSet, latex_symbol_names
 from solvers.conditions.interventions import buyout_effect, minimal_intervention
 from solvers.conditions.thresholds import break_even
@@ -21,18 +22,16 @@ from solvers.render.latex import latex_expr
 from solvers.report.document import (
     Report,
     _fig,
-    _fmt,
     _heading,
     _math,
-    _num,
     _para,
     _table,
-    _tex_num,
 )
 from solvers.sweeps.game_sweep import sweep
 from solvers.sweeps.plots import plot_gap_histogram, plot_regime_map, plot_tornado
 from solvers.sweeps.sensitivity import first_order_indices
 from solvers.sweeps.tornado import tornado
+from solvers.symbolic.lookup import resolve_symbol
 
 #: career_choice parameters whose break-even values the report derives.
 BREAK_EVEN_PARAMETERS = ("altruism_weight", "researcher_vsl_multiplier", "p_pivotal", "doom_reduction", "vsl",
@@ -44,13 +43,12 @@ def _section_thresholds(rep: Report) -> None:
     and the collective-action size n* beyond which all-Alignment is better for everyone."""
     rep.blocks.append(_heading(1, "When does Alignment pay? Break-even conditions", "sec:thresholds"))
     game = games.build("career_choice")
-    free = {s_.name: s_ for s_ in game.free_symbols}
     names = latex_symbol_names()
     rows_tex: list[str] = []
     table: list[list[tuple[str, str]]] = []
     out: dict[str, Any] = {}
     for pname in BREAK_EVEN_PARAMETERS:
-        sym = free[pname]
+        sym = resolve_symbol(game, pname, where="report")
         numeric = break_even(game, sym, rep.params)
         closed = list(break_even(game, sym))
         for t in numeric:
@@ -58,7 +56,7 @@ def _section_thresholds(rep: Report) -> None:
                 continue
             form = _matching_closed_form(closed, t.value, rep.params, sym)
             side = "above" if any(o.label == "(Alignment, Passive)" for o in t.above) else "below"
-            out[pname] = {"value": _num(t.value), "value_exact": str(t.value), "alignment_when": side,
+            out[pname] = {"value": json_value(t.value), "value_exact": str(t.value), "alignment_when": side,
                           "closed_form": None if form is None else str(form)}
             lhs = sympy.latex(sym, symbol_names=names) + "^{*}"
             if form is not None:
@@ -66,7 +64,7 @@ def _section_thresholds(rep: Report) -> None:
             feasible = _feasible(rep.params[pname], t.value)
             out[pname]["feasible"] = feasible
             note = "" if feasible else f" (outside the valid {rep.params[pname].kind} range)"
-            table.append([(latex_escape(pname), pname), (_tex_num(t.value), _fmt(t.value)),
+            table.append([(latex_escape(pname), pname), (format_number(t.value, latex=True), format_number(t.value)),
                           (latex_escape(f"Alignment {side}{note}"), f"Alignment {side}{note}")])
     rep.data["break_even"] = {"career_choice": out}
     rep.blocks.append(_para(
@@ -81,11 +79,11 @@ def _section_thresholds(rep: Report) -> None:
     ca = games.build("collective_action")
     be = break_even(ca, "n_researchers", rep.params, what="welfare")
     nstar = [t.value for t in be]
-    rep.data["break_even"]["collective_action_n_star"] = [_num(v) for v in nstar]
+    rep.data["break_even"]["collective_action_n_star"] = [json_value(v) for v in nstar]
     if nstar:
         rep.blocks.append(_para(
             f"Collective action: Capabilities is each researcher's dominant strategy, yet all-Alignment is "
-            f"better for everyone than all-Capabilities once more than n* = {_fmt(nstar[0])} researchers are "
+            f"better for everyone than all-Capabilities once more than n* = {format_number(nstar[0])} researchers are "
             "in the game."))
 
 
@@ -121,10 +119,10 @@ def _section_interventions(rep: Report) -> None:
         cost = minimal_intervention(g, "Alignment", target=target, instrument=instrument,
                                     success_probability=q, values=ps)
         amount, total = cost.amount, cost.total_cost
-        out.append({"game": game_name, "instrument": instrument, "target": target, "amount": _num(amount),
-                    "total_cost": _num(total)})
+        out.append({"game": game_name, "instrument": instrument, "target": target, "amount": json_value(amount),
+                    "total_cost": json_value(total)})
         rows.append([(latex_escape(game_name.replace("_", " ")), game_name), (instrument, instrument),
-                     (_tex_num(amount), _fmt(amount)), (_tex_num(total), _fmt(total))])
+                     (format_number(amount, latex=True), format_number(amount)), (format_number(total, latex=True), format_number(total))])
     rep.blocks.append(_para(
         "The smallest transfer per player that makes Alignment a dominant strategy, at the essay's values "
         "(a prize is paid only if the work succeeds, with probability p)."))
@@ -137,19 +135,19 @@ def _section_interventions(rep: Report) -> None:
     per_career = ps.value("p_pivotal") * ps.value("doom_reduction")
     eff = buyout_effect(ps.value("buyout_budget"), career_ind, doom_per_career=per_career, p_doom=ps.value("p_doom"))
     rep.data["interventions"] = {"minimal": out, "buyout": {
-        "budget": _num(ps.value("buyout_budget")), "career_cost": _num(career_ind), "careers": _num(eff.careers),
-        "doom_change_if_moved_to_alignment": _num(eff.doom_change),
-        "p_doom_after": _num(eff.p_doom_after), "phd_career_cost": _num(career)}}
+        "budget": json_value(ps.value("buyout_budget")), "career_cost": json_value(career_ind), "careers": json_value(eff.careers),
+        "doom_change_if_moved_to_alignment": json_value(eff.doom_change),
+        "p_doom_after": json_value(eff.p_doom_after), "phd_career_cost": json_value(career)}}
     rep.blocks.append(_para(
-        f"The essay's buy-out: {_fmt(ps.value('buyout_budget'))} dollars buys {_fmt(eff.careers)} five-year "
-        f"capabilities careers at the industry salary ({_fmt(career_ind)} dollars each). If each bought-out "
-        f"researcher moved to Alignment with the essay's marginal impact (p x delta = {_fmt(per_career)} "
-        f"each), the linear model would remove {_fmt(-eff.doom_change)} of P(doom), more than its "
-        f"{_fmt(ps.value('p_doom'))}: {_fmt(sympy.ceiling(ps.value('p_doom') / per_career))} careers would "
+        f"The essay's buy-out: {format_number(ps.value('buyout_budget'))} dollars buys {format_number(eff.careers)} five-year "
+        f"capabilities careers at the industry salary ({format_number(career_ind)} dollars each). If each bought-out "
+        f"researcher moved to Alignment with the essay's marginal impact (p x delta = {format_number(per_career)} "
+        f"each), the linear model would remove {format_number(-eff.doom_change)} of P(doom), more than its "
+        f"{format_number(ps.value('p_doom'))}: {format_number(sympy.ceiling(ps.value('p_doom') / per_career))} careers would "
         "already suffice. The model's linearity is the essay's, not a forecast."
         if per_career and -eff.doom_change > ps.value("p_doom") else
-        f"researcher moved to Alignment with the essay's marginal impact (p x delta = {_fmt(per_career)} "
-        f"each), P(doom) would fall by {_fmt(-eff.doom_change)} to {_fmt(eff.p_doom_after)}."))
+        f"researcher moved to Alignment with the essay's marginal impact (p x delta = {format_number(per_career)} "
+        f"each), P(doom) would fall by {format_number(-eff.doom_change)} to {format_number(eff.p_doom_after)}."))
 
 
 #: The report's uncertainty analysis of career_choice: which parameters are drawn, and the

@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable, Iterable
 
 import games
+from games._exact import json_value
 from games.errors import UnknownNameError, suggest
 from games.parameters import ParameterSet
 from solvers.report.analysis_sections import (
@@ -16,7 +17,6 @@ from solvers.report.analysis_sections import (
 )
 from solvers.report.document import (
     Report,
-    _num,
 )
 from solvers.report.model_sections import _section_audit, _section_games
 
@@ -64,7 +64,7 @@ def build_report(
         if s not in _SECTION_FUNCS:
             raise UnknownNameError(suggest(s, _SECTION_FUNCS, what="report section"))
     rep.data["parameters"] = {
-        p.name: {"value": _num(p.value), "unit": p.unit, "kind": p.kind} for p in rep.params.values()
+        p.name: {"value": json_value(p.value), "unit": p.unit, "kind": p.kind} for p in rep.params.values()
     }
     rep.data["scenario"] = rep.params.name
     for s in SECTIONS:

@@ -15,12 +15,10 @@ from typing import Any
 import sympy
 
 import games
-from games._exact import rational_to_python
 from games._io import atomic_write_bytes, atomic_write_text
 from games._text import latex_escape
 from games.errors import OutputError
 from games.parameters import ParameterSet, latex_symbol_names
-from solvers.render.numbers import format_number
 
 __all__ = ["write_report", "Report"]
 
@@ -93,22 +91,10 @@ def _fig(stem: str, caption: str, label: str) -> Block:
     return Block("figure", tex, f"![{caption}](figures/{stem}.png)", "")
 
 
-def _num(x: Any) -> Any:
-    """JSON form of a number: int, float, or a string for symbolic values."""
-    if x is None:
-        return None
-    if isinstance(x, sympy.Basic):
-        if x.is_number:
-            return rational_to_python(x) if isinstance(x, sympy.Rational) else float(x)
-        return str(x)
-    return x
 
 
-_fmt = format_number
 
 
-def _tex_num(x: Any) -> str:
-    return _fmt(x).replace(",", "{,}")
 
 
 def _sym_latex(e: Any) -> str:

@@ -11,7 +11,8 @@ from typing import Any
 import sympy
 
 import games
-from games._text import latex_escape
+from games._exact import json_value
+from games._text import format_number, latex_escape
 from games.core import Game
 from games.errors import AligngamesError
 from games.parameters import ParameterSet, latex_symbol_names
@@ -22,15 +23,12 @@ from solvers.render.latex import to_latex
 from solvers.report.document import (
     Block,
     Report,
-    _fmt,
     _heading,
     _math,
     _md_cell,
-    _num,
     _para,
     _sym_latex,
     _table,
-    _tex_num,
     _wide,
 )
 
@@ -46,9 +44,9 @@ _LEVEL_TITLES = {
 def _section_audit(rep: Report) -> None:
     claims = games.essay.claims(rep.params)
     rep.data["audit"] = [
-        {"id": c.id, "claim": c.claim, "essay_value": _num(c.essay_value), "computed": _num(c.computed),
+        {"id": c.id, "claim": c.claim, "essay_value": json_value(c.essay_value), "computed": json_value(c.computed),
          "computed_exact": str(c.computed), "status": c.status, "note": c.note,
-         "alternatives": {k: _num(v) for k, v in c.alternatives.items()}}
+         "alternatives": {k: json_value(v) for k, v in c.alternatives.items()}}
         for c in claims
     ]
     rep.blocks.append(_heading(1, "The essay's arithmetic, recomputed", "sec:audit"))
@@ -57,8 +55,8 @@ def _section_audit(rep: Report) -> None:
                f"out, {counts['approx']} is a rounding, {counts['mismatch']} does not match and "
                f"{counts['ambiguous']} depends on how its words are read")
     rep.blocks.append(_para(summary + " (table below).", latex_escape(summary) + r" (Table~\ref{tab:audit})."))
-    rows = [[(latex_escape(c.id), c.id), (_tex_num(c.essay_value), _fmt(c.essay_value)),
-             (_tex_num(c.computed), _fmt(c.computed)), (latex_escape(c.status), c.status)] for c in claims]
+    rows = [[(latex_escape(c.id), c.id), (format_number(c.essay_value, latex=True), format_number(c.essay_value)),
+             (format_number(c.computed, latex=True), format_number(c.computed)), (latex_escape(c.status), c.status)] for c in claims]
     rep.blocks.append(_table(["claim", "essay", "recomputed", "status"], rows,
                              "The essay's numeric claims and their exact recomputation.", "tab:audit", "lrrl",
                              "audit_table"))
@@ -98,8 +96,8 @@ def _game_blocks(rep: Report, name: str, entry: Any) -> None:
     else:
         rep.blocks.append(_math(shown_game.latex(), f"eq:{name.replace('_', '-')}-payoffs", f"{name}_payoffs"))
         n = game.n_players
-        n_md = _fmt(n) if n.is_number else f"${_sym_latex(n)}$"
-        n_tex = _tex_num(n) if n.is_number else f"${_sym_latex(n)}$"
+        n_md = format_number(n) if n.is_number else f"${_sym_latex(n)}$"
+        n_tex = format_number(n, latex=True) if n.is_number else f"${_sym_latex(n)}$"
         rep.blocks.append(_para(f"Number of players: {n_md}.", f"Number of players: {n_tex}."))
     lines, recs = equilibria_summary(numeric)
     record["equilibria"] = recs

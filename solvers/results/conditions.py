@@ -18,6 +18,7 @@ from sympy.logic.boolalg import Boolean
 
 from games.errors import SymbolicError, UnknownNameError, suggest
 from games.parameters import ParameterSet
+from solvers.results._display import Rendered
 from solvers.symbolic.lookup import _value_map
 from solvers.symbolic.relations import evaluate_condition
 
@@ -36,7 +37,7 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class ConditionalEquilibrium:
+class ConditionalEquilibrium(Rendered):
     r"""One equilibrium (or continuum of equilibria) of a symbolic game, with its condition.
 
     Iterating gives ``(profile, condition)``, the pair of the public contract::
@@ -77,10 +78,6 @@ class ConditionalEquilibrium:
     strategies: tuple[tuple[str, ...], ...] = ()
 
 
-    def _repr_latex_(self) -> str:
-        from solvers.render.latex import repr_latex  # solvers.render.latex imports this module
-
-        return repr_latex(self)
     def __iter__(self) -> Iterator[Any]:
         yield self.profile
         yield self.condition
@@ -140,13 +137,10 @@ class ConditionalEquilibrium:
         subs = _value_map(syms - set(self.free), values)
         return tuple(tuple(e.xreplace(subs) for e in vec) for vec in self.profile)
 
-    def __str__(self) -> str:
-        prof = "; ".join("(" + ", ".join(str(e) for e in vec) + ")" for vec in self.profile)
-        return f"{self.label}: profile {prof} if {self.condition}"
 
 
 @dataclass(frozen=True)
-class Outcome:
+class Outcome(Rendered):
     """What holds on one side of a threshold.
 
     Attributes
@@ -166,12 +160,10 @@ class Outcome:
     profile: tuple[tuple[sympy.Expr, ...], ...] | None = None
     record: ConditionalEquilibrium | None = None
 
-    def __str__(self) -> str:
-        return self.label if self.condition is sympy.true else f"{self.label} if {self.condition}"
 
 
 @dataclass(frozen=True)
-class Threshold:
+class Threshold(Rendered):
     r"""One break-even value of a parameter.
 
     Attributes
@@ -205,19 +197,10 @@ class Threshold:
     in_range: bool | None = None
 
 
-    def _repr_latex_(self) -> str:
-        from solvers.render.latex import repr_latex  # solvers.render.latex imports this module
-
-        return repr_latex(self)
-    def __str__(self) -> str:
-        def side(xs: tuple[Outcome, ...]) -> str:
-            return "; ".join(str(o) for o in xs) or "none"
-        flag = " (outside the parameter's range)" if self.in_range is False else ""
-        return f"{self.symbol} = {self.value}{flag}: below: {side(self.below)}; above: {side(self.above)}"
 
 
 @dataclass(frozen=True)
-class BreakEven:
+class BreakEven(Rendered):
     """The break-even values of one parameter of one game (iterates over its thresholds).
 
     Attributes
@@ -238,10 +221,6 @@ class BreakEven:
     what: str = "equilibria"
 
 
-    def _repr_latex_(self) -> str:
-        from solvers.render.latex import repr_latex  # solvers.render.latex imports this module
-
-        return repr_latex(self)
     def __iter__(self) -> Iterator[Threshold]:
         return iter(self.thresholds)
 
@@ -251,9 +230,6 @@ class BreakEven:
     def __getitem__(self, i: int) -> Threshold:
         return self.thresholds[i]
 
-    def __str__(self) -> str:
-        head = f"break-even values of {self.symbol} in {self.game_name or 'the game'}"
-        return "\n".join([head] + ["  " + str(t) for t in self.thresholds])
 
 
 GAME_TYPES = (
@@ -270,7 +246,7 @@ GAME_TYPES = (
 
 
 @dataclass(frozen=True)
-class Classification:
+class Classification(Rendered):
     """The type of a symmetric 2 x 2 game.
 
     Attributes
@@ -296,20 +272,10 @@ class Classification:
     game_name: str = ""
 
 
-    def _repr_latex_(self) -> str:
-        from solvers.render.latex import repr_latex  # solvers.render.latex imports this module
-
-        return repr_latex(self)
-    def __str__(self) -> str:
-        if self.name is not None:
-            return f"{self.game_name or 'game'}: {self.name}"
-        lines = [f"{self.game_name or 'game'}:"]
-        lines += [f"  {k} if {v}" for k, v in self.conditions.items()]
-        return "\n".join(lines)
 
 
 @dataclass(frozen=True)
-class Derivative:
+class Derivative(Rendered):
     """One partial derivative of an equilibrium quantity.
 
     Attributes
@@ -330,11 +296,6 @@ class Derivative:
     sign: int | None
     weak_sign: int | None = None
 
-    def __str__(self) -> str:
-        s = {1: "+", -1: "-", 0: "0", None: None}[self.sign]
-        if s is None:
-            s = {1: ">= 0", -1: "<= 0", None: "?"}[self.weak_sign]
-        return f"d[{self.quantity}]/d{self.parameter} = {self.derivative}  ({s})"
 
 
 @dataclass(frozen=True)
@@ -362,7 +323,7 @@ class ComparativeStatics:
 
 
 @dataclass(frozen=True)
-class InterventionCost:
+class InterventionCost(Rendered):
     r"""The minimal transfer that reaches a goal, and what it costs.
 
     Attributes
@@ -397,10 +358,6 @@ class InterventionCost:
         subs = _value_map(syms, values)
         return sympy.piecewise_fold(self.amount.xreplace(subs)), sympy.piecewise_fold(self.total_cost.xreplace(subs))
 
-    def __str__(self) -> str:
-        qual = " (sufficient)" if self.sufficient_only else ""
-        return (f"minimal {self.instrument} making {self.strategy} {self.target}{qual}: {self.amount}; "
-                f"total cost {self.total_cost}")
 
 
 @dataclass(frozen=True)

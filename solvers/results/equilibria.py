@@ -18,6 +18,7 @@ from typing import Any
 import sympy
 
 from games.core import Game
+from solvers.results._display import Rendered, inline_latex
 
 __all__ = [
     "Equilibrium",
@@ -48,20 +49,8 @@ def _to_fraction(v: Any) -> Fraction:
     return Fraction(v)
 
 
-def _fmt(v: Any) -> str:
-    if isinstance(v, float):
-        return f"{v:.6g}"
-    return str(v)
-
-
-def _latex_number(v: Any) -> str:
-    if isinstance(v, float):
-        return f"{v:.6g}"
-    return sympy.latex(sympy.sympify(v, strict=True))
-
-
 @dataclass(frozen=True)
-class Equilibrium:
+class Equilibrium(Rendered):
     r"""One Nash equilibrium: a mixed-strategy profile and the players' expected payoffs.
 
     Attributes
@@ -142,17 +131,7 @@ class Equilibrium:
             "exact": self.exact,
         }
 
-    def _player_text(self, i: int) -> str:
-        parts = []
-        for s, v in zip(self.strategies[i], self.profile[i]):
-            if v == 0:
-                continue
-            parts.append(s if v == 1 else f"{_fmt(v)} {s}")
-        return " + ".join(parts)
 
-    def __str__(self) -> str:
-        body = "; ".join(f"{pl}: {self._player_text(i)}" for i, pl in enumerate(self.players))
-        return f"{body}  (payoffs {', '.join(_fmt(v) for v in self.payoffs)})"
 
     def latex(self) -> str:
         r"""The profile as LaTeX: one probability vector per player, then the payoffs.
@@ -164,16 +143,12 @@ class Equilibrium:
         >>> print(e.latex())
         \left(\left(\frac{1}{3}, \frac{2}{3}\right), \left(1, 0\right)\right),\quad u = \left(\frac{1}{2}, 2\right)
         """
-        vecs = ", ".join(r"\left(" + ", ".join(_latex_number(v) for v in p) + r"\right)" for p in self.profile)
-        pays = ", ".join(_latex_number(v) for v in self.payoffs)
-        return r"\left(" + vecs + r"\right),\quad u = \left(" + pays + r"\right)"
+        return inline_latex(self)
 
-    def _repr_latex_(self) -> str:
-        return "$" + self.latex() + "$"
 
 
 @dataclass(frozen=True)
-class EquilibriumComponent:
+class EquilibriumComponent(Rendered):
     r"""A connected set of Nash equilibria of a two-player game.
 
     The set is the union of its maximal Nash subsets (Gambit's "cliques"):
@@ -205,18 +180,9 @@ class EquilibriumComponent:
         """True when the component is a single equilibrium."""
         return len(self.row_vertices) == 1 and len(self.col_vertices) == 1
 
-    def __str__(self) -> str:
-        def vec(p: tuple[Any, ...]) -> str:
-            return "(" + ", ".join(_fmt(v) for v in p) + ")"
-        parts = []
-        for rows, cols in self.cliques:
-            r = " | ".join(vec(self.row_vertices[i]) for i in rows)
-            c = " | ".join(vec(self.col_vertices[j]) for j in cols)
-            parts.append(f"conv{{{r}}} x conv{{{c}}}")
-        return " U ".join(parts)
 
 
-class Equilibria(list):  # type: ignore[type-arg]
+class Equilibria(Rendered, list):  # type: ignore[type-arg]
     """The list of equilibria a solver returns, with what was learnt about the game.
 
     A plain ``list`` of :class:`Equilibrium` (so ``len``, indexing and
@@ -268,15 +234,7 @@ class Equilibria(list):  # type: ignore[type-arg]
             f"components={len(self.components)}, exact={self.exact}, method={self.method!r})"
         )
 
-    def __str__(self) -> str:
-        lines = [str(e) for e in self]
-        if self.degenerate:
-            lines.append(f"(degenerate game: {len(self.components)} connected component(s) of equilibria)")
-        return "\n".join(lines)
 
-    def _repr_latex_(self) -> str:
-        body = r" \\ ".join(e.latex() for e in self)
-        return r"$\begin{array}{l}" + body + r"\end{array}$"
 
 
 @dataclass(frozen=True)
@@ -331,7 +289,7 @@ class Elimination:
 
 
 @dataclass(frozen=True)
-class SymmetricEquilibrium:
+class SymmetricEquilibrium(Rendered):
     """A symmetric equilibrium: every player plays the first strategy with probability ``p``.
 
     Attributes
@@ -358,18 +316,5 @@ class SymmetricEquilibrium:
     exact: bool
     strategies: tuple[str, str] = ("first", "second")
 
-    def __str__(self) -> str:
-        if self.kind == "continuum":
-            return f"every p({self.strategies[0]}) in [0, 1] (continuum: both strategies always earn the same)"
-        p = self.p if self.exact else sympy.Float(self.p, 12)
-        if self.exact and not isinstance(self.p, sympy.Rational):
-            p = f"{sympy.Float(self.p.evalf(15), 12)} ({self.p})"
-        pay = self.payoff if isinstance(self.payoff, sympy.Rational) else sympy.Float(sympy.N(self.payoff, 15), 12)
-        stab = "stable" if self.stable else "unstable"
-        return f"p({self.strategies[0]}) = {p} ({self.kind}, payoff {pay}, {stab})"
 
-    def _repr_latex_(self) -> str:
-        if self.kind == "continuum":
-            return r"$p \in [0, 1]$"
-        return "$p = " + sympy.latex(self.p) + r",\ u = " + sympy.latex(self.payoff) + "$"
 

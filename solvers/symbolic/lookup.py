@@ -34,15 +34,40 @@ def _value_map(symbols: Any, values: Mapping[Any, Any] | ParameterSet) -> dict[s
     return out
 
 
-def _resolve_symbol(game: Game | SymmetricGame, symbol: Any) -> sympy.Symbol:
-    free = {s.name: s for s in game.free_symbols}
-    if isinstance(symbol, sympy.Symbol):
-        name = symbol.name
-    elif isinstance(symbol, str):
-        name = symbol
+def resolve_symbol(symbols: Any, key: Any, *, where: str, what: str = "parameter of the game") -> sympy.Symbol:
+    """The symbol among ``symbols`` (a game's free symbols, or the game itself) that ``key`` names.
+
+    The one name-to-symbol lookup of the analysis layer: ``key`` is a sympy
+    Symbol or a parameter name, matched by name (so a Symbol built with other
+    assumptions still finds the game's own).
+
+    Raises
+    ------
+    GameError
+        For a key that is neither a Symbol nor a string.
+    UnknownNameError
+        For a name that is not among ``symbols``, with the nearest names.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> vsl, w = sympy.symbols("vsl w", positive=True)
+    >>> resolve_symbol({vsl, w}, "vsl", where="example") is vsl
+    True
+    >>> resolve_symbol({vsl, w}, "vls", where="example")
+    Traceback (most recent call last):
+    ...
+    games.errors.UnknownNameError: example: unknown parameter of the game 'vls'; did you mean 'vsl'? (allowed: vsl, w)
+    """
+    pool = symbols.free_symbols if isinstance(symbols, (Game, SymmetricGame)) else symbols
+    by_name = {s.name: s for s in pool}
+    if isinstance(key, sympy.Symbol):
+        name = key.name
+    elif isinstance(key, str):
+        name = key
     else:
-        raise GameError(f"break_even: symbol {symbol!r} must be a sympy Symbol or a parameter name")
-    if name not in free:
-        raise UnknownNameError("break_even: " + suggest(name, free, what="parameter of this game"))
-    return free[name]
+        raise GameError(f"{where}: {key!r} must be a sympy Symbol or a parameter name")
+    if name not in by_name:
+        raise UnknownNameError(f"{where}: " + suggest(name, by_name, what=what))
+    return by_name[name]
 

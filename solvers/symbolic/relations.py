@@ -9,7 +9,7 @@ relations that the ranges of the registry's parameter kinds settle;
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Literal, overload
 
 import sympy
 from sympy.logic.boolalg import Boolean
@@ -25,15 +25,6 @@ __all__ = ["relation", "sign_of", "weak_sign_of", "relation_expr", "evaluate_con
 _OPS: dict[str, Any] = {">": sympy.StrictGreaterThan, ">=": sympy.GreaterThan, "==": sympy.Eq, "!=": sympy.Ne}
 
 
-def _sign(e: sympy.Expr) -> int | None:
-    """+1, -1 or 0 when the assumptions decide the sign of ``e``, else None."""
-    if e.is_zero:
-        return 0
-    if e.is_positive:
-        return 1
-    if e.is_negative:
-        return -1
-    return None
 
 
 def _split_sides(f: sympy.Expr) -> tuple[sympy.Expr, sympy.Expr]:
@@ -190,27 +181,79 @@ def _and(atoms: Sequence[Any]) -> Boolean:
     return sympy.And(*atoms)
 
 
-def sign_of(expr: sympy.Expr) -> int | None:
-    """+1, -1 or 0 when the symbols' assumptions decide the sign of ``expr``, else None.
+@overload
+def sign_of(expr: Any, *, weak: bool = ..., numeric: Literal[True], where: str = ...) -> int: ...
+
+
+@overload
+def sign_of(expr: Any, *, weak: bool = ..., numeric: bool = ..., where: str = ...) -> int | None: ...
+
+
+def sign_of(expr: Any, *, weak: bool = False, numeric: bool = False, where: str = "sign_of") -> int | None:
+    r"""The sign of ``expr`` (+1, -1 or 0) as far as it can be decided; the one sign helper of the toolkit.
+
+    Parameters
+    ----------
+    expr : sympy expression or number
+    weak : bool, default False
+        Decide only "nonnegative" (+1) or "nonpositive" (-1), as the symbols'
+        assumptions allow; zero counts as +1.
+    numeric : bool, default False
+        ``expr`` is a real number without symbols: decide exactly (sympy's
+        assumptions, then an exact zero test), then by 50 digits, and raise
+        if even those cannot tell it from zero.
+    where : str
+        The caller's name, for the error.
+
+    Returns
+    -------
+    int or None
+        None when the symbols' assumptions leave the sign open (never with
+        ``numeric=True``).  A denominator is a pivot that an equilibrium's
+        condition requires to be non-zero, so a nonnegative one counts as
+        positive.
+
+    Raises
+    ------
+    GameError
+        With ``numeric=True``, when 50 digits cannot tell the number from zero.
 
     Examples
     --------
     >>> w, i = sympy.symbols("w i", positive=True)
-    >>> sign_of(-i / w**2)
-    -1
-    >>> sign_of(w - i) is None
-    True
+    >>> sign_of(-i / w**2), sign_of(w - i) is None
+    (-1, True)
+    >>> c, d = sympy.symbols("c d", nonnegative=True)
+    >>> sign_of(c / d, weak=True), sign_of(c / d) is None
+    (1, True)
+    >>> sign_of(sympy.sqrt(2) - sympy.Rational(141, 100), numeric=True)
+    1
     """
-    for form in (expr, sympy.factor(expr)):
+    e = sympy.sympify(expr, strict=True)
+    if numeric:
+        if e.is_zero or e.equals(0):
+            return 0
+        if e.is_positive:
+            return 1
+        if e.is_negative:
+            return -1
+        v = sympy.N(e, 50)
+        if v == 0:  # pragma: no cover - a zero that sympy cannot prove
+            raise GameError(f"{where}: cannot decide the sign of {expr}")
+        return 1 if v > 0 else -1
+    if weak:
+        num, den = sympy.fraction(sympy.factor(e))
+        sd = 1 if den.is_nonnegative else -1 if den.is_nonpositive else None
+        sn = 1 if num.is_nonnegative else -1 if num.is_nonpositive else None
+        return sn * sd if sn is not None and sd is not None else None
+    for form in (e, sympy.factor(e)):
         if form.is_zero:
             return 0
         if form.is_positive:
             return 1
         if form.is_negative:
             return -1
-    # A denominator is a pivot the equilibrium's condition requires to be
-    # non-zero, so a nonnegative one counts as positive.
-    num, den = sympy.fraction(sympy.factor(expr))
+    num, den = sympy.fraction(sympy.factor(e))
     sn = 1 if num.is_positive else -1 if num.is_negative else None
     sd = 1 if den.is_nonnegative else -1 if den.is_nonpositive else None
     if sn is not None and sd is not None:
@@ -218,19 +261,7 @@ def sign_of(expr: sympy.Expr) -> int | None:
     return None
 
 
-def weak_sign_of(expr: sympy.Expr) -> int | None:
-    """+1 when ``expr`` is nonnegative, -1 when nonpositive (by the assumptions), else None.
-
-    Examples
-    --------
-    >>> c, d = sympy.symbols("c d", nonnegative=True)
-    >>> weak_sign_of(c / d), sign_of(c / d) is None
-    (1, True)
-    """
-    num, den = sympy.fraction(sympy.factor(expr))
-    sd = 1 if den.is_nonnegative else -1 if den.is_nonpositive else None
-    sn = 1 if num.is_nonnegative else -1 if num.is_nonpositive else None
-    if sn is not None and sd is not None:
-        return sn * sd
-    return None
+def weak_sign_of(expr: Any) -> int | None:
+    """:func:`sign_of` with ``weak=True``: +1 when ``expr`` is nonnegative, -1 when nonpositive, else None."""
+    return sign_of(expr, weak=True)
 

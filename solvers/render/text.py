@@ -1,0 +1,141 @@
+r"""Plain text of every result type: what ``str(result)`` prints.
+
+:func:`to_text` dispatches on the type (:func:`functools.singledispatch`); the
+result types' ``__str__`` is a one-line call into it
+(:class:`solvers.results._display.Rendered`), so the results know no
+formatting.  Numbers in profiles and payoffs are written exactly when they are
+exact (``3/4``) and with six significant digits when they are floats.
+
+Examples
+--------
+>>> from sympy import Rational
+>>> from solvers import Equilibrium
+>>> print(to_text(Equilibrium(((Rational(3, 4), Rational(1, 4)), (1, 0)), (3, 3),
+...                           strategies=(("Stag", "Hare"), ("Stag", "Hare")))))
+Player 1: 3/4 Stag + 1/4 Hare; Player 2: Stag  (payoffs 3, 3)
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import sympy
+
+from games._text import format_number
+from solvers.results.conditions import (
+    BreakEven,
+    Classification,
+    ConditionalEquilibrium,
+    Derivative,
+    InterventionCost,
+    Outcome,
+    Threshold,
+)
+from solvers.results.equilibria import Equilibria, Equilibrium, EquilibriumComponent, SymmetricEquilibrium
+
+__all__ = ["to_text"]
+
+
+def _number(v: Any) -> str:
+    """A profile entry or payoff: exact as it is, floats to six significant digits, no separators."""
+    return format_number(v, exact=True, digits=6, commas=False)
+
+
+@functools.singledispatch
+def to_text(result: Any) -> str:
+    """The plain text of a result (``str(result)``); other objects as :func:`str` gives them."""
+    return str(result)
+
+
+@to_text.register
+def _(e: Equilibrium) -> str:
+    def player(i: int) -> str:
+        parts = [s if v == 1 else f"{_number(v)} {s}" for s, v in zip(e.strategies[i], e.profile[i]) if v != 0]
+        return " + ".join(parts)
+
+    body = "; ".join(f"{pl}: {player(i)}" for i, pl in enumerate(e.players))
+    return f"{body}  (payoffs {', '.join(_number(v) for v in e.payoffs)})"
+
+
+@to_text.register
+def _(c: EquilibriumComponent) -> str:
+    def vec(p: tuple[Any, ...]) -> str:
+        return "(" + ", ".join(_number(v) for v in p) + ")"
+
+    parts = []
+    for rows, cols in c.cliques:
+        r = " | ".join(vec(c.row_vertices[i]) for i in rows)
+        k = " | ".join(vec(c.col_vertices[j]) for j in cols)
+        parts.append(f"conv{{{r}}} x conv{{{k}}}")
+    return " U ".join(parts)
+
+
+@to_text.register
+def _(eqs: Equilibria) -> str:
+    lines = [to_text(e) for e in eqs]
+    if eqs.degenerate:
+        lines.append(f"(degenerate game: {len(eqs.components)} connected component(s) of equilibria)")
+    return "\n".join(lines)
+
+
+@to_text.register
+def _(e: SymmetricEquilibrium) -> str:
+    if e.kind == "continuum":
+        return f"every p({e.strategies[0]}) in [0, 1] (continuum: both strategies always earn the same)"
+    p: Any = e.p if e.exact else sympy.Float(e.p, 12)
+    if e.exact and not isinstance(e.p, sympy.Rational):
+        p = f"{sympy.Float(e.p.evalf(15), 12)} ({e.p})"
+    pay = e.payoff if isinstance(e.payoff, sympy.Rational) else sympy.Float(sympy.N(e.payoff, 15), 12)
+    stab = "stable" if e.stable else "unstable"
+    return f"p({e.strategies[0]}) = {p} ({e.kind}, payoff {pay}, {stab})"
+
+
+@to_text.register
+def _(r: ConditionalEquilibrium) -> str:
+    prof = "; ".join("(" + ", ".join(str(x) for x in vec) + ")" for vec in r.profile)
+    return f"{r.label}: profile {prof} if {r.condition}"
+
+
+@to_text.register
+def _(o: Outcome) -> str:
+    return o.label if o.condition is sympy.true else f"{o.label} if {o.condition}"
+
+
+@to_text.register
+def _(t: Threshold) -> str:
+    def side(xs: tuple[Outcome, ...]) -> str:
+        return "; ".join(to_text(o) for o in xs) or "none"
+
+    flag = " (outside the parameter's range)" if t.in_range is False else ""
+    return f"{t.symbol} = {t.value}{flag}: below: {side(t.below)}; above: {side(t.above)}"
+
+
+@to_text.register
+def _(b: BreakEven) -> str:
+    head = f"break-even values of {b.symbol} in {b.game_name or 'the game'}"
+    return "\n".join([head] + ["  " + to_text(t) for t in b.thresholds])
+
+
+@to_text.register
+def _(c: Classification) -> str:
+    if c.name is not None:
+        return f"{c.game_name or 'game'}: {c.name}"
+    lines = [f"{c.game_name or 'game'}:"]
+    lines += [f"  {k} if {v}" for k, v in c.conditions.items()]
+    return "\n".join(lines)
+
+
+@to_text.register
+def _(d: Derivative) -> str:
+    s = {1: "+", -1: "-", 0: "0", None: None}[d.sign]
+    if s is None:
+        s = {1: ">= 0", -1: "<= 0", None: "?"}[d.weak_sign]
+    return f"d[{d.quantity}]/d{d.parameter} = {d.derivative}  ({s})"
+
+
+@to_text.register
+def _(c: InterventionCost) -> str:
+    qual = " (sufficient)" if c.sufficient_only else ""
+    return (f"minimal {c.instrument} making {c.strategy} {c.target}{qual}: {c.amount}; "
+            f"total cost {c.total_cost}")
