@@ -103,6 +103,7 @@ from .results.equilibria import (
     SymmetricEquilibrium as SymmetricEquilibrium,
 )
 from .sweeps.game_sweep import sweep as sweep
+from .sweeps.local_sensitivity import Tornado as Tornado, TornadoRow as TornadoRow, tornado as tornado
 from .sweeps.plots import (
     plot_gap_histogram as plot_gap_histogram,
     plot_regime_map as plot_regime_map,
@@ -110,4 +111,3 @@ from .sweeps.plots import (
 )
 from .sweeps.result import SweepResult as SweepResult
 from .sweeps.sensitivity import first_order_indices as first_order_indices, first_order_table as first_order_table
-from .sweeps.tornado import Tornado as Tornado, TornadoRow as TornadoRow, tornado as tornado

@@ -28,9 +28,9 @@ from solvers.report.document import (
     _table,
 )
 from solvers.sweeps.game_sweep import sweep
+from solvers.sweeps.local_sensitivity import tornado
 from solvers.sweeps.plots import plot_gap_histogram, plot_regime_map, plot_tornado
 from solvers.sweeps.sensitivity import first_order_indices
-from solvers.sweeps.tornado import tornado
 from solvers.symbolic.lookup import resolve_symbol
 
 #: career_choice parameters whose break-even values the report derives.

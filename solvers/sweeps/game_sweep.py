@@ -114,7 +114,7 @@ def sweep(
 
     See Also
     --------
-    solvers.sweeps.tornado.tornado, solvers.sweeps.sensitivity.first_order_indices
+    solvers.sweeps.local_sensitivity.tornado, solvers.sweeps.sensitivity.first_order_indices
     solvers.sweeps.plots.plot_regime_map
 
     Examples

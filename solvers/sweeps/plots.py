@@ -3,7 +3,7 @@ r"""Figures of sweeps: tornado chart, regime map with the closed-form thresholds
 Every function takes ``ax=None`` (a new figure is made when it is None),
 imports matplotlib inside, and returns the axes.
 
-* :func:`plot_tornado` draws a :class:`~solvers.sweeps.tornado.Tornado`: one bar
+* :func:`plot_tornado` draws a :class:`~solvers.sweeps.local_sensitivity.Tornado`: one bar
   per parameter from the quantity at the low end of its range to the high end,
   around the baseline, largest swing on top; a parameter whose range flips the
   regime is marked with an asterisk.
@@ -40,8 +40,8 @@ from games.errors import UnknownNameError, suggest
 from games.parameters import latex_symbol_names
 from solvers.conditions.derive import equilibrium_conditions
 from solvers.errors import SweepError
+from solvers.sweeps.local_sensitivity import Tornado
 from solvers.sweeps.result import SweepResult
-from solvers.sweeps.tornado import Tornado
 
 __all__ = ["plot_tornado", "plot_regime_map", "plot_gap_histogram", "threshold_relations"]
 
@@ -61,7 +61,7 @@ def plot_tornado(result: Tornado, ax: Any = None, *, top: int | None = None) -> 
     Parameters
     ----------
     result : Tornado
-        From :func:`solvers.sweeps.tornado.tornado`.
+        From :func:`solvers.sweeps.local_sensitivity.tornado`.
     ax : matplotlib Axes, optional
     top : int, optional
         Draw only the ``top`` largest swings.

@@ -13,7 +13,7 @@ the share of the variance of the outcome :math:`Y` explained by
 estimator, which needs only the sweep's i.i.d. samples); its bias under the
 null is about :math:`(B - 1) / N` and is subtracted.  Numeric only (numpy):
 the sweep command line imports it without sympy.  The one-at-a-time tornado
-table is :mod:`solvers.sweeps.tornado`.
+table is :mod:`solvers.sweeps.local_sensitivity`.
 
 References
 ----------
