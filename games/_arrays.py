@@ -12,7 +12,7 @@ from sympy import ImmutableDenseNDimArray
 from games import essay
 from games._exact import to_exact
 from games.errors import GameError, UnknownNameError, suggest
-from games.parameters import ParameterSet
+from games.parameters import ParameterSet, parameter_name
 
 
 def _nested_to_numpy(data: Any, where: str) -> np.ndarray:
@@ -110,12 +110,7 @@ def _subs_map(
     if not isinstance(mapping, Mapping):
         raise GameError(f"{owner}.subs: expected a mapping or ParameterSet, got {type(mapping).__name__}")
     for key, value in mapping.items():
-        if isinstance(key, sympy.Symbol):
-            name = key.name
-        elif isinstance(key, str):
-            name = key
-        else:
-            raise GameError(f"{owner}.subs: key {key!r} must be a sympy Symbol or a parameter name")
+        name = parameter_name(key, f"{owner}.subs")
         exact = to_exact(value, f"{owner}.subs: value of {name!r}", error=GameError)
         if name in by_name:
             out[by_name[name]] = exact

@@ -51,9 +51,9 @@ import sympy
 from games._exact import parse_fraction, to_exact
 from games._io import atomic_write_text
 from games._numbers import MAX_PARAMETER_FILE_BYTES as _MAX_FILE_BYTES
-from games.errors import ParameterError, ParameterFileError, UnknownNameError, suggest
+from games.errors import GameError, ParameterError, ParameterFileError, UnknownNameError, suggest
 
-__all__ = ["Parameter", "ParameterSet", "KINDS", "parameter_symbol", "latex_symbol_names",
+__all__ = ["Parameter", "ParameterSet", "KINDS", "parameter_symbol", "parameter_name", "latex_symbol_names",
            "read_toml_values", "MAX_PARAMETER_FILE_BYTES"]
 
 Kind = Literal["probability", "money", "ratio", "count", "years"]
@@ -74,6 +74,28 @@ _LATEX_NAMES: dict[sympy.Symbol, str] = {}
 
 
 @cache
+def parameter_name(key: Any, where: str) -> str:
+    """The parameter name a key stands for: a sympy Symbol's name, or the string itself.
+
+    Every mapping of values keyed by parameter (``Game.subs``, ``break_even``,
+    ``holds_at``, ...) reads its keys through this one function.
+
+    Examples
+    --------
+    >>> parameter_name(sympy.Symbol("vsl"), "example"), parameter_name("p_doom", "example")
+    ('vsl', 'p_doom')
+    >>> parameter_name(3, "example")
+    Traceback (most recent call last):
+    ...
+    games.errors.GameError: example: key 3 must be a sympy Symbol or a parameter name
+    """
+    if isinstance(key, sympy.Symbol):
+        return key.name
+    if isinstance(key, str):
+        return key
+    raise GameError(f"{where}: key {key!r} must be a sympy Symbol or a parameter name")
+
+
 def parameter_symbol(name: str, kind: str) -> sympy.Symbol:
     """The sympy Symbol of a parameter: its name, with assumptions from its kind.
 

@@ -44,10 +44,6 @@ def tex(expr, lhs=None):
     display(Math(f"{lhs} = {body}" if lhs else body))
 
 
-def show(result):
-    """Render a closed-form result (equilibrium conditions, break-even values, a classification) as LaTeX."""
-    display(Math(solvers.to_latex(result, comments=False)))   # MathJax takes no % comments
-
 
 def money(x):
     return f"{float(x):,.0f}"
@@ -134,16 +130,14 @@ print(equilibria)
 
 # %%
 conditions = solvers.equilibrium_conditions(career)
-show([record for record in conditions if record.kind == "pure"])
-
+display(solvers.to_latex([record for record in conditions if record.kind == "pure"]))
 # %% [markdown]
 # `solvers.break_even` solves those conditions for one parameter. How much more than the average person must a
 # researcher value her own life for Alignment to win? With the other parameters free:
 
 # %%
 m = PS.symbol("researcher_vsl_multiplier")
-show(solvers.break_even(career, m))
-
+display(solvers.to_latex(solvers.break_even(career, m)))
 # %% [markdown]
 # At the essay's baseline (only her own life counts) the researcher would need to value her life 27 times as
 # much as the average person; the essay's "if you think 5x higher, then we get to \$81,250" is far short of the

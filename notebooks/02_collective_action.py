@@ -46,10 +46,6 @@ def tex(expr, lhs=None):
     display(Math(f"{lhs} = {body}" if lhs else body))
 
 
-def show(result):
-    """Render a closed-form result (equilibrium conditions, break-even values, a classification) as LaTeX."""
-    display(Math(solvers.to_latex(result, comments=False)))   # MathJax takes no % comments
-
 
 def money(x):
     return f"{float(x):,.0f}"
@@ -101,7 +97,7 @@ print("everyone on Capabilities:", money(all_capabilities))
 # %%
 n = PS.symbol("n_researchers")
 welfare = solvers.break_even(ca, n, what="welfare")
-show(welfare)
+display(solvers.to_latex(welfare))
 n_star = solvers.break_even(ca, n, PS, what="welfare")[0].value
 print(f"n* = {n_star} = {float(n_star):.2f} researchers")
 print("below:", welfare[0].below[0].label)

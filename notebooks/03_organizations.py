@@ -45,10 +45,6 @@ def tex(expr, lhs=None):
     display(Math(f"{lhs} = {body}" if lhs else body))
 
 
-def show(result):
-    """Render a closed-form result (equilibrium conditions, break-even values, a classification) as LaTeX."""
-    display(Math(solvers.to_latex(result, comments=False)))   # MathJax takes no % comments
-
 
 def money(x):
     return f"{float(x):,.0f}"
@@ -83,8 +79,7 @@ print(solvers.nash_equilibria(numeric))
 # %%
 types = solvers.classify(race)
 tex(types.conditions["Prisoner's Dilemma"])
-show([record for record in solvers.equilibrium_conditions(race) if record.label == "(Safety, Safety)"])
-
+display(solvers.to_latex([record for record in solvers.equilibrium_conditions(race) if record.label == "(Safety, Safety)"]))
 # %% [markdown]
 # Mutual Safety is an equilibrium only if a lab gains nothing by racing against a Safety lab ($T \le R$): at our
 # defaults racing earns \$78b a year against Safety's \$50b, so it is not.

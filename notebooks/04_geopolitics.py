@@ -43,10 +43,6 @@ def tex(expr, lhs=None):
     display(Math(f"{lhs} = {body}" if lhs else body))
 
 
-def show(result):
-    """Render a closed-form result (equilibrium conditions, break-even values, a classification) as LaTeX."""
-    display(Math(solvers.to_latex(result, comments=False)))   # MathJax takes no % comments
-
 
 def money(x):
     return f"{float(x):,.0f}"
@@ -92,8 +88,7 @@ for name in ("Prisoner's Dilemma", "Stag Hunt", "Chicken", "Harmony"):
 s = PS.symbol("alignment_synergy")
 be = solvers.break_even(powers, s, PS)
 print(be)
-show(solvers.break_even(powers, s))
-
+display(solvers.to_latex(solvers.break_even(powers, s)))
 # %%
 stag = powers.subs(PS.set(alignment_synergy=4e12))
 print(solvers.classify(stag))

@@ -44,10 +44,6 @@ def tex(expr, lhs=None):
     display(Math(f"{lhs} = {body}" if lhs else body))
 
 
-def show(result):
-    """Render a closed-form result (equilibrium conditions, break-even values, a classification) as LaTeX."""
-    display(Math(solvers.to_latex(result, comments=False)))   # MathJax takes no % comments
-
 
 def money(x):
     return f"{float(x):,.0f}"

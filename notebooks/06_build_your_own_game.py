@@ -46,10 +46,6 @@ def tex(expr, lhs=None):
     display(Math(f"{lhs} = {body}" if lhs else body))
 
 
-def show(result):
-    """Render a closed-form result (equilibrium conditions, break-even values, a classification) as LaTeX."""
-    display(Math(solvers.to_latex(result, comments=False)))   # MathJax takes no % comments
-
 
 def money(x):
     return f"{float(x):,.0f}"
@@ -71,7 +67,7 @@ sharing      # B = A.T: a symmetric game
 
 # %%
 records = [r for r in solvers.equilibrium_conditions(sharing) if r.kind != "continuum"]
-show(records)
+display(solvers.to_latex(records))
 mixed_record = [r for r in records if r.kind == "mixed"][0]
 tex(mixed_record.profile[0][0], lhs="x^*")
 
@@ -87,8 +83,7 @@ types = solvers.classify(sharing)
 for name in ("Prisoner's Dilemma", "Stag Hunt", "Harmony", "Deadlock"):
     display(Markdown(f"**{name}** if"))
     tex(types.conditions[name])
-show(solvers.break_even(sharing, s))
-
+display(solvers.to_latex(solvers.break_even(sharing, s)))
 # %% [markdown]
 # ## 4. A numeric instance
 #

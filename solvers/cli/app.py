@@ -50,6 +50,13 @@ def _handler(spec: str) -> Handler:
     return function
 
 
+def _add_game(p: argparse.ArgumentParser) -> None:
+    """The library game a subcommand works on, and the modelling options of its builder."""
+    p.add_argument("game", help="a game name from `aligngames list`")
+    p.add_argument("--option", action="append", metavar="NAME=VALUE", default=[],
+                   help="a modelling option of the game's builder, e.g. own_life=false (repeatable)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``aligngames`` command."""
     parser = _Parser(prog="aligngames", description="Game theory of the Alignment-vs-Capabilities choice.")
@@ -67,9 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler="solvers.cli.info:run_audit")
 
     p = sub.add_parser("solve", help="equilibria of a library game at the essay's values (or symbolic)")
-    p.add_argument("game", help="a game name from `aligngames list`")
-    p.add_argument("--option", action="append", metavar="NAME=VALUE", default=[],
-                   help="a modelling option of the game's builder, e.g. own_life=false (repeatable)")
+    _add_game(p)
     p.add_argument("--symbolic", action="store_true", help="closed-form equilibria with their conditions")
     p.add_argument("--latex", action="store_true", help="with --symbolic: LaTeX output")
     _add_param_options(p)
@@ -77,10 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler="solvers.cli.solve:run_solve")
 
     p = sub.add_parser("breakeven", help="closed-form values of a parameter where the equilibria change")
-    p.add_argument("game", help="a game name from `aligngames list`")
+    _add_game(p)
     p.add_argument("param", help="the parameter to solve for")
-    p.add_argument("--option", action="append", metavar="NAME=VALUE", default=[],
-                   help="a modelling option of the game's builder (repeatable)")
     p.add_argument("--numeric-only", action="store_true", help="skip the closed forms (faster)")
     p.add_argument("--welfare", action="store_true",
                    help="where everyone's ranking of all-first vs all-second strategy flips (e.g. n* of "
@@ -91,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler="solvers.cli.solve:run_breakeven")
 
     p = sub.add_parser("graph", help="strategy dynamics as a graph: best responses, invasion, small-mutation chain")
-    p.add_argument("game", help="a game name from `aligngames list`")
+    _add_game(p)
     p.add_argument("--kind", choices=("best-response", "invasion", "chain", "regimes"), default="best-response")
     p.add_argument("--range", action="append", default=[], metavar="NAME=LOW:HIGH",
                    help="regimes: a parameter and its range (one or two)")
@@ -100,8 +103,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--population", type=int, default=100, help="population size Z (invasion, chain)")
     p.add_argument("--selection", type=float, default=1e-5, help="intensity of selection (invasion, chain)")
     p.add_argument("--rule", choices=("fermi", "moran"), default="fermi")
-    p.add_argument("--option", action="append", metavar="NAME=VALUE", default=[],
-                   help="a modelling option of the game's builder (repeatable)")
     p.add_argument("--out", metavar="FILE", help="write the graph: .png .pdf .svg (drawing), .tex (TikZ), .graphml")
     _add_param_options(p)
     _add_json(p)

@@ -40,7 +40,7 @@ import sympy
 from games._exact import to_exact
 from games.core import Game
 from games.errors import GameError, UnknownNameError, suggest
-from games.parameters import ParameterSet
+from games.parameters import ParameterSet, parameter_name
 from games.symmetric import SymmetricGame
 from solvers.conditions.cache import KeyedCache, game_key
 from solvers.conditions.derive import equilibrium_conditions
@@ -69,9 +69,7 @@ def _fixed_values(game: Game | SymmetricGame, symbol: sympy.Symbol,
     if not isinstance(values, Mapping):
         raise GameError(f"break_even: values must be a mapping or ParameterSet, got {type(values).__name__}")
     for k, v in values.items():
-        name = k.name if isinstance(k, sympy.Symbol) else k
-        if not isinstance(name, str):
-            raise GameError(f"break_even: values key {k!r} must be a sympy Symbol or a parameter name")
+        name = parameter_name(k, "break_even: values")
         if name == symbol.name:
             continue
         if name not in free:

@@ -3,7 +3,7 @@ r"""``nash_equilibria``: every Nash equilibrium you can trust, exact where possi
 Dispatch
 --------
 * **Two players**: every *extreme* equilibrium by vertex enumeration of the
-  best-response polytopes (:mod:`solvers.vertex_enumeration`), degenerate
+  best-response polytopes (:mod:`solvers.equilibria.vertices`), degenerate
   games included, plus the connected components of the equilibrium set
   (:mod:`solvers.equilibria.components`; every equilibrium of the game lies in the convex
   hull of a clique of extreme ones).  ``exact=None`` computes in rational

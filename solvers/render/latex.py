@@ -37,14 +37,28 @@ __all__ = ["to_latex", "LatexResult", "latex_expr", "repr_latex", "inline_latex"
 
 
 class LatexResult(str):
-    """A LaTeX string with its plain-text form in :attr:`plain`."""
+    """A LaTeX string with its plain-text form in :attr:`plain`; Jupyter renders it as math.
+
+    Attributes
+    ----------
+    plain : str
+        The plain text alone.
+    math : str
+        The LaTeX without ``%`` comments (what ``_repr_latex_`` shows: MathJax
+        and KaTeX do not all accept comments).
+    """
 
     plain: str
+    math: str
 
-    def __new__(cls, latex: str, plain: str) -> LatexResult:
+    def __new__(cls, latex: str, plain: str, math: str | None = None) -> LatexResult:
         obj = super().__new__(cls, latex)
         obj.plain = plain
+        obj.math = latex if math is None else math
         return obj
+
+    def _repr_latex_(self) -> str:
+        return "$$" + self.math + "$$"
 
 
 
@@ -166,13 +180,14 @@ def _numeric_row(eq: Any, names: Mapping[sympy.Symbol, str]) -> tuple[str, str]:
 def _aligned(rows: Sequence[tuple[str, str]], comments: bool = True) -> LatexResult:
     if not rows:
         return LatexResult(r"\begin{aligned}&\text{(nothing)}\end{aligned}", "(nothing)")
-    body = []
+    bare, commented = [], []
     for i, (tex, plain) in enumerate(rows):
         end = r" \\" if i < len(rows) - 1 else ""
-        comment = plain.replace("\n", " ")
-        body.append(f"{tex}{end}  % {comment}" if comments else f"{tex}{end}")
-    return LatexResult("\\begin{aligned}\n" + "\n".join(body) + "\n\\end{aligned}",
-                       "\n".join(p for _, p in rows))
+        bare.append(f"{tex}{end}")
+        commented.append(f"{tex}{end}  % " + plain.replace("\n", " "))
+    math = "\\begin{aligned}\n" + "\n".join(bare) + "\n\\end{aligned}"
+    latex = "\\begin{aligned}\n" + "\n".join(commented) + "\n\\end{aligned}" if comments else math
+    return LatexResult(latex, "\n".join(p for _, p in rows), math)
 
 
 def _equilibria_rows(records: Sequence[ConditionalEquilibrium],
@@ -328,4 +343,4 @@ def repr_latex(result: Any) -> str:
         return "$" + inline_latex(result) + "$"
     if isinstance(result, Equilibria):
         return r"$\begin{array}{l}" + r" \\ ".join(inline_latex(e) for e in result) + r"\end{array}$"
-    return "$$" + to_latex(result, comments=False) + "$$"
+    return to_latex(result)._repr_latex_()

@@ -20,7 +20,7 @@ Where
 Safety
     A file holds data only: :meth:`solvers.sweeps.model.SweepTemplate.from_dict`
     checks every field and every operation against the whitelist of
-    :mod:`solvers.program`; nothing read is evaluated.  A file that is
+    :mod:`solvers.sweeps.program`; nothing read is evaluated.  A file that is
     unreadable, too large (over :data:`MAX_BYTES`) or malformed counts as a
     miss and is rewritten.  Files are written atomically (a temporary file
     renamed), so concurrent sweeps never see half a file; a cache that

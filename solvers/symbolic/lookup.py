@@ -10,7 +10,7 @@ import sympy
 from games._exact import to_exact
 from games.core import Game
 from games.errors import GameError, UnknownNameError, suggest
-from games.parameters import ParameterSet
+from games.parameters import ParameterSet, parameter_name
 from games.symmetric import SymmetricGame
 
 
@@ -21,10 +21,7 @@ def _value_map(symbols: Any, values: Mapping[Any, Any] | ParameterSet) -> dict[s
         by_name = {p.name: p.value for p in values.values()}
     elif isinstance(values, Mapping):
         for k, v in values.items():
-            name = k.name if isinstance(k, sympy.Symbol) else k
-            if not isinstance(name, str):
-                raise GameError(f"values: key {k!r} must be a sympy Symbol or a parameter name")
-            by_name[name] = v
+            by_name[parameter_name(k, "values")] = v
     else:
         raise GameError(f"values: expected a mapping or ParameterSet, got {type(values).__name__}")
     out = {}
@@ -61,12 +58,7 @@ def resolve_symbol(symbols: Any, key: Any, *, where: str, what: str = "parameter
     """
     pool = symbols.free_symbols if isinstance(symbols, (Game, SymmetricGame)) else symbols
     by_name = {s.name: s for s in pool}
-    if isinstance(key, sympy.Symbol):
-        name = key.name
-    elif isinstance(key, str):
-        name = key
-    else:
-        raise GameError(f"{where}: {key!r} must be a sympy Symbol or a parameter name")
+    name = parameter_name(key, where)
     if name not in by_name:
         raise UnknownNameError(f"{where}: " + suggest(name, by_name, what=what))
     return by_name[name]

@@ -15,7 +15,7 @@ from solvers.results.conditions import GAME_TYPES
 
 
 def textbook_type(R, S, T, P):
-    """The type from the definitions, written independently of solvers.classify."""
+    """The type from the definitions, written independently of solvers.classify (solvers.conditions.game_types)."""
     if R == T or S == P:
         return "Degenerate (ties)"
     if T > R and P > S:  # defecting is dominant

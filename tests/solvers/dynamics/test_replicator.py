@@ -1,4 +1,4 @@
-"""Tests of solvers.replicator: fixed points, stability, trajectories, gradient of selection."""
+"""Tests of solvers.dynamics.replicator and solvers.dynamics.gradient: fixed points, stability, trajectories, gradient of selection."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Tests of solvers.draw: layouts, matplotlib drawings, phase portraits, TikZ (pdflatex), GraphML."""
+"""Tests of solvers.render (graphs, layout, phase, tikz): layouts, matplotlib drawings, phase portraits, TikZ (pdflatex), GraphML."""
 
 from __future__ import annotations
 

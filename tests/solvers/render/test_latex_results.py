@@ -132,3 +132,16 @@ def test_results_compile_with_pdflatex(tmp_path):
     log = (tmp_path / "results.log").read_text(encoding="utf-8", errors="replace")
     assert run.returncode == 0, "\n".join(log.splitlines()[-40:])
     assert (tmp_path / "results.pdf").stat().st_size > 1000
+
+
+def test_latex_result_renders_in_jupyter_without_comments():
+    # V* = w_C - w_A for a one-player choice A (w_A + V) vs C (w_C): the row by hand, with and without comments
+    wA, wC, V = sympy.symbols("w_A w_C V", positive=True)
+    g = Game.from_bimatrix([[wA + V], [wC]], [[0], [0]], strategies=(["A", "C"], ["World"]))
+    tex = to_latex(break_even(g, V))
+    bare = to_latex(break_even(g, V), comments=False)
+    assert tex.splitlines()[1] == r"V^{*} &= - w_{A} + w_{C} \\  % V* = -w_A + w_C"
+    assert bare.splitlines()[1] == r"V^{*} &= - w_{A} + w_{C} \\"
+    assert tex.math == bare == bare.math and tex.plain == bare.plain
+    assert tex._repr_latex_() == "$$" + bare + "$$" == break_even(g, V)._repr_latex_()
+    assert "%" not in tex._repr_latex_()

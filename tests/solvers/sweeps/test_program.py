@@ -1,4 +1,4 @@
-"""solvers.program: closed forms compiled to numpy programs, against sympy.lambdify and by hand."""
+"""solvers.sweeps.program: closed forms compiled to numpy programs, against sympy.lambdify and by hand."""
 
 from __future__ import annotations
 
