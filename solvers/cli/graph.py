@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from games._exact import json_value, parse_fraction
+from games._io import check_output
 from solvers.cli.params import parameters_from_args
 from solvers.cli.solve import _build_game
 from solvers.dynamics.best_response import attractors, best_response_graph
@@ -35,7 +36,13 @@ def _graph_json(G: Any) -> dict[str, Any]:
     }
 
 
+#: The suffixes ``graph --out`` writes (``.tex`` is TikZ).
+OUT_SUFFIXES = (".png", ".pdf", ".svg", ".tex", ".graphml")
+
+
 def run_graph(args: argparse.Namespace) -> int:
+    if args.out:  # before any computation: a bad path fails at once
+        check_output(args.out, suffixes=OUT_SUFFIXES, inputs=[getattr(args, "params", None)])
     _, game = _build_game(args)
     ps = parameters_from_args(args)
     numeric = game.subs(ps)

@@ -6,12 +6,16 @@ import argparse
 import json
 import sys
 
+from games._io import check_output_folder
 from solvers.cli.params import parameters_from_args
 from solvers.report.build import build_report
 from solvers.report.document import write_report
 
 
 def run_report(args: argparse.Namespace) -> int:
+    # The folder is checked before the report is computed (and write_report checks again before creating it).
+    check_output_folder(args.out, subfolders=("figures", "fragments") if args.fragments else ("figures",),
+                        inputs=[getattr(args, "params", None)])
     ps = parameters_from_args(args)
     quiet = args.quiet or not sys.stderr.isatty()
 

@@ -12,7 +12,8 @@ each equilibrium exists; for Monte Carlo, the first-order sensitivity index
 of every sampled parameter (:func:`solvers.sweeps.sensitivity.first_order_indices`)
 for the payoff gap and each equilibrium, from the first
 :data:`SENSITIVITY_POINTS` samples.  ``--json`` prints it as JSON.
-``--out`` saves the kept points (``.npz``, ``.csv`` or ``.parquet``) atomically.
+``--out`` saves the kept points (``.npz``, ``.csv`` or ``.parquet``) atomically; the path is checked
+(folder, suffix, not the ``--params`` file) before any work.
 Numbers on the command line are decimals or fractions, never evaluated.
 
 The symbolic stage (:func:`solvers.sweeps.template.build_template`) runs on
@@ -51,6 +52,7 @@ import math
 import sys
 from typing import Any
 
+from games._io import check_output
 from games._numbers import parse_number
 from solvers.cli.options import _add_param_options, _table
 from solvers.errors import SweepError
@@ -66,6 +68,9 @@ __all__ = ["setup", "run", "parse_vary", "parse_samples", "SENSITIVITY_POINTS"]
 #: The first-order indices printed are estimated from the first this many kept samples
 #: (standard error about 0.005 at 200,000).
 SENSITIVITY_POINTS = 200_000
+
+#: The suffixes ``--out`` writes (:meth:`solvers.sweeps.result.SweepResult.save`).
+OUT_SUFFIXES = (".npz", ".csv", ".parquet")
 
 
 def parse_vary(item: str) -> tuple[str, tuple[float, float, int]]:
@@ -169,6 +174,8 @@ def run(args: argparse.Namespace) -> int:
         raise SweepError("sweep: give --vary NAME=LOW:HIGH:STEPS (a grid) or --samples N (Monte Carlo)")
     if args.scheduler is not None and args.backend != "dask":
         raise SweepError("--scheduler needs --backend dask")
+    if args.out:  # before any work and any cache write: a bad path fails at once
+        check_output(args.out, suffixes=OUT_SUFFIXES, inputs=[getattr(args, "params", None)])
     kwargs: dict[str, Any] = {}
     if args.vary is not None:
         vary: dict[str, Any] = {}

@@ -18,6 +18,7 @@ matplotlib is imported inside the functions that draw.
 
 from __future__ import annotations
 
+import io
 import numbers
 from collections.abc import Hashable, Mapping
 from pathlib import Path
@@ -27,7 +28,8 @@ import networkx as nx
 import numpy as np
 import sympy
 
-from games.errors import OutputError, UnknownNameError, suggest
+from games._io import atomic_write_bytes, atomic_write_text, check_output
+from games.errors import UnknownNameError, suggest
 from solvers.render.layout import _node_label, _number, graph_layout
 from solvers.render.tikz import to_tikz
 
@@ -216,20 +218,20 @@ def write_graph(G: nx.DiGraph, path: str | Path, *, format: str | None = None, *
         fmt = "tikz" if suffix == "tex" else suffix
     if fmt not in FORMATS:
         raise UnknownNameError("write_graph: " + suggest(str(fmt), FORMATS, what="format"))
-    if not p.parent.exists():
-        raise OutputError(f"write_graph: directory {str(p.parent)!r} does not exist")
-    try:
-        if fmt == "tikz":
-            p.write_text(to_tikz(G, **options), encoding="utf-8")
-        elif fmt == "graphml":
-            nx.write_graphml(_graphml_ready(G), p)
-        else:
-            import matplotlib.pyplot as plt
+    check_output(p)  # before drawing: a missing or unwritable folder fails at once
+    # Rendered in memory, then written through the one atomic writer (old file or complete new one).
+    if fmt == "tikz":
+        return atomic_write_text(p, to_tikz(G, **options))
+    buf = io.BytesIO()
+    if fmt == "graphml":
+        nx.write_graphml(_graphml_ready(G), buf)
+    else:
+        import matplotlib.pyplot as plt
 
-            ax = draw_graph(G, **options)
-            ax.figure.savefig(p, format=fmt, bbox_inches="tight", dpi=150)
+        ax = draw_graph(G, **options)
+        try:
+            ax.figure.savefig(buf, format=fmt, bbox_inches="tight", dpi=150)
+        finally:
             plt.close(ax.figure)
-    except OSError as exc:
-        raise OutputError(f"write_graph: cannot write {str(p)!r}: {exc.strerror or exc}") from exc
-    return p
+    return atomic_write_bytes(p, buf.getvalue())
 

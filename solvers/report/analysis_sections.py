@@ -2,7 +2,7 @@ r"""The report's analysis sections: break-even thresholds, interventions, uncert
 
 from __future__ import annotations
 
-import tempfile
+import io
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -11,6 +11,7 @@ import sympy
 
 import games
 from games._exact import json_value
+from games._io import atomic_write_bytes
 from games._text import format_number, latex_escape
 from games.parameters import ParameterSet, latex_symbol_names
 from solvers.conditions.interventions import buyout_effect, minimal_intervention
@@ -213,11 +214,13 @@ def _plot_figure(kind: str, result: Any) -> Callable[[Path], None]:
         fig.tight_layout()
         stem = {"regime_map": "regime_map_career_choice", "tornado": "tornado_career_choice",
                 "histogram": "gap_histogram_career_choice"}[kind]
-        for ext in ("png", "pdf"):
-            with tempfile.NamedTemporaryFile(dir=folder, suffix="." + ext, delete=False) as tmp:
-                fig.savefig(tmp.name, dpi=150)
-            Path(tmp.name).replace(folder / f"{stem}.{ext}")
-        plt.close(fig)
+        try:
+            for ext in ("png", "pdf"):  # rendered in memory, written through the one atomic writer
+                buf = io.BytesIO()
+                fig.savefig(buf, format=ext, dpi=150)
+                atomic_write_bytes(folder / f"{stem}.{ext}", buf.getvalue())
+        finally:
+            plt.close(fig)
 
     return draw
 

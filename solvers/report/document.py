@@ -15,7 +15,7 @@ from typing import Any
 import sympy
 
 import games
-from games._io import atomic_write_bytes, atomic_write_text
+from games._io import atomic_write_bytes, atomic_write_text, check_output_folder
 from games._text import latex_escape
 from games.errors import OutputError
 from games.parameters import ParameterSet, latex_symbol_names
@@ -184,6 +184,12 @@ def _compile_pdf(folder: Path, tex_text: str) -> tuple[Path | None, str]:
         return folder / "report.pdf", log
 
 
+def _remove_created(created: Sequence[Path]) -> None:
+    """Remove the folders this call created (outermost first), with what was written into them."""
+    for d in created:
+        shutil.rmtree(d, ignore_errors=True)
+
+
 def write_report(rep: Report, out: str | Path, *, pdf: bool = True, fragments: bool = False) -> ReportFiles:
     """Write the report's files into the folder ``out`` (created if missing).
 
@@ -191,30 +197,39 @@ def write_report(rep: Report, out: str | Path, *, pdf: bool = True, fragments: b
     ------
     OutputError
         If ``out`` exists and is not a folder, cannot be created or written, or
-        pdflatex fails.
+        pdflatex fails.  The path is checked before anything is written; if
+        writing the files fails, the folders this call created are removed
+        (the files of a folder that existed before are each old or complete).
     """
     folder = Path(out)
-    if folder.exists() and not folder.is_dir():
-        raise OutputError(f"report: --out {str(folder)!r} exists and is not a folder")
+    subfolders = ("figures", "fragments") if fragments else ("figures",)
+    check_output_folder(folder, subfolders=subfolders)  # before anything is created or written
+    created: list[Path] = []
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "figures").mkdir(exist_ok=True)
+        for d in (folder, *(folder / s for s in subfolders)):
+            if not d.is_dir():
+                d.mkdir()  # not exist_ok: a folder made meanwhile by someone else is never ours to remove
+                created.append(d)
     except OSError as exc:
+        _remove_created(created)
         raise OutputError(f"report: cannot create folder {str(folder)!r}: {exc.strerror or exc}") from None
-    figs: list[Path] = []
-    for stem, draw in rep.figures.items():
-        draw(folder / "figures")
-        figs += sorted((folder / "figures").glob(stem + ".*"))
-    tex_text = rep.tex()
-    tex = atomic_write_text(folder / "report.tex", tex_text)
-    md = atomic_write_text(folder / "report.md", rep.markdown())
-    js = atomic_write_text(folder / "report.json", json.dumps(rep.data, indent=2, default=str) + "\n")
-    frag_paths: list[Path] = []
-    if fragments:
-        (folder / "fragments").mkdir(exist_ok=True)
-        for stem, body in rep.fragments().items():
-            safe = re.sub(r"[^A-Za-z0-9_-]", "_", stem)
-            frag_paths.append(atomic_write_text(folder / "fragments" / f"{safe}.tex", body + "\n"))
+    try:
+        figs: list[Path] = []
+        for stem, draw in rep.figures.items():
+            draw(folder / "figures")
+            figs += sorted((folder / "figures").glob(stem + ".*"))
+        tex_text = rep.tex()
+        tex = atomic_write_text(folder / "report.tex", tex_text)
+        md = atomic_write_text(folder / "report.md", rep.markdown())
+        js = atomic_write_text(folder / "report.json", json.dumps(rep.data, indent=2, default=str) + "\n")
+        frag_paths: list[Path] = []
+        if fragments:
+            for stem, body in rep.fragments().items():
+                safe = re.sub(r"[^A-Za-z0-9_-]", "_", stem)
+                frag_paths.append(atomic_write_text(folder / "fragments" / f"{safe}.tex", body + "\n"))
+    except BaseException:
+        _remove_created(created)  # a failed write leaves no half report in a folder it created
+        raise
     pdf_path, log = (None, "")
     if pdf:
         pdf_path, log = _compile_pdf(folder, tex_text)

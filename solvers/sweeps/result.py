@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from games._io import atomic_write_bytes, atomic_write_text
+from games._io import atomic_write_bytes, atomic_write_text, check_output
 from games.errors import (
     OutputError,
     UnknownNameError,
@@ -191,7 +191,7 @@ class SweepResult:
         OutputError
             For another suffix, a missing folder, or ``.parquet`` without pyarrow.
         """
-        target = Path(path)
+        target = check_output(path, suffixes=(".npz", ".csv", ".parquet"))  # before the file is built
         suffix = target.suffix.lower()
         if suffix == ".npz":
             arrays: dict[str, Any] = {f"value:{k}": v for k, v in self.values.items()}
