@@ -17,14 +17,38 @@ Key
 Where
     ``$ALIGNGAMES_CACHE_DIR`` if set, else ``$XDG_CACHE_HOME/aligngames``,
     else ``~/.cache/aligngames``.  ``ALIGNGAMES_NO_CACHE=1`` turns the cache off.
-Safety
-    A file holds data only: :meth:`solvers.sweeps.model.SweepTemplate.from_dict`
-    checks every field and every operation against the whitelist of
-    :mod:`solvers.sweeps.program`; nothing read is evaluated.  A file that is
-    unreadable, too large (over :data:`MAX_BYTES`) or malformed counts as a
-    miss and is rewritten.  Files are written atomically (a temporary file
-    renamed), so concurrent sweeps never see half a file; a cache that
-    cannot be written is skipped silently -- the sweep itself is unaffected.
+Safety (a cache that trusts nothing)
+    The cache folder may be shared, or written by another program: a file
+    in it is data from a stranger.  Before any byte is parsed:
+
+    - only a regular file is opened: ``os.lstat`` first (a FIFO, a device,
+      a socket, a folder or a **symlink** at the cache path is refused
+      without being opened), then ``open`` with ``O_NONBLOCK`` (a FIFO
+      swapped in between never blocks) and ``O_NOFOLLOW``, then ``fstat`` of
+      the opened descriptor (race-safe).  Symlinks are refused because the
+      cache never makes one (it writes regular files and renames them into
+      place), and following one could read a device (``/dev/zero``) or any
+      file of the user; the folder itself may be a symlink (only the last
+      component is checked);
+    - at most :data:`MAX_BYTES` + 1 bytes are read, whatever ``st_size``
+      says (it is 0 for devices);
+    - the text must be UTF-8 and nest at most :data:`MAX_DEPTH` deep (a
+      cheap pre-scan), and the JSON is strict: ``NaN``, ``Infinity``,
+      ``-Infinity``, floats that overflow and integers of more than
+      :data:`MAX_INT_DIGITS` digits are refused by the parser;
+    - :meth:`solvers.sweeps.model.SweepTemplate.from_dict` then checks the
+      sizes (records, quantities, inputs, operations: the limits of
+      :mod:`solvers.sweeps.model` and :mod:`solvers.sweeps.program`) before
+      it builds anything, then every field and every operation against the
+      whitelist of :mod:`solvers.sweeps.program`, and runs the programs once
+      on two points; nothing read is ever evaluated as code.
+
+    Anything refused counts as a miss: the template is rebuilt and the file
+    rewritten (a symlink or an empty folder squatting at the path is removed
+    first; a folder that is not empty is left alone and the cache skipped).
+    Files are written atomically (a temporary file renamed), so concurrent
+    sweeps never see half a file; a cache that cannot be written is skipped
+    silently -- the sweep itself is unaffected.
 
 Examples
 --------
@@ -43,22 +67,36 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import re
 import stat
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
+
+import numpy as np
 
 from games._io import atomic_write_text
 from games._numbers import MAX_PARAMETER_FILE_BYTES
 from solvers.sweeps.model import SweepTemplate
 from solvers.sweeps.program import FORMAT_VERSION
 
-__all__ = ["template_key", "load", "store", "cache_dir", "MAX_BYTES"]
+__all__ = ["template_key", "load", "store", "cache_dir", "MAX_BYTES", "MAX_DEPTH", "MAX_INT_DIGITS"]
 
 
-#: A cache file larger than this is not read (a template is a few tens of KiB).
-MAX_BYTES = 16 * 1024 * 1024
+#: A cache file larger than this is not read.  The library's largest template is 17,458 bytes
+#: (alignment_washing); 1 MiB is 60 times that, and bounds what parsing a hostile file can cost.
+MAX_BYTES = 1 << 20
+
+#: Deepest nesting of lists and objects in a cache file.  The format fixes it at 9 (the operations' slots
+#: inside a continuum layout's program, inside the model, inside the template); a file nested deeper is
+#: refused before parsing (deep nesting costs the parser stack and memory).
+MAX_DEPTH = 16
+
+#: Longest integer literal in a cache file (the integers of a template are counts and slot numbers; a value
+#: is written as a float).  Bounds the parser's int conversion, which is quadratic in the digits.
+MAX_INT_DIGITS = 20
 
 
 _SOURCE_HASH: str | None = None
@@ -110,15 +148,85 @@ def template_key(game: str, *, scenario: str | None, case: str | None, params_fi
     h.update(f"aligngames sweep template format {FORMAT_VERSION}\0{_source_hash()}\0".encode())
     h.update(json.dumps([game, scenario, case, list(sets)]).encode())
     if params_file:
-        try:
-            info = os.stat(params_file)
-            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_PARAMETER_FILE_BYTES:
-                return None  # a FIFO, a device, a huge file: the full path refuses it with its own message
-            data = Path(params_file).read_bytes()
-        except OSError:
-            return None
+        data = _read_regular(params_file, MAX_PARAMETER_FILE_BYTES, follow=True)
+        if data is None:
+            return None  # missing, a FIFO, a device, a huge file: the full path refuses it with its own message
         h.update(b"\0params\0" + hashlib.sha256(data).digest())
     return h.hexdigest()
+
+
+def _read_regular(path: str | os.PathLike[str], limit: int, *, follow: bool) -> bytes | None:
+    """The bytes of the regular file ``path`` if it has at most ``limit`` of them, else None; never blocks.
+
+    Checked before opening (``lstat``, or ``stat`` if ``follow``), opened with ``O_NONBLOCK`` (and
+    ``O_NOFOLLOW`` unless ``follow``), checked again on the descriptor (``fstat``: a file swapped in between
+    is caught), and read to at most ``limit + 1`` bytes whatever its size claims.
+    """
+    try:
+        info = os.stat(path) if follow else os.lstat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
+        if not follow:
+            flags |= getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, limit + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return None if size > limit else b"".join(chunks)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
+def _nesting(text: str) -> int:
+    """How deep lists and objects nest in the JSON ``text`` (brackets inside strings do not count)."""
+    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text)).encode("ascii")
+    if not brackets:
+        return 0
+    opens = np.frombuffer(brackets, dtype=np.uint8)
+    steps = np.where((opens == ord("[")) | (opens == ord("{")), 1, -1)
+    return int(np.cumsum(steps).max())
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"JSON constant {name} (allowed: finite numbers only)")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"JSON number {text[:40]} overflows a float")
+    return value
+
+
+def _short_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise ValueError(f"JSON integer of {len(text)} digits (allowed: at most {MAX_INT_DIGITS})")
+    return int(text)
+
+
+def _parse(raw: bytes) -> Any:
+    """Strict JSON of at most :data:`MAX_DEPTH` levels (ValueError otherwise)."""
+    text = raw.decode("utf-8")
+    if _nesting(text) > MAX_DEPTH:
+        raise ValueError(f"nested deeper than {MAX_DEPTH}")
+    return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float, parse_int=_short_int)
 
 
 def _path(key: str) -> Path | None:
@@ -129,14 +237,18 @@ def _path(key: str) -> Path | None:
 
 
 def load(key: str | None) -> SweepTemplate | None:
-    """The cached template under ``key``, or None (no key, no file, or a file that fails the checks)."""
+    """The cached template under ``key``, or None (no key, no file, or a file that fails the checks).
+
+    Never blocks, never reads more than :data:`MAX_BYTES` + 1 bytes, never raises: see *Safety* above.
+    """
     path = None if key is None else _path(key)
     if path is None:
         return None
+    raw = _read_regular(path, MAX_BYTES, follow=False)
+    if raw is None:
+        return None
     try:
-        if path.stat().st_size > MAX_BYTES:
-            return None
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = _parse(raw)
         if not isinstance(data, dict) or data.get("key") != key:
             return None
         return SweepTemplate.from_dict(data.get("template"))
@@ -145,13 +257,31 @@ def load(key: str | None) -> SweepTemplate | None:
 
 
 def store(key: str | None, template: SweepTemplate) -> Path | None:
-    """Write ``template`` under ``key`` atomically; returns the file, or None if it could not be written."""
+    """Write ``template`` under ``key`` atomically; returns the file, or None if it could not be written.
+
+    Strict JSON (no ``NaN``/``Infinity``: :meth:`~solvers.sweeps.program.NumericProgram.to_dict` writes
+    non-finite constants as strings).  A symlink or an empty folder at the path is removed first (a
+    symlink is never followed); a folder that is not empty is left and the cache skipped.
+    """
     path = None if key is None else _path(key)
     if path is None:
         return None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        return atomic_write_text(path, json.dumps({"key": key, "template": template.to_dict()}))
+        text = json.dumps({"key": key, "template": template.to_dict()}, allow_nan=False)
+        _make_room(path)
+        return atomic_write_text(path, text)
     except (OSError, ValueError):
         return None
 
+
+def _make_room(path: Path) -> None:
+    """Remove a symlink or an empty folder at ``path`` (a FIFO or a device is replaced by the rename itself)."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if stat.S_ISLNK(info.st_mode):
+        os.unlink(path)
+    elif stat.S_ISDIR(info.st_mode):
+        os.rmdir(path)  # OSError if it is not empty: the cache is skipped

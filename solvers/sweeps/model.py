@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from solvers.errors import ProgramError, SweepError
-from solvers.sweeps.program import NumericProgram
+from solvers.sweeps.program import MAX_INPUTS, NumericProgram
 
 __all__ = [
     "SweepTemplate",
@@ -25,6 +25,9 @@ __all__ = [
     "BLOCK",
     "MAX_GRID_POINTS",
     "MAX_RECORDS",
+    "MAX_QUANTITIES",
+    "MAX_TEMPLATE_OPS",
+    "MAX_PARAMETERS",
     "MAX_SAMPLES",
     "DISTRIBUTIONS",
 ]
@@ -51,7 +54,28 @@ MAX_SAMPLES = 10**13
 
 
 #: A game may have at most this many equilibrium records (bits of the regime code).
+#: The library's maximum is 30 (alignment_washing); a template read back with more is refused.
 MAX_RECORDS = 62
+
+
+# Limits of a template read back by :meth:`SweepTemplate.from_dict` (the sweep cache: data from disk),
+# checked before any program is built or evaluated (the programs' own: :mod:`solvers.sweeps.program`).
+# The maxima quoted are those of ``build_template(name)`` for every game of ``games.library()``.  A limit
+# that is too tight costs only speed (the cache misses and the template is rebuilt), never an answer.
+
+#: Quantities of a template (``gap`` first).  Each one is an array per block of points while a sweep runs
+#: and is kept for ``keep`` points (8 MB each at the default keep).  Library templates have 1 (the command
+#: line never asks for more); 32 leaves room for quantities asked through the API (256 MB kept at most).
+MAX_QUANTITIES = 32
+
+#: Operations over all the programs of a template (regimes, everything, the continuum layouts): the cost
+#: of a sweep is proportional to it.  Library maximum 558 (alignment_washing); 16 times that, rounded up to
+#: a power of two (each program also stays within :data:`solvers.sweeps.program.MAX_OPS`).
+MAX_TEMPLATE_OPS = 16_384
+
+#: Names of the parameter set a template knows (``all_names``: strings, only looked up).  Library 51;
+#: 20 times that, rounded up to a power of two.
+MAX_PARAMETERS = 1024
 
 
 #: Named distributions for Monte Carlo draws.
@@ -65,6 +89,10 @@ _KIND_BOUNDS: dict[str, tuple[float, float]] = {
     "count": (0.0, math.inf),
     "years": (0.0, math.inf),
 }
+
+
+def _is_count(x: Any) -> bool:
+    return isinstance(x, int) and not isinstance(x, bool)
 
 
 def _whole_field(x: Any) -> int:
@@ -116,24 +144,58 @@ class SweepModel:
 
     @classmethod
     def from_dict(cls, data: Any) -> SweepModel:
-        """Read :meth:`to_dict`'s form back, checking it (:class:`~solvers.errors.ProgramError` if malformed)."""
+        """Read :meth:`to_dict`'s form back, checking it (:class:`~solvers.errors.ProgramError` if malformed).
+
+        The sizes come first, before any program is built: at most
+        :data:`MAX_RECORDS` labels (distinct strings), one layout entry each,
+        at most :data:`MAX_QUANTITIES` quantities and :data:`MAX_TEMPLATE_OPS`
+        operations in all.
+        """
+        if not isinstance(data, dict):
+            raise ProgramError("SweepModel.from_dict: not a mapping")
+        raw_labels, raw_layout = data.get("labels"), data.get("layout")
+        if not isinstance(raw_labels, list) or not all(isinstance(x, str) for x in raw_labels):
+            raise ProgramError("SweepModel.from_dict: labels must be a list of strings")
+        if len(raw_labels) > MAX_RECORDS:
+            raise ProgramError(f"SweepModel.from_dict: {len(raw_labels)} records (allowed: at most {MAX_RECORDS}, "
+                               "the bits of a regime code)")
+        if len(set(raw_labels)) != len(raw_labels):
+            raise ProgramError("SweepModel.from_dict: the labels are not distinct")
+        if not isinstance(raw_layout, list) or len(raw_layout) != len(raw_labels) or not all(
+                isinstance(lay, list) and len(lay) in (2, 4) for lay in raw_layout):
+            raise ProgramError("SweepModel.from_dict: the layout must have one entry per label")
+        n_q_raw: Any = data.get("n_quantities")
+        if not (_is_count(n_q_raw) and 1 <= n_q_raw <= MAX_QUANTITIES):
+            raise ProgramError(f"SweepModel.from_dict: n_quantities {str(n_q_raw)[:40]} "
+                               f"(allowed: 1 to {MAX_QUANTITIES})")
+        raw_programs = [data.get("regimes"), data.get("everything"), *(lay[2] for lay in raw_layout if len(lay) == 4)]
+        n_ops = sum(len(p["ops"]) if isinstance(p, dict) and isinstance(p.get("ops"), list) else 0
+                    for p in raw_programs)
+        if n_ops > MAX_TEMPLATE_OPS:
+            raise ProgramError(f"SweepModel.from_dict: {n_ops} operations in all (allowed: at most "
+                               f"{MAX_TEMPLATE_OPS})")
         try:
-            labels = tuple(str(x) for x in data["labels"])
+            labels = tuple(raw_labels)
             regimes = NumericProgram.from_dict(data["regimes"])
             everything = NumericProgram.from_dict(data["everything"])
             layout: list[tuple[Any, ...]] = []
-            for lay in data["layout"]:
+            for lay in raw_layout:
                 if lay[0] == "plain" and len(lay) == 2:
                     layout.append(("plain", _whole_field(lay[1])))
-                elif lay[0] == "continuum" and len(lay) == 4:
+                elif (lay[0] == "continuum" and len(lay) == 4 and isinstance(lay[3], list)
+                      and all(isinstance(s, bool) for s in lay[3])):
                     layout.append(("continuum", _whole_field(lay[1]), NumericProgram.from_dict(lay[2]),
-                                   tuple(bool(s) for s in lay[3])))
+                                   tuple(lay[3])))
                 else:
-                    raise ProgramError(f"SweepModel.from_dict: bad layout entry {lay!r}")
+                    raise ProgramError(f"SweepModel.from_dict: bad layout entry {str(lay)[:80]}")
             n_q = _whole_field(data["n_quantities"])
-            complete = bool(data["complete"])
-            note = str(data["note"])
-        except (KeyError, TypeError, ValueError, IndexError, OverflowError):
+            complete = data["complete"]
+            note = data["note"]
+            if not isinstance(complete, bool) or not isinstance(note, str):
+                raise ValueError("complete must be a boolean, note a string")
+        except (KeyError, TypeError, ValueError, IndexError, OverflowError) as exc:
+            if isinstance(exc, ProgramError):
+                raise
             raise ProgramError("SweepModel.from_dict: missing or malformed fields") from None
         n_rec = len(labels)
         n_in = everything.n_inputs
@@ -212,8 +274,25 @@ class SweepTemplate:
         Raises
         ------
         ProgramError
-            If anything is missing, of the wrong type or inconsistent.
+            If anything is missing, of the wrong type, inconsistent or over a limit (at most
+            :data:`~solvers.sweeps.program.MAX_INPUTS` parameters, :data:`MAX_PARAMETERS` names in the
+            set, :data:`MAX_QUANTITIES` quantities; and :meth:`SweepModel.from_dict`'s limits).
         """
+        if not isinstance(data, dict):
+            raise ProgramError("SweepTemplate.from_dict: not a mapping")
+        for what, limit in (("names", MAX_INPUTS), ("all_names", MAX_PARAMETERS), ("quantity_names", MAX_QUANTITIES)):
+            seq = data.get(what)
+            if not isinstance(seq, list) or not all(isinstance(n, str) for n in seq) or len(set(seq)) != len(seq):
+                raise ProgramError(f"SweepTemplate.from_dict: {what} must be a list of distinct strings")
+            if len(seq) > limit:
+                raise ProgramError(f"SweepTemplate.from_dict: {len(seq)} {what} (allowed: at most {limit})")
+        for what in ("kinds", "values", "lows", "highs"):
+            if not isinstance(data.get(what), dict):
+                raise ProgramError(f"SweepTemplate.from_dict: {what} must be a mapping")
+        numbers = [data["values"].get(n) for n in data["names"]] + [
+            v for k in ("lows", "highs") for v in (data[k].get(n) for n in data["names"]) if v is not None]
+        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in numbers):
+            raise ProgramError("SweepTemplate.from_dict: values and ranges must be numbers")
         try:
             names = tuple(data["names"])
             tpl = cls(
@@ -226,7 +305,9 @@ class SweepTemplate:
                 model=SweepModel.from_dict(data["model"]),
                 quantity_names=tuple(str(q) for q in data["quantity_names"]),
             )
-        except (KeyError, TypeError, ValueError, OverflowError):
+        except (KeyError, TypeError, ValueError, OverflowError) as exc:
+            if isinstance(exc, ProgramError):
+                raise
             raise ProgramError("SweepTemplate.from_dict: missing or malformed fields") from None
         numbers_ok = all(math.isfinite(v) for v in tpl.values.values()) and all(
             v is None or math.isfinite(v) for v in (*tpl.lows.values(), *tpl.highs.values()))

@@ -9,8 +9,10 @@ results.  Evaluating it is a loop of numpy ufunc calls -- what the function
 program is **data**, not code:
 
 - it serialises to JSON (:meth:`NumericProgram.to_dict`) and back
-  (:meth:`NumericProgram.from_dict`, which checks every operation name,
-  arity and index), so the compiled closed forms of a game can be cached on
+  (:meth:`NumericProgram.from_dict`, which checks its sizes against
+  :data:`MAX_INPUTS`, :data:`MAX_CONSTANTS`, :data:`MAX_OPS` and
+  :data:`MAX_OUTPUTS` first, then every constant, operation name, arity
+  and index), so the compiled closed forms of a game can be cached on
   disk and evaluated later **without importing sympy** (the ``aligngames
   sweep`` command line does this; see :mod:`solvers.sweeps.cache`);
 - nothing is ever passed to ``eval`` or ``exec``: a cache file that was
@@ -52,11 +54,42 @@ import numpy as np
 
 from solvers.errors import ProgramError
 
-__all__ = ["NumericProgram", "compile_program", "OPERATIONS", "FORMAT_VERSION"]
+__all__ = ["NumericProgram", "compile_program", "OPERATIONS", "FORMAT_VERSION", "MAX_INPUTS", "MAX_CONSTANTS",
+           "MAX_OPS", "MAX_OUTPUTS"]
 
 
 #: Version of :meth:`NumericProgram.to_dict`'s layout (a cache written by another version is not read).
-FORMAT_VERSION = 1
+#: 2: non-finite constants are written as the strings ``"nan"``, ``"inf"``, ``"-inf"``, so that the
+#: JSON is strict (no ``NaN``/``Infinity`` tokens) and any other constant read back must be finite.
+FORMAT_VERSION = 2
+
+
+# Limits of a program read back by :meth:`NumericProgram.from_dict` (data from disk: trusted for nothing).
+# Each is checked before anything is built or evaluated.  The measured maxima are those of the templates of
+# every library game (``build_template(name)`` for each name of ``games.library()``); a limit that is too
+# tight costs only speed (the sweep's cache misses and the template is rebuilt), never an answer.
+
+#: Inputs of a program (the game's parameters; each is an array of a block of points while it runs).
+#: Library maximum 16 (alignment_washing); 16 times that.
+MAX_INPUTS = 256
+
+#: Constants of a program (scalars, cheap; bounded so that a file cannot declare millions of slots).
+#: Library maximum 5; about 200 times that, since a user's quantities may carry many coefficients.
+MAX_CONSTANTS = 1024
+
+#: Operations of one program (each one is a numpy call per block of points: the cost of a sweep is
+#: proportional to it).  Library maximum 241 (alignment_washing's ``everything``); 16 times that, rounded
+#: up to a power of two.  :data:`solvers.sweeps.model.MAX_TEMPLATE_OPS` bounds a template's total.
+MAX_OPS = 4096
+
+#: Outputs of one program (records, then quantities; or two per atom of a continuum).  Library maximum 31;
+#: more than :data:`~solvers.sweeps.model.MAX_RECORDS` plus :data:`~solvers.sweeps.model.MAX_QUANTITIES`.
+MAX_OUTPUTS = 1024
+
+
+#: Non-finite constants as :meth:`NumericProgram.to_dict` writes them (the compiler makes NaN, the value
+#: of a ``Piecewise`` where no branch holds, and +-inf from sympy's ``oo``).
+_NON_FINITE = {"nan": math.nan, "inf": math.inf, "-inf": -math.inf}
 
 
 def _where(c: Any, a: Any, b: Any) -> Any:
@@ -102,6 +135,8 @@ OPERATIONS: dict[str, tuple[Any, int]] = {
     "cosh": (np.cosh, 1),
     "tanh": (np.tanh, 1),
 }
+
+_MAX_ARITY = max(n for _, n in OPERATIONS.values())
 
 
 @dataclass(frozen=True)
@@ -155,32 +190,70 @@ class NumericProgram:
         return [slots[i] for i in self.outputs]
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready form (floats written exactly by :mod:`json`)."""
-        return {"format": FORMAT_VERSION, "n_inputs": self.n_inputs, "constants": list(self.constants),
+        """A JSON-ready form: strict JSON (floats written exactly by :mod:`json`; NaN and inf as strings)."""
+        return {"format": FORMAT_VERSION, "n_inputs": self.n_inputs, "constants": [_dump_constant(c) for c in
+                                                                                  self.constants],
                 "ops": [[name, list(args)] for name, args in self.ops], "outputs": list(self.outputs)}
 
     @classmethod
     def from_dict(cls, data: Any) -> NumericProgram:
         """Read :meth:`to_dict`'s form back, checking every field.
 
+        Sizes are checked first (:data:`MAX_INPUTS`, :data:`MAX_CONSTANTS`,
+        :data:`MAX_OPS`, :data:`MAX_OUTPUTS`), then every constant (a finite
+        number, a boolean, or one of the strings ``"nan"``, ``"inf"``,
+        ``"-inf"``), every operation and every index.
+
         Raises
         ------
         ProgramError
-            For anything but a well-formed program of whitelisted operations.
+            For anything but a well-formed program of whitelisted operations within the limits.
         """
         if not isinstance(data, dict) or data.get("format") != FORMAT_VERSION:
             raise ProgramError(f"NumericProgram.from_dict: not a program of format {FORMAT_VERSION}")
-        try:
-            n_inputs = data["n_inputs"]
-            consts = data["constants"]
-            ops = tuple((op[0], tuple(op[1])) for op in data["ops"])
-            outputs = tuple(data["outputs"])
-        except (KeyError, TypeError, IndexError):
+        fields: list[Any] = [data.get(k) for k in ("n_inputs", "constants", "ops", "outputs")]
+        n_inputs, consts, raw_ops, outputs = fields
+        if not (isinstance(consts, list) and isinstance(raw_ops, list) and isinstance(outputs, list)):
             raise ProgramError("NumericProgram.from_dict: missing or malformed fields "
-                               "(allowed: n_inputs, constants, ops, outputs)") from None
-        if not isinstance(consts, list):
-            raise ProgramError("NumericProgram.from_dict: constants must be a list of numbers")
-        return cls(n_inputs, tuple(consts), ops, outputs)
+                               "(allowed: n_inputs, constants, ops, outputs; lists)")
+        for what, n, limit in (("inputs", n_inputs if _is_index(n_inputs) else 0, MAX_INPUTS),
+                               ("constants", len(consts), MAX_CONSTANTS), ("operations", len(raw_ops), MAX_OPS),
+                               ("outputs", len(outputs), MAX_OUTPUTS)):
+            if n > limit:
+                raise ProgramError(f"NumericProgram.from_dict: {n} {what} (allowed: at most {limit})")
+        ops = []
+        for op in raw_ops:
+            if not (isinstance(op, list) and len(op) == 2 and isinstance(op[1], list)
+                    and len(op[1]) <= _MAX_ARITY):
+                shown = repr(op)[:80]
+                raise ProgramError(f"NumericProgram.from_dict: operation {shown} (allowed: [name, [slots]], "
+                                   f"at most {_MAX_ARITY} slots)")
+            ops.append((op[0], tuple(op[1])))  # names, arities and slots: checked by _check
+        return cls(n_inputs, tuple(_load_constant(c) for c in consts), tuple(ops), tuple(outputs))
+
+
+def _dump_constant(c: float | bool) -> float | bool | str:
+    if isinstance(c, bool) or math.isfinite(c):
+        return c
+    return "nan" if math.isnan(c) else ("inf" if c > 0 else "-inf")
+
+
+def _load_constant(c: Any) -> float | bool:
+    """A constant read back: a boolean, a finite number (as a float), or NaN/inf written as a string."""
+    if isinstance(c, bool):
+        return c
+    if isinstance(c, str) and c in _NON_FINITE:
+        return _NON_FINITE[c]
+    if isinstance(c, (int, float)):
+        try:
+            value = float(c)
+        except OverflowError:
+            value = math.inf
+        if math.isfinite(value):
+            return value
+    shown = repr(c)[:40]
+    raise ProgramError(f"NumericProgram: constant {shown} (allowed: finite numbers, booleans, "
+                       "and the strings 'nan', 'inf', '-inf')")
 
 
 def _is_index(x: Any) -> bool:

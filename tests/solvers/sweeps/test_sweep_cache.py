@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -142,17 +143,19 @@ def test_a_params_fifo_is_not_read_for_the_key(cache, tmp_path):
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        (["--samples", "100", "--range", "race_risk_one=0:1e400"], "--range race_risk_one high: '1e400' is too large"),
-        (["--vary", "race_risk_one=0:1e400:3"], "--vary race_risk_one high: '1e400' is too large"),
-        (["--samples", "1e400"], "allowed: at most 1e+13"),
-        (["--vary", "race_risk_one=0:1:1e12"], "steps 1000000000000 (allowed: at most 100000000)"),
+        # the wording of the number parser's refusal may change (games._numbers): the option and value must show
+        (["--samples", "100", "--range", "race_risk_one=0:1e400"],
+         r"--range race_risk_one high: '1e400' is (too large|outside the range allowed)"),
+        (["--vary", "race_risk_one=0:1e400:3"], r"--vary race_risk_one high: '1e400' is (too large|outside the range)"),
+        (["--samples", "1e400"], r"samples.*(allowed: at most 1e\+13|'1e400' is outside the range allowed)"),
+        (["--vary", "race_risk_one=0:1:1e12"], r"steps 1000000000000 \(allowed: at most 100000000\)"),
     ],
     ids=["range-overflow", "vary-overflow", "samples-huge", "steps-huge"],
 )
 def test_numbers_too_large_are_one_line_errors(cli, extra, message):
     r = cli("sweep", "great_power_race", *extra, "--quiet")
     assert r.code == 2 and r.out == ""
-    assert r.err.count("\n") == 1 and message in r.err, r.err
+    assert r.err.count("\n") == 1 and re.search(message, r.err), r.err
 
 
 def test_from_dict_rejects_programs_that_do_not_fit_the_names(cache):
