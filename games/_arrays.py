@@ -69,7 +69,10 @@ def _nested_to_numpy(data: Any, where: str) -> np.ndarray:
 def _to_sympy_array(arr: np.ndarray, where: str) -> ImmutableDenseNDimArray:
     entries = []
     for idx in np.ndindex(arr.shape):
-        entries.append(to_exact(arr[idx], f"{where}, entry {list(idx)}", error=GameError))
+        e = to_exact(arr[idx], f"{where}, entry {list(idx)}", error=GameError)
+        if e.has(sympy.I) or e.is_real is False:
+            raise GameError(f"{where}, entry {list(idx)}: {e} is not a real number (payoffs are real)")
+        entries.append(e)
     return ImmutableDenseNDimArray(entries, arr.shape)
 
 

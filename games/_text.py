@@ -13,10 +13,11 @@ from __future__ import annotations
 import math
 import numbers
 import sys
+import unicodedata
 from fractions import Fraction
 from typing import Any
 
-__all__ = ["format_number", "latex_escape", "latex_text"]
+__all__ = ["format_number", "latex_escape", "latex_text", "one_line"]
 
 _LATEX_SPECIAL = {
     "\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
@@ -47,6 +48,29 @@ def latex_text(text: str) -> str:
     \text{(A, B)}
     """
     return r"\text{" + latex_escape(text) + "}"
+
+
+def one_line(text: str) -> str:
+    r"""``text`` on one line: newlines and tabs become spaces, other control characters and Unicode line
+    and paragraph separators become visible escapes (``\r``, ``\u2028``).
+
+    Every message the command line prints goes through this, so a file name or a value holding such a
+    character cannot break the promise of one line on stderr.
+
+    Examples
+    --------
+    >>> print(one_line("bad file 'a\rb\u2028c':\nnot found"))
+    bad file 'a\rb\u2028c': not found
+    """
+    out = []
+    for ch in text:
+        if ch in "\n\t":
+            out.append(" ")
+        elif unicodedata.category(ch) in ("Cc", "Zl", "Zp"):
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def _sympy() -> Any:

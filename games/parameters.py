@@ -42,6 +42,7 @@ import dataclasses
 import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from fractions import Fraction
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -50,7 +51,7 @@ import sympy
 
 from games._exact import parse_fraction, to_exact
 from games._io import atomic_write_text
-from games._numbers import MAX_PARAMETER_FILE_BYTES as _MAX_FILE_BYTES
+from games._numbers import MAX_PARAMETER_FILE_BYTES as _MAX_FILE_BYTES, check_magnitude
 from games.errors import GameError, ParameterError, ParameterFileError, UnknownNameError, suggest
 
 __all__ = ["Parameter", "ParameterSet", "KINDS", "parameter_symbol", "parameter_name", "latex_symbol_names",
@@ -202,10 +203,17 @@ class Parameter:
         return dataclasses.replace(self, value=value)
 
 
+def _bounded(value: sympy.Expr, where: str, error: type[Exception] = ParameterError) -> sympy.Expr:
+    """A numeric value within the range every user-given number has (:func:`games._numbers.check_magnitude`)."""
+    if isinstance(value, sympy.Rational):
+        check_magnitude(Fraction(int(value.p), int(value.q)), where, error=error)
+    return value
+
+
 def _coerce_user_value(name: str, value: Any) -> sympy.Expr:
     if isinstance(value, str):
         return parse_fraction(value, f"parameter {name!r}")
-    return to_exact(value, f"parameter {name!r}")
+    return _bounded(to_exact(value, f"parameter {name!r}"), f"parameter {name!r}")
 
 
 @dataclass(frozen=True)
@@ -358,10 +366,19 @@ def read_toml_values(path: str | Path) -> dict[str, sympy.Rational]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise ParameterFileError(f"parameter file {str(p)!r} is not UTF-8 text") from None
+    depth = _nesting_depth(text)
+    if depth > MAX_TOML_DEPTH:
+        raise ParameterFileError(
+            f"parameter file {str(p)!r} nests arrays or tables {depth} deep (allowed: at most {MAX_TOML_DEPTH})")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ParameterFileError(f"parameter file {str(p)!r} is not valid TOML: {exc}") from None
+    except ValueError:  # an integer of more than 4,300 digits (Python's limit on int/str conversion)
+        raise ParameterFileError(f"parameter file {str(p)!r} holds a number with too many digits "
+                                 "(allowed: 0, or 1e-300 to 1e300 in magnitude)") from None
+    except RecursionError:  # pragma: no cover - the depth check above comes first
+        raise ParameterFileError(f"parameter file {str(p)!r} nests too deeply") from None
     if set(data) == {"parameters"} and isinstance(data["parameters"], dict):
         data = data["parameters"]
     out: dict[str, sympy.Rational] = {}
@@ -374,5 +391,36 @@ def read_toml_values(path: str | Path) -> dict[str, sympy.Rational]:
         if isinstance(value, str):
             out[key] = parse_fraction(value, where, error=ParameterFileError)
         else:
-            out[key] = to_exact(value, where, error=ParameterFileError)  # type: ignore[assignment]
+            exact = to_exact(value, where, error=ParameterFileError)
+            out[key] = _bounded(exact, where, ParameterFileError)  # type: ignore[assignment]
     return out
+
+
+#: A parameter file nests arrays and inline tables at most this deep (it needs 1; checked before parsing).
+MAX_TOML_DEPTH = 32
+
+
+def _nesting_depth(text: str) -> int:
+    """The deepest nesting of ``[`` and ``{`` outside strings and comments: a linear scan, before tomllib recurses."""
+    depth = deepest = 0
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "#":
+            j = text.find("\n", i)
+            i = n if j < 0 else j
+            continue
+        if ch in "\"'":
+            quote = text[i:i + 3] if text[i:i + 3] in ('"""', "'''") else ch
+            j = i + len(quote)
+            while j < n and not text.startswith(quote, j):
+                j += 2 if (quote[0] == '"' and text[j] == "\\") else 1
+            i = j + len(quote)
+            continue
+        if ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth = max(depth - 1, 0)
+        i += 1
+    return deepest

@@ -32,6 +32,8 @@ def _check_n_players(n: Any) -> sympy.Expr:
     if isinstance(n, sympy.Basic) and not n.is_number:
         return n  # an expression in symbols, e.g. N + 1
     e = to_exact(n, "SymmetricGame n_players", error=GameError)
+    if isinstance(e, sympy.Float) and sympy.Rational(e) == int(e):
+        e = sympy.Integer(int(e))  # sympy.Float("8e9"): a whole number of players written as a float
     if not e.is_integer:
         raise GameError(f"SymmetricGame n_players: {n!r} is not a whole number of players")
     if e < 2:

@@ -23,11 +23,15 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import games
 from games._numbers import SCENARIO_NAMES
+from games._text import one_line
 from games.errors import AligngamesError, ParameterError
 from solvers.cli import sweep as sweep_cli
 from solvers.cli.options import _add_json, _add_param_options, _Parser
@@ -130,8 +134,34 @@ def _command_names(parser: argparse.ArgumentParser) -> list[str]:
     return []
 
 
+class _Terminated(BaseException):
+    """SIGTERM, raised in the main thread so that every writer cleans up as for an interrupt."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise _Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 ok, 2 bad input, 1 internal error)."""
+    """Run the command line; returns the exit status (0 ok, 2 bad input, 1 internal error, 130 SIGINT, 143 SIGTERM).
+
+    Every message is one line on stderr (:func:`games._text.one_line`).
+    """
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        return _main(argv)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _error(text: str) -> None:
+    print(one_line(f"aligngames: {text}"), file=sys.stderr)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         parser = build_parser()
@@ -143,19 +173,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help / --version
         return int(exc.code or 0) if isinstance(exc.code, int) or exc.code is None else 2
     except (AligngamesError, ParameterError) as exc:
-        msg = str(exc).replace("\n", " ")
-        print(f"aligngames: error: {msg}", file=sys.stderr)
+        _error(f"error: {exc.args[0] if isinstance(exc, KeyError) and exc.args else exc}")
         return 2
     except KeyboardInterrupt:
-        print("aligngames: interrupted", file=sys.stderr)
+        _error("interrupted")
         return 130
+    except _Terminated:
+        _error("terminated")
+        return 143
     except BrokenPipeError:
         return 0
     except Exception as exc:  # an internal error: one line unless debugging
         if os.environ.get("ALIGNGAMES_DEBUG"):
             raise
-        print(f"aligngames: internal error: {type(exc).__name__}: {exc} "
-              "(set ALIGNGAMES_DEBUG=1 for a traceback)", file=sys.stderr)
+        _error(f"internal error: {type(exc).__name__}: {exc} (set ALIGNGAMES_DEBUG=1 for a traceback)")
         return 1
 
 

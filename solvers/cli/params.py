@@ -41,7 +41,9 @@ def parse_set(item: str) -> tuple[str, sympy.Rational]:
 def parameters_from_args(args: argparse.Namespace) -> ParameterSet:
     """The parameter set that ``--scenario``, ``--case``, ``--params`` and ``--set`` describe."""
     ps = games.essay.parameters(getattr(args, "scenario", "phd") or "phd", getattr(args, "case", None))
-    if getattr(args, "params", None):
+    if getattr(args, "params", None) is not None:
+        if not args.params.strip():
+            raise CLIError("--params: an empty file name (give the path of a TOML parameter file)")
         ps = ps.with_file(args.params)
     overrides: dict[str, Any] = {}
     for item in getattr(args, "set", None) or []:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import itertools
 import math
 
-from games.errors import GameError
+from games.errors import GameError, SizeLimitError
 
-__all__ = ["EXACT_MAX_BASES", "count_bases"]
+__all__ = ["EXACT_MAX_BASES", "MAX_ENUMERATION_BASES", "count_bases", "check_enumeration_size"]
 
 
 #: ``exact=None`` computes exactly when each polytope has at most this many bases,
@@ -23,6 +23,29 @@ EXACT_MAX_BASES = 3431
 def count_bases(m: int, n: int) -> int:
     """Number of (support, tight set) bases of a best-response polytope of an m x n game."""
     return math.comb(m + n, m) - 1
+
+
+#: Enumerating every equilibrium of a two-player game is refused at once past this many bases
+#: (:func:`count_bases`): 14 x 14 (4.0e7) is allowed, 15 x 15 (1.6e8) and 12 x 20 (2.3e8) are not.
+MAX_ENUMERATION_BASES = 10**8
+
+
+def check_enumeration_size(m: int, n: int, where: str) -> None:
+    """Refuse, before any work, to enumerate the equilibria of an m x n game past :data:`MAX_ENUMERATION_BASES`.
+
+    Examples
+    --------
+    >>> check_enumeration_size(200, 200, "nash_equilibria")
+    Traceback (most recent call last):
+    ...
+    games.errors.SizeLimitError: nash_equilibria: a 200 x 200 game has 1.03e+119 bases to enumerate (allowed: at most 1e8, about 14 x 14); enumerate a smaller game, or remove dominated strategies first (solvers.iterated_elimination)
+    """
+    bases = count_bases(m, n)
+    if bases > MAX_ENUMERATION_BASES:
+        raise SizeLimitError(
+            f"{where}: a {m} x {n} game has {float(bases):.3g} bases to enumerate (allowed: at most 1e8, about "
+            "14 x 14); enumerate a smaller game, or remove dominated strategies first (solvers.iterated_elimination)"
+        )
 
 
 def _positive(mat: list[list[int]]) -> list[list[int]]:

@@ -55,7 +55,13 @@ from games.core import Game
 from games.errors import GameError, SymbolicError
 from games.symmetric import SymmetricGame
 from solvers.equilibria.components import components_from_extreme
-from solvers.equilibria.exact_vertices import EXACT_MAX_BASES, IntVertex, count_bases, exact_extreme_integer
+from solvers.equilibria.exact_vertices import (
+    EXACT_MAX_BASES,
+    IntVertex,
+    check_enumeration_size,
+    count_bases,
+    exact_extreme_integer,
+)
 from solvers.equilibria.nplayer import nplayer_support_enumeration
 from solvers.equilibria.pure import pure_nash_equilibria
 from solvers.equilibria.verify import rational_payoff_arrays
@@ -134,6 +140,7 @@ def _warn_if_unresolvable(A: np.ndarray, B: np.ndarray, tol: float) -> None:
 
 def _two_player(game: Game, exact: bool | None, tol: float | None) -> Equilibria:
     m, n = game.shape
+    check_enumeration_size(m, n, "nash_equilibria")
     ints = integer_bimatrix(game)
     if exact is None:
         exact = ints is not None and count_bases(m, n) <= EXACT_MAX_BASES
@@ -251,6 +258,10 @@ def nash_equilibria(
     ------
     SymbolicError
         If the game has free symbols; the message names them.
+    SizeLimitError
+        At once, for a two-player game with more than
+        :data:`~solvers.equilibria.exact_vertices.MAX_ENUMERATION_BASES` bases
+        (larger than about 14 x 14).
     GameError
         For a :class:`~games.symmetric.SymmetricGame` (use
         :func:`solvers.equilibria.symmetric.symmetric_equilibria` or ``to_game()``),

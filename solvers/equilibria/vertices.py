@@ -70,7 +70,13 @@ import sympy
 
 from games.core import Game
 from games.errors import GameError
-from solvers.equilibria.exact_vertices import EXACT_MAX_BASES, IntVertex, count_bases, exact_extreme_integer
+from solvers.equilibria.exact_vertices import (
+    EXACT_MAX_BASES,
+    IntVertex,
+    check_enumeration_size,
+    count_bases,
+    exact_extreme_integer,
+)
 from solvers.equilibria.float_vertices import _float_extreme
 from solvers.results.equilibria import FLOAT_TOL, ExtremeEquilibria
 
@@ -155,6 +161,7 @@ def vertex_enumeration(game: Game, *, exact: bool | None = None, tol: float | No
     if game.free_symbols:
         game.numeric_arrays()  # raises SymbolicError naming the free symbols
     m, n = game.shape
+    check_enumeration_size(m, n, "vertex_enumeration")
     rat = integer_bimatrix(game)
     if exact is None:
         exact = rat is not None and count_bases(m, n) <= EXACT_MAX_BASES

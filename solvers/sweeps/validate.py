@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import re
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -57,6 +58,17 @@ def _check_name(name: Any, all_names: Any, game_names: Sequence[str], game_name:
     return name
 
 
+_ADDRESS = re.compile(r"(?:(?:tcp|tls)://)?(?P<host>[A-Za-z0-9._-]+|\[[0-9A-Fa-f:.]+\]):(?P<port>\d{1,5})")
+
+
+def _check_address(address: str) -> None:
+    """A dask scheduler address: ``tcp://host:port`` (or ``tls://``, or ``host:port``), port 1 to 65535."""
+    m = _ADDRESS.fullmatch(address)
+    if m is None or not 1 <= int(m["port"]) <= 65535:
+        raise SweepError(f"sweep: scheduler {address!r} is not an address "
+                         "(allowed: tcp://host:port or tls://host:port, port 1 to 65535)")
+
+
 def _check_options(method: Any, backend: Any, scheduler: Any, chunk_size: Any, keep: Any, workers: Any,
                    vary: Any, samples: Any) -> None:
     if method not in ("conditions", "solve"):
@@ -65,6 +77,8 @@ def _check_options(method: Any, backend: Any, scheduler: Any, chunk_size: Any, k
         raise SweepError(f"sweep: backend {backend!r} not allowed (allowed: numpy, dask)")
     if scheduler is not None and backend != "dask":
         raise SweepError("sweep: scheduler is only used with backend='dask'")
+    if isinstance(scheduler, str):
+        _check_address(scheduler)
     for label, v, low in (("chunk_size", chunk_size, 1), ("keep", keep, 0)):
         if isinstance(v, bool) or not isinstance(v, numbers.Integral) or int(v) < low:
             raise SweepError(f"sweep: {label} {v!r} not allowed (allowed: an integer >= {low})")

@@ -101,7 +101,7 @@ def test_toml_code_string_is_rejected_and_never_runs(tmp_path):
         (b"\xff\xfe\x00binary", "not UTF-8"),
         (b"vsl = nan\n", "not finite"),
         (b"[a]\nb = 1\n[c]\nd = 2\n", "holds a dict"),
-        (b'p_doom = "1/0"\n', "not a number"),
+        (b'p_doom = "1/0"\n', "'1/0' divides by zero"),
     ],
     ids=["list", "bool", "date", "malformed", "binary", "nan", "tables", "zero-denominator"],
 )
