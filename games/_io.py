@@ -154,6 +154,12 @@ def _sync_folder(folder: Path) -> None:
         os.close(dfd)
 
 
+def _no_nul(path: str | os.PathLike[str]) -> None:
+    """A path holding a NUL character cannot name a file: refuse it as bad output, not as an internal error."""
+    if "\x00" in os.fspath(path):
+        raise OutputError(f"cannot write {os.fspath(path)!r}: a file name cannot hold a NUL character")
+
+
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
     """Write ``data`` to ``path`` atomically and return the path (see the module docstring).
 
@@ -163,6 +169,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
         If the folder does not exist, is not writable, ``path`` is a folder,
         or the write fails (disk full, ...); the previous file is intact.
     """
+    _no_nul(path)
     target = Path(path)
     folder = _folder_of(target)
     if _is_real_dir(target):
@@ -251,6 +258,7 @@ def check_output(path: str | os.PathLike[str], *, suffixes: Iterable[str] | None
     ...
     games.errors.OutputError: cannot write 'out.txt': unknown suffix '.txt' (allowed: .npz, .csv)
     """
+    _no_nul(path)
     target = Path(path)
     if _is_real_dir(target):
         raise OutputError(f"cannot write {str(target)!r}: it is a folder, give a file path")
@@ -282,6 +290,7 @@ def check_output_folder(path: str | os.PathLike[str], *, subfolders: Iterable[st
         input file; it or its parent (if it does not exist) is missing, not a
         folder or not writable.
     """
+    _no_nul(path)
     folder = Path(path)
     for source in inputs:
         if source is not None and _same_file(folder, Path(source)):

@@ -348,6 +348,8 @@ def read_toml_values(path: str | Path) -> dict[str, sympy.Rational]:
         For a missing, unreadable, oversized, binary or malformed file, or a bad value.
     """
     p = Path(path)
+    if "\x00" in str(p):
+        raise ParameterFileError(f"cannot read parameter file {str(p)!r}: a file name cannot hold a NUL character")
     try:
         size = p.stat().st_size
     except OSError as exc:

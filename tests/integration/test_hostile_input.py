@@ -109,7 +109,7 @@ def test_parse_number_is_exact_within_its_bounds_and_refuses_everything_else(tex
 
 # --- one line on stderr, whatever the input holds ------------------------------------------------------
 
-@pytest.mark.parametrize("name", ["a\rb.toml", "a\u2028b.toml", "a\u2029b\x85c.toml", "tab\there.toml"])
+@pytest.mark.parametrize("name", ["a\rb.toml", "a\u2028b.toml", "a\u2029b\x85c.toml", "tab\there.toml", "nul\x00.toml"])
 def test_file_names_with_line_breaks_stay_on_one_line(cli, name):
     err = one_line_error(cli("solve", "career_choice", "--params", name))
     assert "cannot read parameter file" in err
@@ -168,3 +168,28 @@ def test_parameter_file_errors_are_parameter_file_errors(tmp_path):
     f.write_text("x = " + "{a = " * 40 + "1" + "}" * 40 + "\n")
     with pytest.raises(ParameterFileError, match="40 deep"):
         games.essay.parameters().with_file(f)
+
+
+BREAKERS = st.sampled_from(["\r", "\n", "\x85", "\u2028", "\u2029", "\x0b", "\x0c", "\x1b", "\x00", "\t"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(BREAKERS, st.text(alphabet="ab/.=1e", max_size=3)), min_size=1, max_size=8).map("".join))
+def test_fuzzed_names_and_values_never_break_the_one_line(text):
+    import contextlib
+    import io
+
+    from solvers.cli.app import main
+
+    for argv in (["solve", "career_choice", "--set", f"vsl={text}"], ["solve", "career_choice", "--params", text],
+                 ["breakeven", "career_choice", text or "x"], ["solve", text or "x"]):
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+            code = main(argv)
+        if code != 0:
+            assert code == 2 and len(err.getvalue().splitlines()) == 1, (argv, err.getvalue())
+
+
+def test_an_output_name_holding_nul_is_bad_output_not_an_internal_error(cli, tmp_path):
+    err = one_line_error(cli("graph", "great_power_race", "--out", str(tmp_path / "g\x00.png")))
+    assert "cannot hold a NUL character" in err

@@ -308,3 +308,38 @@ def test_cli_outputs_follow_the_umask(tmp_path, cli):
                    "--out", str(tmp_path / "s.npz")).code == 0
     assert (tmp_path / "g.png").stat().st_mode & 0o777 == 0o644
     assert (tmp_path / "s.npz").stat().st_mode & 0o777 == 0o644
+
+
+def test_cli_sweep_out_on_a_full_disk_keeps_the_old_file(small_tmpfs, cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("ALIGNGAMES_CACHE_DIR", str(tmp_path / "cache"))
+    out = small_tmpfs / "s.csv"
+    out.write_text("old\n")
+    _fill(small_tmpfs)
+    r = cli("sweep", "great_power_race", "--samples", "2000", "--seed", "1", "--quiet", "--out", str(out))
+    assert r.code == 2 and r.out == ""
+    lines = r.err.strip().splitlines()
+    assert len(lines) == 1 and "No space left on device" in lines[0] and "s.csv" in lines[0], r.err
+    assert out.read_text() == "old\n" and _names(small_tmpfs) == {"filler", "s.csv"}
+
+
+def test_to_toml_on_a_full_disk_keeps_the_old_file(small_tmpfs):
+    import games
+
+    path = small_tmpfs / "p.toml"
+    path.write_text("vsl = 1\n")
+    _fill(small_tmpfs)
+    with pytest.raises(OutputError, match="No space left on device"):
+        games.essay.parameters().to_toml(path)
+    assert path.read_text() == "vsl = 1\n" and _names(small_tmpfs) == {"filler", "p.toml"}
+
+
+def test_a_full_cache_disk_costs_the_cache_not_the_sweep(small_tmpfs, cli, monkeypatch):
+    # the cache is an optimisation: a full disk there must not fail the sweep, nor leave a partial file
+    monkeypatch.setenv("ALIGNGAMES_CACHE_DIR", str(small_tmpfs / "cache"))
+    (small_tmpfs / "cache").mkdir()
+    _fill(small_tmpfs)
+    r = cli("sweep", "great_power_race", "--samples", "2000", "--seed", "1", "--quiet")
+    monkeypatch.setenv("ALIGNGAMES_NO_CACHE", "1")
+    fresh = cli("sweep", "great_power_race", "--samples", "2000", "--seed", "1", "--quiet")
+    assert r.code == 0 and fresh.code == 0 and r.out == fresh.out
+    assert list((small_tmpfs / "cache").iterdir()) == []
