@@ -343,3 +343,25 @@ def test_a_full_cache_disk_costs_the_cache_not_the_sweep(small_tmpfs, cli, monke
     fresh = cli("sweep", "great_power_race", "--samples", "2000", "--seed", "1", "--quiet")
     assert r.code == 0 and fresh.code == 0 and r.out == fresh.out
     assert list((small_tmpfs / "cache").iterdir()) == []
+
+
+@pytest.mark.parametrize(("sig", "code", "word"), [(signal.SIGTERM, 143, "terminated"), (signal.SIGINT, 130, "interrupted")])
+def test_the_command_line_ends_on_a_signal_in_one_line_and_leaves_no_temp_file(tmp_path, sig, code, word):
+    # a report takes seconds: signal it at fixed points of its run; whatever it was doing, it ends with the
+    # conventional status, one line and no traceback, and no temporary file is left in its folder.  The child
+    # says "ready" once the package is imported, so the signal never lands in Python's own start-up.
+    child = ("import sys; import solvers.cli.app as app; sys.stderr.write('ready\\n'); sys.stderr.flush(); "
+             "sys.exit(app.main(sys.argv[1:]))")
+    for delay in (0.2, 1.0, 2.5):
+        out = tmp_path / f"rep{delay}"
+        p = subprocess.Popen([sys.executable, "-c", child, "report", "--out", str(out), "--no-pdf", "--quiet"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert p.stderr is not None and p.stderr.readline() == "ready\n"
+        time.sleep(delay)
+        if p.poll() is not None:  # finished before the signal: nothing to check at this delay
+            p.communicate()
+            continue
+        os.kill(p.pid, sig)
+        _, err = p.communicate(timeout=120)
+        assert p.returncode == code and err == f"aligngames: {word}\n", (p.returncode, err)
+        assert [q.name for q in tmp_path.rglob("*.tmp")] == []
