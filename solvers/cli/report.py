@@ -35,8 +35,9 @@ def run_report(args: argparse.Namespace) -> int:
         print(json.dumps(summary, indent=2))
         return 0
     print(f"Report written to {files.folder}/")
+    no_pdf = "(not compiled: --no-pdf)" if args.no_pdf else "(not compiled: pdflatex not found)"
     for key in ("tex", "pdf", "markdown", "json"):
-        print(f"  {key:9s} {summary[key] or '(not compiled: pdflatex not found)' if key == 'pdf' else summary[key]}")
+        print(f"  {key:9s} {summary[key] or no_pdf if key == 'pdf' else summary[key]}")
     mism = [i for i, c in audit.items() if c["status"] == "mismatch"]
     print(f"  audit: {len(audit)} claims, mismatches: {', '.join(mism) or 'none'}; games analysed: {summary['games']}")
     return 0

@@ -119,3 +119,10 @@ def test_report_pdf_has_no_box_wider_than_the_page(report, tmp_path):
     overfull = [float(x) for x in re.findall(r"Overfull \\hbox \(([\d.]+)pt too wide", files.pdf_log)]
     assert not [x for x in overfull if x > 5], overfull
     assert "Rerun to get" not in files.pdf_log  # references settled
+
+
+def test_cli_report_says_why_there_is_no_pdf(cli, tmp_path):
+    r = cli("report", "--out", str(tmp_path / "r"), "--no-pdf", "--quiet")
+    assert r.code == 0, r.err
+    pdf_line = [line for line in r.out.splitlines() if line.strip().startswith("pdf")]
+    assert pdf_line == ["  pdf       (not compiled: --no-pdf)"]
