@@ -86,14 +86,14 @@ def parse_number(text: str, where: str, *, error: type[Exception] = ParameterErr
     if not isinstance(text, str):
         raise error(f"{where}: expected a string, got {type(text).__name__}")
     body = text.strip()
-    if len(body) > MAX_NUMBER_CHARS:
-        raise error(f"{where}: {_shown(body)} has {len(body)} characters (allowed: at most {MAX_NUMBER_CHARS})")
-    m = _NUMBER.fullmatch(body)
+    m = _NUMBER.fullmatch(body)  # linear in the length: no backtracking in the grammar
     if m is None:
         hint = "; write it without thousands separators (6500000 or 6.5e6)" if "," in body else ""
         raise error(
             f"{where}: {_shown(body)} is not a number; use a decimal (0.05, 6.5e6) or a fraction (1/3){hint}"
         )
+    if len(body) > MAX_NUMBER_CHARS:
+        raise error(f"{where}: {_shown(body)} has {len(body)} characters (allowed: at most {MAX_NUMBER_CHARS})")
     if m["den"] is not None and int(m["den"].replace("_", "")) == 0:
         raise error(f"{where}: {_shown(body)} divides by zero")
     if m["exp"] is not None and abs(int(m["exp"].replace("_", ""))) > MAX_EXPONENT:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import subprocess
 import sys
 
 import pytest
@@ -104,19 +106,34 @@ def test_report_figures_path_taken_by_a_file(tmp_path, cli):
     assert _files(tmp_path) == ["rep/figures"] and (tmp_path / "rep" / "figures").read_bytes() == b"keep"
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
-                    reason="root may write into a 0555 folder (os.access says writable); the regular-file "
-                           "and missing-parent tests cover root")
-def test_report_into_a_read_only_folder(tmp_path, cli):
+@contextlib.contextmanager
+def _read_only_folder(tmp_path):
+    """A folder nobody may write into: 0555 for a normal user; for root (who may write there anyway), a
+    read-only tmpfs, where even root's writes fail (EROFS)."""
     ro = tmp_path / "ro"
     ro.mkdir()
-    ro.chmod(0o555)
+    if os.geteuid() != 0:
+        ro.chmod(0o555)
+        try:
+            yield ro
+        finally:
+            ro.chmod(0o755)
+        return
+    p = subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=16k", "tmpfs", str(ro)], capture_output=True, text=True)
+    if p.returncode != 0:
+        pytest.skip(f"cannot mount a read-only tmpfs here: {p.stderr.strip() or p.returncode}")
     try:
+        yield ro
+    finally:
+        subprocess.run(["umount", str(ro)], capture_output=True)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_report_into_a_read_only_folder(tmp_path, cli):
+    with _read_only_folder(tmp_path) as ro:
         line = _one_line(cli("report", "--no-pdf", "--quiet", "--out", str(ro / "rep")))
         assert "not writable" in line
         assert list(ro.iterdir()) == []
-    finally:
-        ro.chmod(0o755)
 
 
 def test_graph_into_a_missing_folder(tmp_path, cli):
