@@ -48,6 +48,7 @@ from .dynamics.invasion import (
 )
 from .dynamics.regimes import regime_graph as regime_graph
 from .dynamics.replicator import replicator_dynamics as replicator_dynamics
+from .equilibria.complementary_pivoting import lemke_howson as lemke_howson
 from .equilibria.components import equilibrium_components as equilibrium_components
 from .equilibria.dominance import (
     dominated_strategies as dominated_strategies,

@@ -38,13 +38,14 @@ def check_enumeration_size(m: int, n: int, where: str) -> None:
     >>> check_enumeration_size(200, 200, "nash_equilibria")
     Traceback (most recent call last):
     ...
-    games.errors.SizeLimitError: nash_equilibria: a 200 x 200 game has 1.03e+119 bases to enumerate (allowed: at most 1e8, about 14 x 14); enumerate a smaller game, or remove dominated strategies first (solvers.iterated_elimination)
+    games.errors.SizeLimitError: nash_equilibria: a 200 x 200 game has 1.03e+119 bases to enumerate (allowed: at most 1e8, about 14 x 14); for one equilibrium use nash_equilibria(game, method="lemke-howson"), or remove dominated strategies first (solvers.iterated_elimination)
     """
     bases = count_bases(m, n)
     if bases > MAX_ENUMERATION_BASES:
         raise SizeLimitError(
             f"{where}: a {m} x {n} game has {float(bases):.3g} bases to enumerate (allowed: at most 1e8, about "
-            "14 x 14); enumerate a smaller game, or remove dominated strategies first (solvers.iterated_elimination)"
+            '14 x 14); for one equilibrium use nash_equilibria(game, method="lemke-howson"), '
+            "or remove dominated strategies first (solvers.iterated_elimination)"
         )
 
 

@@ -54,6 +54,7 @@ import sympy
 from games.core import Game
 from games.errors import GameError, SymbolicError
 from games.symmetric import SymmetricGame
+from solvers.equilibria.complementary_pivoting import _resolve_label, lemke_howson
 from solvers.equilibria.components import components_from_extreme
 from solvers.equilibria.exact_vertices import (
     EXACT_MAX_BASES,
@@ -217,8 +218,23 @@ def _one_player(game: Game) -> Equilibria:
     return Equilibria(res, degenerate=None, exact=res.exact, method="optimal pure strategies (one player)")
 
 
+#: The values of ``nash_equilibria(method=...)``.
+METHODS = ("enumeration", "lemke-howson")
+
+
+def _lemke_howson(game: Game, exact: bool | None, label: int | str) -> Equilibria:
+    eq = lemke_howson(game, label=label, exact=exact)
+    m = game.shape[0]
+    k = _resolve_label(game, label)
+    who = f"{game.players[0]}'s {game.strategies[0][k]}" if k < m else f"{game.players[1]}'s {game.strategies[1][k - m]}"
+    return Equilibria(
+        [eq], degenerate=None, exact=eq.exact, complete=False, method=f"Lemke-Howson, label {k} ({who})"
+    )
+
+
 def nash_equilibria(
-    game: Game, *, exact: bool | None = None, tol: float | None = None, mixed: bool | None = None
+    game: Game, *, exact: bool | None = None, tol: float | None = None, mixed: bool | None = None,
+    method: str | None = None, label: int | str = 0,
 ) -> Equilibria:
     r"""All Nash equilibria of a numeric game, each verified before it is returned.
 
@@ -247,6 +263,14 @@ def nash_equilibria(
         None (default): mixed ones too when the game has at most
         :data:`SMALL_NPLAYER_SUPPORTS` support profiles (e.g. 2 x 2 x 2 and
         3 x 2 x 2) and rational payoffs.
+    method : {None, "enumeration", "lemke-howson"}, optional
+        Two players only.  None or ``"enumeration"`` (default): every extreme
+        equilibrium, as above.  ``"lemke-howson"``: one equilibrium, by
+        :func:`~solvers.equilibria.complementary_pivoting.lemke_howson` (any
+        size; ``complete`` is False).
+    label : int or str, default 0
+        ``method="lemke-howson"`` only: the dropped label (``0..m-1`` the row
+        player's strategies, ``m..m+n-1`` the column player's, or a strategy name).
 
     Returns
     -------
@@ -261,11 +285,11 @@ def nash_equilibria(
     SizeLimitError
         At once, for a two-player game with more than
         :data:`~solvers.equilibria.exact_vertices.MAX_ENUMERATION_BASES` bases
-        (larger than about 14 x 14).
+        (larger than about 14 x 14), unless ``method="lemke-howson"``.
     GameError
         For a :class:`~games.symmetric.SymmetricGame` (use
         :func:`solvers.equilibria.symmetric.symmetric_equilibria` or ``to_game()``),
-        or ``exact=True`` with irrational payoffs.
+        ``exact=True`` with irrational payoffs, or an unknown ``method``.
 
     References
     ----------
@@ -294,6 +318,13 @@ def nash_equilibria(
     (3, True, 2)
     >>> print(eqs.components[0])
     conv{(1, 0, 0)} x conv{(1, 0) | (2/3, 1/3)}
+
+    One equilibrium of a large game, by Lemke-Howson:
+
+    >>> one = nash_equilibria(stag, method="lemke-howson", label=1)
+    >>> print(one[0]); print(one.method)
+    Row: Hare; Column: Hare  (payoffs 3, 3)
+    Lemke-Howson, label 1 (Row's Hare)
     """
     if isinstance(game, SymmetricGame):
         raise GameError(
@@ -310,6 +341,14 @@ def nash_equilibria(
         )
     if exact is not None and not isinstance(exact, bool):
         raise GameError(f"nash_equilibria: exact must be True, False or None, got {exact!r}")
+    if method is not None and method not in METHODS:
+        raise GameError(
+            f"nash_equilibria: unknown method {method!r}; allowed: {', '.join(repr(m) for m in METHODS)} or None"
+        )
+    if method == "lemke-howson":
+        if game.n_players != 2:
+            raise GameError(f"nash_equilibria: method='lemke-howson' needs a two-player game, got {game.n_players} players")
+        return _lemke_howson(game, exact, label)
     if game.n_players == 2:
         return _two_player(game, exact, tol)
     if game.n_players == 1:

@@ -1,0 +1,484 @@
+r"""``lemke_howson``: one Nash equilibrium of a two-player game by complementary pivoting.
+
+The Lemke-Howson algorithm as in von Stengel (2002), Section 3.4, on the
+best-response polytopes of the game with both payoff matrices shifted to be
+positive (``A - min(A) + 1``; the equilibria do not change):
+
+.. math::
+
+    P = \{x \ge 0 : B^\top x \le 1\}, \qquad Q = \{y \ge 0 : A y \le 1\}.
+
+Labels follow Shapley: ``0..m-1`` are the row player's strategies and
+``m..m+n-1`` the column player's.  A point of ``P`` has label ``i`` when
+``x_i = 0`` and label ``m + j`` when column ``j`` is a best response to ``x``
+(``(B^T x)_j = 1``); a point of ``Q`` has label ``i`` when row ``i`` is a best
+response to ``y`` and label ``m + j`` when ``y_j = 0``.  A pair ``(x, y) != (0, 0)``
+is an equilibrium (after normalising) if and only if it is completely labelled.
+Starting at ``(0, 0)``, the dropped label ``k`` enters its polytope's basis; the
+label that leaves is picked up twice, so it enters the other polytope's basis,
+and so on, until label ``k`` itself leaves.
+
+Tableaux
+--------
+One tableau per polytope, a row per basic variable and a column per label
+(the slack or the variable that carries it) plus the right-hand side:
+``[A | I | 1]`` for ``Q`` (``m`` rows) and ``[B^T | I | 1]`` for ``P`` (``n``
+rows), the slacks starting in the basis.  The minimum-ratio test is
+*lexicographic*: ties in ``rhs / pivot column`` are broken by the same ratio
+in the columns of the initial basis, in order.  Those rows start
+lexicographically positive and stay so, so no two rows ever tie completely,
+no basis repeats, and degenerate games cannot cycle.
+
+Exact and float
+---------------
+* Exact: Python integers, fraction-free (integer) pivoting: with ``p`` the
+  pivot element and ``d`` the previous one, every other row becomes
+  ``(p * row - row[c] * pivot_row) // d`` (an exact division; ``d`` is the
+  common denominator of the tableau).  Ratios are compared by
+  cross-multiplication, so ties are exact.  The profile is verified with
+  :func:`solvers.equilibria.verify.is_nash_equilibrium` (exactly).
+* Float: the same pivots on a numpy tableau (pivot elements above
+  :data:`PIVOT_TOL`, ties within :data:`RATIO_TOL`).  The profile is verified
+  with the relative tolerance :data:`~solvers.results.equilibria.FLOAT_TOL`.
+  When the payoffs are rational, the end basis is then re-solved exactly: the
+  equations ``A[tight rows, support] y = 1`` and
+  ``x^T B[support, tight columns] = 1`` of the support the float run ended on,
+  in integers (fraction-free elimination); if the exact solution is
+  non-negative and every strategy in each support is an exact best response
+  (checked in integers over the whole game: the test of
+  :func:`~solvers.equilibria.verify.is_nash_equilibrium`, without building
+  the game's Fractions), that exact profile is returned (``exact=True``),
+  otherwise the float one.
+* ``exact=None``: exact when the payoffs are rational and ``m + n <=``
+  :data:`EXACT_MAX_STRATEGIES`, float otherwise.
+
+Every path stops after ``max_pivots`` pivots (default
+:func:`default_max_pivots`, ``10 (m + n)^2``) with a
+:class:`~games.errors.SizeLimitError`: Lemke-Howson paths can be exponentially
+long (Savani and von Stengel, 2006), so the bound is what makes it finish.
+
+References
+----------
+B. von Stengel, "Computing equilibria for two-person games", Handbook of Game
+Theory vol. 3 (2002), ch. 45, Section 3.4.
+C. E. Lemke and J. T. Howson, "Equilibrium points of bimatrix games", SIAM
+Journal on Applied Mathematics 12 (1964) 413-423.
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+import sympy
+
+from games.core import Game
+from games.errors import GameError, SizeLimitError, SymbolicError
+from games.symmetric import SymmetricGame
+from solvers.equilibria.exact_vertices import _solve_fraction_free
+from solvers.equilibria.verify import is_nash_equilibrium
+from solvers.equilibria.vertices import integer_bimatrix
+from solvers.results.equilibria import FLOAT_TOL, Equilibrium
+
+__all__ = ["lemke_howson", "default_max_pivots", "EXACT_MAX_STRATEGIES", "PIVOT_TOL", "RATIO_TOL"]
+
+
+#: ``exact=None`` pivots in integers when the payoffs are rational and ``m + n`` is at most this (e.g. 10 x 10).
+EXACT_MAX_STRATEGIES = 20
+
+#: Float mode: a pivot column entry must exceed this to be a candidate pivot (the tableau starts with entries >= 1).
+PIVOT_TOL = 1e-10
+
+#: Float mode: two ratios closer than this (relative to the smaller, at least 1) are a tie for the lexicographic rule.
+RATIO_TOL = 1e-13
+
+
+def default_max_pivots(m: int, n: int) -> int:
+    """The default pivot bound of :func:`lemke_howson` for an m x n game: ``10 (m + n)^2``.
+
+    Random games need a few pivots per strategy; the bound only stops the
+    exponentially long paths of purpose-built games.
+
+    >>> default_max_pivots(100, 100)
+    400000
+    """
+    return 10 * (m + n) ** 2
+
+
+def _label_names(game: Game) -> list[str]:
+    return [f"{game.players[p]}'s {s}" for p in (0, 1) for s in game.strategies[p]]
+
+
+def _resolve_label(game: Game, label: Any) -> int:
+    m, n = game.shape
+    names = _label_names(game)
+    if isinstance(label, str):
+        hits = [k for k, s in enumerate(game.strategies[0] + game.strategies[1]) if s == label]
+        if len(hits) == 1:
+            return hits[0]
+        if hits:
+            which = " or ".join(f"{k} ({names[k]})" for k in hits)
+            raise GameError(f"lemke_howson: label {label!r} names a strategy of both players; use {which}")
+        raise GameError(
+            f"lemke_howson: label {label!r} is not a strategy; allowed: 0..{m + n - 1} or a strategy name "
+            f"({', '.join(repr(s) for s in game.strategies[0] + game.strategies[1])})"
+        )
+    if isinstance(label, (bool, np.bool_)) or not isinstance(label, (int, np.integer)) or not 0 <= label < m + n:
+        raise GameError(
+            f"lemke_howson: label must be an integer in 0..{m + n - 1} (0..{m - 1} the row player's strategies, "
+            f"{m}..{m + n - 1} the column player's) or a strategy name, got {label!r}"
+        )
+    return int(label)
+
+
+# --- the pivoting, in floats ---------------------------------------------------------------------------------
+
+def _float_tableaux(A: np.ndarray, B: np.ndarray) -> list[np.ndarray]:
+    m, n = A.shape
+    A = A - A.min() + 1.0
+    B = B - B.min() + 1.0
+    tp = np.zeros((n, m + n + 1))  # P: B^T x + s = 1; label i -> x_i, label m + j -> s_j
+    tp[:, :m] = B.T
+    tp[:, m:m + n] = np.eye(n)
+    tp[:, -1] = 1.0
+    tq = np.zeros((m, m + n + 1))  # Q: r + A y = 1; label i -> r_i, label m + j -> y_j
+    tq[:, :m] = np.eye(m)
+    tq[:, m:m + n] = A
+    tq[:, -1] = 1.0
+    return [tp, tq]
+
+
+def _float_ratio_row(t: np.ndarray, c: int, lex: range) -> int:
+    col = t[:, c]
+    rows = np.flatnonzero(col > PIVOT_TOL)
+    if rows.size == 0:  # pragma: no cover - the polytopes of a positive game are bounded
+        raise RuntimeError("lemke_howson: internal error, unbounded pivot column")
+    if rows.size == 1:
+        return int(rows[0])
+    piv = col[rows]
+    ratios = t[rows, -1] / piv
+    best = ratios.min()
+    rows = rows[ratios <= best + RATIO_TOL * max(1.0, abs(best))]
+    for j in lex:
+        if rows.size == 1:
+            break
+        r = t[rows, j] / col[rows]
+        best = r.min()
+        rows = rows[r <= best + RATIO_TOL * max(1.0, abs(best))]
+    return int(rows[0])
+
+
+def _float_path(A: np.ndarray, B: np.ndarray, k: int, max_pivots: int) -> tuple[list[list[int]], list[np.ndarray]]:
+    m, n = A.shape
+    tabs = _float_tableaux(A, B)
+    basis = [list(range(m, m + n)), list(range(m))]
+    lex = [range(m, m + n), range(m)]  # columns of each tableau's initial basis
+    side, entering = (0 if k < m else 1), k
+    for _ in range(max_pivots):
+        t = tabs[side]
+        r = _float_ratio_row(t, entering, lex[side])
+        t[r] /= t[r, entering]
+        col = t[:, entering].copy()
+        col[r] = 0.0
+        t -= np.outer(col, t[r])
+        leaving, basis[side][r] = basis[side][r], entering
+        if leaving == k:
+            return basis, tabs
+        side, entering = 1 - side, leaving
+    raise SizeLimitError(_too_many(m, n, k, max_pivots))
+
+
+def _too_many(m: int, n: int, k: int, max_pivots: int) -> str:
+    return (
+        f"lemke_howson: the path from label {k} of this {m} x {n} game needs more than max_pivots={max_pivots} "
+        "pivots; raise max_pivots, try another label, or use nash_equilibria for a small game"
+    )
+
+
+# --- the pivoting, in integers ---------------------------------------------------------------------------------
+
+def _int_ratio_row(t: list[list[int]], c: int, lex: range) -> int:
+    rows = [r for r in range(len(t)) if t[r][c] > 0]
+    if not rows:  # pragma: no cover - the polytopes of a positive game are bounded
+        raise RuntimeError("lemke_howson: internal error, unbounded pivot column")
+    for j in [-1, *lex]:
+        if len(rows) == 1:
+            break
+        best = [rows[0]]
+        for r in rows[1:]:
+            b = best[0]
+            diff = t[r][j] * t[b][c] - t[b][j] * t[r][c]  # sign of t[r][j]/t[r][c] - t[b][j]/t[b][c]
+            if diff < 0:
+                best = [r]
+            elif diff == 0:
+                best.append(r)
+        rows = best
+    return rows[0]
+
+
+def _int_path(A: list[list[int]], B: list[list[int]], k: int, max_pivots: int) -> tuple[list[list[int]], list[Any]]:
+    m, n = len(A), len(A[0])
+    lo_a = min(map(min, A))
+    lo_b = min(map(min, B))
+    eye = [[int(i == j) for j in range(n)] for i in range(n)]
+    tp = [[B[i][j] - lo_b + 1 for i in range(m)] + eye[j] + [1] for j in range(n)]
+    eye = [[int(i == j) for j in range(m)] for i in range(m)]
+    tq = [eye[i] + [A[i][j] - lo_a + 1 for j in range(n)] + [1] for i in range(m)]
+    tabs = [tp, tq]
+    dets = [1, 1]
+    basis = [list(range(m, m + n)), list(range(m))]
+    lex = [range(m, m + n), range(m)]
+    side, entering = (0 if k < m else 1), k
+    for _ in range(max_pivots):
+        t = tabs[side]
+        r = _int_ratio_row(t, entering, lex[side])
+        p, d, prow = t[r][entering], dets[side], t[r]
+        for i, row in enumerate(t):
+            if i != r:
+                f = row[entering]
+                t[i] = [(v * p) // d for v in row] if f == 0 else [(v * p - f * w) // d for v, w in zip(row, prow)]
+        dets[side] = p
+        leaving, basis[side][r] = basis[side][r], entering
+        if leaving == k:
+            return basis, tabs
+        side, entering = 1 - side, leaving
+    raise SizeLimitError(_too_many(m, n, k, max_pivots))
+
+
+def _weights(basis: list[list[int]], tabs: list[Any], m: int, n: int) -> tuple[list[Any], list[Any]]:
+    """Unnormalised x (from P) and y (from Q) read off the end bases."""
+    x: list[Any] = [0] * m
+    y: list[Any] = [0] * n
+    for r, lab in enumerate(basis[0]):
+        if lab < m:
+            x[lab] = tabs[0][r][-1]
+    for r, lab in enumerate(basis[1]):
+        if lab >= m:
+            y[lab - m] = tabs[1][r][-1]
+    return x, y
+
+
+# --- exact re-solve of a float end basis ---------------------------------------------------------------------
+
+def _solve_exact(M: list[list[int]]) -> list[Fraction] | None:
+    """Solve ``M z = 1`` in rationals (M square, integers, fraction-free elimination); None if singular."""
+    if not M:
+        return []
+    sol = _solve_fraction_free(M, len(M))
+    if sol is None:
+        return None
+    d, num = sol
+    return [Fraction(v, d) for v in num]
+
+
+def _exact_from_basis(ints: tuple[Any, ...], basis: list[list[int]], m: int, n: int) -> tuple[list[Fraction], list[Fraction]] | None:
+    A, B = ints[0], ints[1]
+    lo_a, lo_b = min(map(min, A)), min(map(min, B))
+    supp_y = [lab - m for lab in basis[1] if lab >= m]
+    tight_rows = sorted(set(range(m)) - set(basis[1]))  # r_i nonbasic: row i is a best response
+    supp_x = [lab for lab in basis[0] if lab < m]
+    tight_cols = sorted(set(range(n)) - {lab - m for lab in basis[0] if lab >= m})
+    if len(supp_y) != len(tight_rows) or len(supp_x) != len(tight_cols):  # pragma: no cover - basis sizes
+        return None
+    y = _solve_exact([[A[i][j] - lo_a + 1 for j in supp_y] for i in tight_rows])
+    x = _solve_exact([[B[i][j] - lo_b + 1 for i in supp_x] for j in tight_cols])
+    if x is None or y is None or not x or not y:
+        return None
+    xs, ys = [Fraction(0)] * m, [Fraction(0)] * n
+    for i, v in zip(supp_x, x):
+        xs[i] = v
+    for j, v in zip(supp_y, y):
+        ys[j] = v
+    return xs, ys
+
+
+# --- the result ------------------------------------------------------------------------------------------------
+
+def _normalise(x: list[Any], y: list[Any]) -> tuple[list[Fraction], list[Fraction]] | None:
+    sx, sy = sum(x), sum(y)
+    if sx <= 0 or sy <= 0 or min(x) < 0 or min(y) < 0:
+        return None
+    return [Fraction(v) / sx for v in x], [Fraction(v) / sy for v in y]
+
+
+def _payoffs(ints: tuple[Any, ...], x: list[Fraction], y: list[Fraction]) -> tuple[Fraction, Fraction]:
+    A, B, den_a, den_b = ints
+    sx, sy = [i for i, v in enumerate(x) if v], [j for j, v in enumerate(y) if v]
+    u1 = sum((A[i][j] * x[i] * y[j] for i in sx for j in sy), Fraction(0)) / den_a
+    u2 = sum((B[i][j] * x[i] * y[j] for i in sx for j in sy), Fraction(0)) / den_b
+    return u1, u2
+
+
+def _integer_check(ints: tuple[Any, ...], x: list[Fraction], y: list[Fraction]) -> bool:
+    """Exact mutual-best-response test in integers (the weights scaled to a common denominator)."""
+    A, B = ints[0], ints[1]
+    dx = math.lcm(*(v.denominator for v in x))
+    dy = math.lcm(*(v.denominator for v in y))
+    xi = [int(v * dx) for v in x]
+    yi = [int(v * dy) for v in y]
+    sx, sy = [i for i, v in enumerate(xi) if v], [j for j, v in enumerate(yi) if v]
+    row = [sum(A[i][j] * yi[j] for j in sy) for i in range(len(xi))]
+    col = [sum(B[i][j] * xi[i] for i in sx) for j in range(len(yi))]
+    best_row, best_col = max(row), max(col)
+    return all(row[i] == best_row for i in sx) and all(col[j] == best_col for j in sy)
+
+
+def _rational(v: Fraction) -> sympy.Rational:
+    return sympy.Rational(v.numerator, v.denominator)
+
+
+def _exact_equilibrium(game: Game, ints: tuple[Any, ...], x: list[Fraction], y: list[Fraction], *,
+                       integer_check: bool) -> Equilibrium | None:
+    """The exact profile ``(x, y)`` (normalised) if it is verified, else None.
+
+    Verified with :func:`is_nash_equilibrium` (exact path), or by the equivalent
+    integer test :func:`_integer_check` (``integer_check``, the re-solve of a
+    float end basis: the same arithmetic without building the game's Fractions).
+    """
+    pair = _normalise(x, y)
+    if pair is None:
+        return None
+    fx, fy = pair
+    prof = (tuple(_rational(v) for v in fx), tuple(_rational(v) for v in fy))
+    ok = _integer_check(ints, fx, fy) if integer_check else is_nash_equilibrium(game, prof)
+    if not ok:
+        return None
+    u1, u2 = _payoffs(ints, fx, fy)
+    return Equilibrium(prof, (_rational(u1), _rational(u2)), game.players, game.strategies, exact=True)
+
+
+def _float_equilibrium(game: Game, A: np.ndarray, B: np.ndarray, x: np.ndarray, y: np.ndarray) -> Equilibrium | None:
+    x = np.maximum(x, 0.0) / x.sum()
+    y = np.maximum(y, 0.0) / y.sum()
+    row, col = A @ y, x @ B
+    u1, u2 = float(x @ row), float(col @ y)
+    if row.max() - u1 > FLOAT_TOL * max(1.0, float(np.abs(A).max())):
+        return None
+    if col.max() - u2 > FLOAT_TOL * max(1.0, float(np.abs(B).max())):
+        return None
+    prof = (tuple(float(v) for v in x), tuple(float(v) for v in y))
+    return Equilibrium(prof, (u1, u2), game.players, game.strategies, exact=False)
+
+
+def _check_game(game: Any) -> None:
+    if isinstance(game, SymmetricGame):
+        raise GameError(
+            "lemke_howson: got a SymmetricGame; use solvers.symmetric_equilibria(game) for its symmetric "
+            "equilibria, or game.to_game() (small n) for a full Game"
+        )
+    if not isinstance(game, Game):
+        raise GameError(f"lemke_howson: expected a games.Game, got {type(game).__name__}")
+    if game.free_symbols:
+        names = ", ".join(sorted(s.name for s in game.free_symbols))
+        raise SymbolicError(
+            f"lemke_howson: the game {game.name!r} has free symbols {names}; substitute values first "
+            "(Game.subs) or use equilibrium_conditions for closed forms"
+        )
+    if game.n_players != 2:
+        raise GameError(
+            f"lemke_howson: needs a two-player game, got {game.n_players} players ({', '.join(game.players)}); "
+            "use nash_equilibria for other games"
+        )
+
+
+def lemke_howson(game: Game, *, label: int | str = 0, exact: bool | None = None,
+                 max_pivots: int | None = None) -> Equilibrium:
+    r"""One Nash equilibrium of a numeric two-player game, by the Lemke-Howson algorithm.
+
+    Follows the path of almost completely labelled pairs of the best-response
+    polytopes from ``(0, 0)``, dropping ``label``, to an equilibrium (see the
+    module docstring for the tableaux, the lexicographic rule and the
+    exactness).  Different labels may lead to different equilibria; the
+    equilibrium found is verified before it is returned.
+
+    Parameters
+    ----------
+    game : Game
+        A numeric two-player game (no free symbols), m x n.
+    label : int or str, default 0
+        The dropped label: ``0..m-1`` the row player's strategies,
+        ``m..m+n-1`` the column player's, or a strategy name that only one
+        player has.
+    exact : bool, optional
+        True: integer pivoting, sympy ``Rational`` probabilities and payoffs
+        (needs rational payoffs).  False: numpy floats, then an exact
+        re-solve of the end basis when the payoffs are rational.  None
+        (default): exact when the payoffs are rational and
+        ``m + n <=`` :data:`EXACT_MAX_STRATEGIES`.
+    max_pivots : int, optional
+        The pivot bound (default :func:`default_max_pivots`, ``10 (m + n)^2``).
+
+    Returns
+    -------
+    Equilibrium
+        ``exact`` is True when the profile was verified in rational arithmetic.
+
+    Raises
+    ------
+    GameError
+        Not a two-player ``Game``, a bad ``label`` (the message names the
+        allowed range and names), a bad ``exact`` or ``max_pivots``, or
+        ``exact=True`` with irrational payoffs.
+    SymbolicError
+        If the game has free symbols; the message names them.
+    SizeLimitError
+        If the path needs more than ``max_pivots`` pivots.
+
+    Examples
+    --------
+    The 3 x 2 game of von Stengel (2002), Section 3; dropping label 0 (the row
+    player's first strategy) and label 1 (her second) lead to different equilibria:
+
+    >>> from games import Game
+    >>> g = Game.from_bimatrix([[3, 3], [2, 5], [0, 6]], [[3, 2], [2, 6], [3, 1]])
+    >>> print(lemke_howson(g, label=0))
+    Row: s1; Column: s1  (payoffs 3, 3)
+    >>> print(lemke_howson(g, label=1))
+    Row: 1/3 s2 + 2/3 s3; Column: 1/3 s1 + 2/3 s2  (payoffs 4, 8/3)
+    >>> lemke_howson(g, label=0, exact=False).as_floats()
+    ((1.0, 0.0, 0.0), (1.0, 0.0))
+    """
+    _check_game(game)
+    if exact is not None and not isinstance(exact, bool):
+        raise GameError(f"lemke_howson: exact must be True, False or None, got {exact!r}")
+    m, n = game.shape
+    k = _resolve_label(game, label)
+    if max_pivots is None:
+        max_pivots = default_max_pivots(m, n)
+    elif isinstance(max_pivots, bool) or not isinstance(max_pivots, (int, np.integer)) or max_pivots < 1:
+        raise GameError(f"lemke_howson: max_pivots must be a positive integer or None, got {max_pivots!r}")
+    ints = integer_bimatrix(game)
+    if exact is True and ints is None:
+        raise GameError("lemke_howson: exact=True needs rational payoffs; this game has irrational ones")
+    if exact is None:
+        exact = ints is not None and m + n <= EXACT_MAX_STRATEGIES
+    if exact:
+        assert ints is not None
+        basis, tabs = _int_path(ints[0], ints[1], k, int(max_pivots))
+        x, y = _weights(basis, tabs, m, n)
+        eq = _exact_equilibrium(game, ints, x, y, integer_check=False)
+        if eq is None:  # pragma: no cover - would be a bug in the pivoting
+            raise RuntimeError(f"lemke_howson: internal error, the end of the path from label {k} is not an equilibrium")
+        return eq
+    if ints is not None:
+        A = np.array([[v / ints[2] for v in row] for row in ints[0]], dtype=float)
+        B = np.array([[v / ints[3] for v in row] for row in ints[1]], dtype=float)
+    else:
+        A, B = game.numeric_arrays()
+    fbasis, ftabs = _float_path(A, B, k, int(max_pivots))
+    if ints is not None:
+        sol = _exact_from_basis(ints, fbasis, m, n)
+        if sol is not None:
+            eq = _exact_equilibrium(game, ints, *sol, integer_check=True)
+            if eq is not None:
+                return eq
+    fx, fy = _weights(fbasis, ftabs, m, n)
+    feq = _float_equilibrium(game, A, B, np.asarray(fx, dtype=float), np.asarray(fy, dtype=float))
+    if feq is None:
+        raise GameError(
+            f"lemke_howson: the float path from label {k} ended at a profile that fails verification "
+            f"(tol={FLOAT_TOL}); use exact=True for this game"
+        )
+    return feq
