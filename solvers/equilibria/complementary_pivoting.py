@@ -75,10 +75,9 @@ import numpy as np
 import sympy
 
 from games.core import Game
-from games.errors import GameError, SizeLimitError, SymbolicError
-from games.symmetric import SymmetricGame
+from games.errors import GameError, SizeLimitError
 from solvers.equilibria.exact_vertices import _solve_fraction_free
-from solvers.equilibria.verify import is_nash_equilibrium
+from solvers.equilibria.verify import check_numeric_game, is_nash_equilibrium
 from solvers.equilibria.vertices import integer_bimatrix
 from solvers.results.equilibria import FLOAT_TOL, Equilibrium
 
@@ -363,19 +362,7 @@ def _float_equilibrium(game: Game, A: np.ndarray, B: np.ndarray, x: np.ndarray, 
 
 
 def _check_game(game: Any) -> None:
-    if isinstance(game, SymmetricGame):
-        raise GameError(
-            "lemke_howson: got a SymmetricGame; use solvers.symmetric_equilibria(game) for its symmetric "
-            "equilibria, or game.to_game() (small n) for a full Game"
-        )
-    if not isinstance(game, Game):
-        raise GameError(f"lemke_howson: expected a games.Game, got {type(game).__name__}")
-    if game.free_symbols:
-        names = ", ".join(sorted(s.name for s in game.free_symbols))
-        raise SymbolicError(
-            f"lemke_howson: the game {game.name!r} has free symbols {names}; substitute values first "
-            "(Game.subs) or use equilibrium_conditions for closed forms"
-        )
+    check_numeric_game(game, "lemke_howson")
     if game.n_players != 2:
         raise GameError(
             f"lemke_howson: needs a two-player game, got {game.n_players} players ({', '.join(game.players)}); "

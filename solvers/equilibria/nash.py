@@ -52,8 +52,7 @@ import numpy as np
 import sympy
 
 from games.core import Game
-from games.errors import GameError, SymbolicError
-from games.symmetric import SymmetricGame
+from games.errors import GameError
 from solvers.equilibria.complementary_pivoting import _resolve_label, lemke_howson
 from solvers.equilibria.components import components_from_extreme
 from solvers.equilibria.exact_vertices import (
@@ -65,7 +64,7 @@ from solvers.equilibria.exact_vertices import (
 )
 from solvers.equilibria.nplayer import nplayer_support_enumeration
 from solvers.equilibria.pure import pure_nash_equilibria
-from solvers.equilibria.verify import rational_payoff_arrays
+from solvers.equilibria.verify import check_numeric_game, rational_payoff_arrays
 from solvers.equilibria.vertices import integer_bimatrix, vertex_enumeration
 from solvers.results.equilibria import FLOAT_TOL, Equilibria, Equilibrium, EquilibriumComponent, ExtremeEquilibria
 
@@ -326,19 +325,7 @@ def nash_equilibria(
     Row: Hare; Column: Hare  (payoffs 3, 3)
     Lemke-Howson, label 1 (Row's Hare)
     """
-    if isinstance(game, SymmetricGame):
-        raise GameError(
-            "nash_equilibria: got a SymmetricGame; use solvers.symmetric_equilibria(game) for its symmetric "
-            "equilibria, or game.to_game() (small n) for a full Game"
-        )
-    if not isinstance(game, Game):
-        raise GameError(f"nash_equilibria: expected a games.Game, got {type(game).__name__}")
-    if game.free_symbols:
-        names = ", ".join(sorted(s.name for s in game.free_symbols))
-        raise SymbolicError(
-            f"nash_equilibria: the game {game.name!r} has free symbols {names}; substitute values first "
-            "(Game.subs) or use equilibrium_conditions for closed forms"
-        )
+    check_numeric_game(game, "nash_equilibria")
     if exact is not None and not isinstance(exact, bool):
         raise GameError(f"nash_equilibria: exact must be True, False or None, got {exact!r}")
     if method is not None and method not in METHODS:

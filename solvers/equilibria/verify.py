@@ -14,7 +14,8 @@ import numpy as np
 import sympy
 
 from games.core import Game
-from games.errors import GameError
+from games.errors import GameError, SymbolicError
+from games.symmetric import SymmetricGame
 from solvers.errors import ProfileError
 from solvers.results.equilibria import FLOAT_TOL, _is_exact_number, _to_fraction
 
@@ -168,3 +169,27 @@ def is_nash_equilibrium(game: Game, profile: Sequence[Sequence[Any]], *, tol: fl
     fl_prof = [[float(v) for v in p] for p in prof]
     return all(r <= t * s for r, s in zip(regrets(game, fl_prof), scales))
 
+
+def check_numeric_game(game: Any, where: str) -> None:
+    """The checks every numeric solver makes first: a :class:`~games.core.Game` without free symbols.
+
+    Raises
+    ------
+    GameError
+        For a :class:`~games.symmetric.SymmetricGame` (pointing to its own solver) or anything else.
+    SymbolicError
+        For a game with free symbols, naming them.
+    """
+    if isinstance(game, SymmetricGame):
+        raise GameError(
+            f"{where}: got a SymmetricGame; use solvers.symmetric_equilibria(game) for its symmetric "
+            "equilibria, or game.to_game() (small n) for a full Game"
+        )
+    if not isinstance(game, Game):
+        raise GameError(f"{where}: expected a games.Game, got {type(game).__name__}")
+    if game.free_symbols:
+        names = ", ".join(sorted(s.name for s in game.free_symbols))
+        raise SymbolicError(
+            f"{where}: the game {game.name!r} has free symbols {names}; substitute values first "
+            "(Game.subs) or use equilibrium_conditions for closed forms"
+        )
