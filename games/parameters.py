@@ -51,6 +51,7 @@ import sympy
 
 from games._exact import parse_fraction, to_exact
 from games._io import atomic_write_text
+from games._limits import nesting_depth
 from games._numbers import MAX_PARAMETER_FILE_BYTES as _MAX_FILE_BYTES, check_magnitude
 from games.errors import GameError, ParameterError, ParameterFileError, UnknownNameError, suggest
 
@@ -368,7 +369,7 @@ def read_toml_values(path: str | Path) -> dict[str, sympy.Rational]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise ParameterFileError(f"parameter file {str(p)!r} is not UTF-8 text") from None
-    depth = _nesting_depth(text)
+    depth = nesting_depth(text)
     if depth > MAX_TOML_DEPTH:
         raise ParameterFileError(
             f"parameter file {str(p)!r} nests arrays or tables {depth} deep (allowed: at most {MAX_TOML_DEPTH})")
@@ -401,28 +402,3 @@ def read_toml_values(path: str | Path) -> dict[str, sympy.Rational]:
 #: A parameter file nests arrays and inline tables at most this deep (it needs 1; checked before parsing).
 MAX_TOML_DEPTH = 32
 
-
-def _nesting_depth(text: str) -> int:
-    """The deepest nesting of ``[`` and ``{`` outside strings and comments: a linear scan, before tomllib recurses."""
-    depth = deepest = 0
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "#":
-            j = text.find("\n", i)
-            i = n if j < 0 else j
-            continue
-        if ch in "\"'":
-            quote = text[i:i + 3] if text[i:i + 3] in ('"""', "'''") else ch
-            j = i + len(quote)
-            while j < n and not text.startswith(quote, j):
-                j += 2 if (quote[0] == '"' and text[j] == "\\") else 1
-            i = j + len(quote)
-            continue
-        if ch in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif ch in "]}":
-            depth = max(depth - 1, 0)
-        i += 1
-    return deepest

@@ -9,10 +9,12 @@ imports the result types, so the results import it only when displayed.
 
 from __future__ import annotations
 
+import functools
 import types
 from typing import Any
 
 
+@functools.cache
 def _render() -> types.SimpleNamespace:
     """The renderers (imported on first display; ``solvers.render`` imports this package)."""
     import solvers.render.latex as latex

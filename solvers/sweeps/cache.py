@@ -75,9 +75,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from games._io import atomic_write_text
+from games._limits import nesting_depth
 from games._numbers import MAX_PARAMETER_FILE_BYTES
 from solvers.sweeps.model import SweepTemplate
 from solvers.sweeps.program import FORMAT_VERSION
@@ -190,20 +189,6 @@ def _read_regular(path: str | os.PathLike[str], limit: int, *, follow: bool) -> 
         os.close(fd)
 
 
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-
-
-def _nesting(text: str) -> int:
-    """How deep lists and objects nest in the JSON ``text`` (brackets inside strings do not count)."""
-    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text)).encode("ascii")
-    if not brackets:
-        return 0
-    opens = np.frombuffer(brackets, dtype=np.uint8)
-    steps = np.where((opens == ord("[")) | (opens == ord("{")), 1, -1)
-    return int(np.cumsum(steps).max())
-
-
 def _refuse_constant(name: str) -> Any:
     raise ValueError(f"JSON constant {name} (allowed: finite numbers only)")
 
@@ -224,7 +209,7 @@ def _short_int(text: str) -> int:
 def _parse(raw: bytes) -> Any:
     """Strict JSON of at most :data:`MAX_DEPTH` levels (ValueError otherwise)."""
     text = raw.decode("utf-8")
-    if _nesting(text) > MAX_DEPTH:
+    if nesting_depth(text) > MAX_DEPTH:
         raise ValueError(f"nested deeper than {MAX_DEPTH}")
     return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float, parse_int=_short_int)
 
