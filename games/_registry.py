@@ -15,9 +15,15 @@ from typing import Any, TypeVar
 
 from games.errors import GameError, UnknownNameError, suggest
 
-__all__ = ["register", "library", "library_entries", "LibraryEntry", "LEVELS", "build"]
+__all__ = ["register", "library", "library_entries", "LibraryEntry", "LEVELS", "FAMILIES", "build"]
 
 LEVELS = ("individual", "organizational", "geopolitical", "intervention", "example")
+
+#: The game families a builder may return: ``normal-form`` (:class:`~games.core.Game` or
+#: :class:`~games.symmetric.SymmetricGame`) and the families of the game-form modules (game trees,
+#: repeated, Bayesian, signalling and continuous games).  Code that needs a strategic-form game asks
+#: for ``library(family="normal-form")``.
+FAMILIES = ("normal-form", "extensive", "repeated", "bayesian", "signaling", "continuous")
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -30,21 +36,23 @@ class LibraryEntry:
     level: str
     builder: Callable[..., Any]
     summary: str
+    family: str = "normal-form"
 
 
 _REGISTRY: dict[str, LibraryEntry] = {}
 
 
-def register(name: str, level: str) -> Callable[[F], F]:
-    """Decorator registering a game builder under ``name`` at ``level``."""
+def register(name: str, level: str, *, family: str = "normal-form") -> Callable[[F], F]:
+    """Decorator registering a game builder under ``name`` at ``level``, of game ``family``."""
     if level not in LEVELS:
         raise GameError(f"register: unknown level {level!r} (allowed: {', '.join(LEVELS)})")
+    _check_family(family, "register")
 
     def deco(fn: F) -> F:
         if name in _REGISTRY and _REGISTRY[name].builder is not fn:
             raise GameError(f"register: game {name!r} is already registered")
         doc = (fn.__doc__ or "").strip().splitlines()
-        _REGISTRY[name] = LibraryEntry(name, level, fn, doc[0] if doc else "")
+        _REGISTRY[name] = LibraryEntry(name, level, fn, doc[0] if doc else "", family)
         return fn
 
     return deco
@@ -65,14 +73,26 @@ def _load() -> None:
         importlib.import_module(module)
 
 
-def _ordered() -> list[LibraryEntry]:
+def _check_family(family: str | None, where: str) -> None:
+    if family is not None and family not in FAMILIES:
+        raise GameError(f"{where}: unknown family {family!r} (allowed: {', '.join(FAMILIES)})")
+
+
+def _ordered(family: str | None = None) -> list[LibraryEntry]:
     """Entries by level (individual, organizational, geopolitical, ...), then registration order."""
+    _check_family(family, "library")
     _load()
-    return sorted(_REGISTRY.values(), key=lambda e: LEVELS.index(e.level))
+    chosen = [e for e in _REGISTRY.values() if family is None or e.family == family]
+    return sorted(chosen, key=lambda e: LEVELS.index(e.level))
 
 
-def library() -> dict[str, Callable[..., Any]]:
+def library(family: str | None = None) -> dict[str, Callable[..., Any]]:
     """Every game in the library: ``{name: builder}``, by level then registration order.
+
+    Parameters
+    ----------
+    family : str, optional
+        Only the games of this family (one of :data:`FAMILIES`); ``None`` (default) gives every game.
 
     Examples
     --------
@@ -80,13 +100,15 @@ def library() -> dict[str, Callable[..., Any]]:
     >>> builders = games.library()
     >>> all(callable(b) for b in builders.values())
     True
+    >>> set(games.library(family="normal-form")) <= set(builders)
+    True
     """
-    return {e.name: e.builder for e in _ordered()}
+    return {e.name: e.builder for e in _ordered(family)}
 
 
-def library_entries() -> dict[str, LibraryEntry]:
-    """Every registered game with its level and summary, ordered as :func:`library`."""
-    return {e.name: e for e in _ordered()}
+def library_entries(family: str | None = None) -> dict[str, LibraryEntry]:
+    """Every registered game with its level, family and summary, ordered as :func:`library`."""
+    return {e.name: e for e in _ordered(family)}
 
 
 def build(name: str, **options: Any) -> Any:

@@ -198,7 +198,7 @@ def _game_markdown(game: Game) -> str:
 
 
 def _section_games(rep: Report) -> None:
-    entries = games.library_entries()
+    entries = games.library_entries(family="normal-form")
     for level in ("individual", "organizational", "geopolitical", "example"):
         names = [n for n, e in entries.items() if e.level == level]
         if not names:

@@ -111,7 +111,7 @@ def threshold_relations(result: SweepResult, x: str | None = None, y: str | None
     alignment_synergy - capabilities_edge + 1500000000000
     """
     x, y = _xy(result, x, y)
-    game = games.build(result.game) if result.game in games.library() else None
+    game = games.build(result.game) if result.game in games.library(family="normal-form") else None
     if game is None:
         raise SweepError(f"threshold_relations: {result.game!r} is not a library game; "
                          "pass the game's conditions to plot_regime_map(thresholds=...)")

@@ -27,7 +27,7 @@ def main() -> None:
     parser.add_argument("--cached-calls", type=int, default=2000, help="cached calls per game (default 2000)")
     args = parser.parse_args()
 
-    names = list(games.library())
+    names = list(games.library(family="normal-form"))
     cold: dict[str, list[float]] = {n: [] for n in names}
     totals = []
     for _ in range(args.repeats):

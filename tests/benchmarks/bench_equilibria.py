@@ -114,7 +114,7 @@ def run_external(lib: str, kind: str, A: np.ndarray, B: np.ndarray, repeats: int
 def test_games() -> list[tuple[str, Game]]:
     params = games.essay.parameters()
     out = []
-    for name, builder in games.library().items():
+    for name, builder in games.library(family="normal-form").items():
         g = builder()
         if isinstance(g, Game) and g.n_players == 2:
             num = g.subs(params)

@@ -159,3 +159,13 @@ def test_model_parameter_defaults():
     assert v["leader_share"] == sympy.Rational(4, 5)
     assert v["buyout_researchers"] == 800
     assert v["alignment_subsidy"] == v["capabilities_tax"] == v["alignment_prize"] == 0
+
+
+def test_library_filters_by_family_and_names_unknown_families():
+    every = games.library()
+    normal = games.library(family="normal-form")
+    # today's fourteen strategic-form games are all normal-form; other families only add names
+    assert set(normal) <= set(every) and len(normal) == 14
+    assert all(e.family == "normal-form" for e in games.library_entries(family="normal-form").values())
+    with pytest.raises(games.GameError, match=r"unknown family 'tree'.*normal-form, extensive"):
+        games.library(family="tree")

@@ -347,7 +347,7 @@ def numeric_symmetric(game, point):
 
 def two_player_games():
     out = []
-    for name, builder in games.library().items():
+    for name, builder in games.library(family="normal-form").items():
         game = builder()
         if isinstance(game, Game):
             out.append(pytest.param(game, id=name))
@@ -356,7 +356,7 @@ def two_player_games():
 
 def symmetric_games():
     out = []
-    for name, builder in games.library().items():
+    for name, builder in games.library(family="normal-form").items():
         game = builder()
         if isinstance(game, SymmetricGame):
             out.append(pytest.param(game, id=name))

@@ -208,7 +208,7 @@ def _library_games():
 
     params = games.essay.parameters()
     out = []
-    for name in sorted(games.library()):
+    for name in sorted(games.library(family="normal-form")):
         g = games.build(name).subs(params)
         if isinstance(g, SymmetricGame):
             if int(g.n_players) > 6:

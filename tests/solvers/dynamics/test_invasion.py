@@ -150,7 +150,7 @@ def _symmetric_library_games():
 
     params = games.essay.parameters()
     out = []
-    for name in sorted(games.library()):
+    for name in sorted(games.library(family="normal-form")):
         g = games.build(name).subs(params)
         try:
             _strategy_names(g, "test")

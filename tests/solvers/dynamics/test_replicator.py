@@ -411,7 +411,7 @@ def _library(kind):
 
     params = games.essay.parameters()
     out = []
-    for name in sorted(games.library()):
+    for name in sorted(games.library(family="normal-form")):
         g = games.build(name).subs(params)
         if kind == "game" and isinstance(g, Game) and g.n_players == 2 and min(g.shape) >= 2:
             out.append(pytest.param(g, id=name))

@@ -27,7 +27,7 @@ def test_report_data_has_audit_and_every_game(report):
     assert eq["profile"]["Researcher"]["Capabilities"] == 1 and eq["payoffs"]["Researcher"] == 615_000
     import games
 
-    non_interventions = {n for n, e in games.library_entries().items() if e.level != "intervention"}
+    non_interventions = {n for n, e in games.library_entries(family="normal-form").items() if e.level != "intervention"}
     assert non_interventions <= set(report.data["games"])
 
 

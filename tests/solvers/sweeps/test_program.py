@@ -44,7 +44,7 @@ def _points(ps, symbols, n, rng):
     return cols
 
 
-@pytest.mark.parametrize("name", sorted(games.library()))
+@pytest.mark.parametrize("name", sorted(games.library(family="normal-form")))
 def test_every_library_program_agrees_with_lambdify(name):
     """Each equilibrium condition and the gap, on 20,000 points: booleans identical, numbers to rounding."""
     ps, symbols, exprs = _library_exprs(name)
@@ -67,7 +67,7 @@ def test_every_library_program_agrees_with_lambdify(name):
             np.testing.assert_allclose(g, w, rtol=1e-12, atol=1e-9 * scale, equal_nan=True)
 
 
-@pytest.mark.parametrize("name", sorted(games.library()))
+@pytest.mark.parametrize("name", sorted(games.library(family="normal-form")))
 def test_every_library_program_survives_json(name):
     """The sweep model (both programs and the continuum layouts) round-trips through JSON."""
     ps, symbols, _ = _library_exprs(name)
