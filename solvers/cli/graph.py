@@ -8,6 +8,7 @@ from typing import Any
 
 from games._exact import json_value, parse_fraction
 from games._io import check_output
+from solvers.cli.families import family_command
 from solvers.cli.params import parameters_from_args
 from solvers.cli.solve import _build_game
 from solvers.dynamics.best_response import attractors, best_response_graph
@@ -43,7 +44,9 @@ OUT_SUFFIXES = (".png", ".pdf", ".svg", ".tex", ".graphml")
 def run_graph(args: argparse.Namespace) -> int:
     if args.out:  # before any computation: a bad path fails at once
         check_output(args.out, suffixes=OUT_SUFFIXES, inputs=[getattr(args, "params", None)])
-    _, game = _build_game(args)
+    entry, game = _build_game(args)
+    if entry.family != "normal-form":
+        return int(family_command(entry.family, "graph")(args, entry, game))
     ps = parameters_from_args(args)
     numeric = game.subs(ps)
     if args.kind == "regimes":

@@ -9,6 +9,7 @@ from typing import Any
 import games
 from games._exact import json_value
 from games._text import format_number
+from solvers.cli.families import family_command
 from solvers.cli.options import _table
 from solvers.cli.params import _exact_text, parameters_from_args
 
@@ -51,6 +52,9 @@ def _describe_game(name: str) -> dict[str, Any]:
 
     entry = games.library_entries()[name]
     g = entry.builder()
+    if entry.family != "normal-form":
+        described: dict[str, Any] = family_command(entry.family, "describe")(entry, g)
+        return described
     ps = games.essay.parameters()
     free = sorted(s.name for s in g.free_symbols)
     params = []

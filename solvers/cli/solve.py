@@ -10,6 +10,7 @@ import games
 from games._exact import json_value
 from games._text import format_number
 from games.parameters import latex_symbol_names
+from solvers.cli.families import family_command
 from solvers.cli.params import parameters_from_args, parse_option, suggest_name
 from solvers.conditions.derive import equilibrium_conditions
 from solvers.conditions.thresholds import break_even
@@ -30,6 +31,8 @@ def _build_game(args: argparse.Namespace) -> tuple[Any, Any]:
 
 def run_solve(args: argparse.Namespace) -> int:
     entry, game = _build_game(args)
+    if entry.family != "normal-form":
+        return int(family_command(entry.family, "solve")(args, entry, game))
     ps = parameters_from_args(args)
     if args.symbolic:
         return _solve_symbolic(args, game)
@@ -75,7 +78,9 @@ def _solve_symbolic(args: argparse.Namespace, game: Any) -> int:
 def run_breakeven(args: argparse.Namespace) -> int:
     import sympy
 
-    _, game = _build_game(args)
+    entry, game = _build_game(args)
+    if entry.family != "normal-form":
+        return int(family_command(entry.family, "breakeven")(args, entry, game))
     ps = parameters_from_args(args)
     sym = resolve_symbol(game, args.param, where="breakeven", what=f"parameter of {args.game!r}")
     what = "welfare" if args.welfare else "equilibria"
