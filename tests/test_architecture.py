@@ -49,6 +49,7 @@ DELIBERATE_KINDS = {
 
 #: room -> the rooms it may import (module level or inside functions).
 _BASE = {"games", "solvers.errors"}
+_FORMS = {"solvers.sequential", "solvers.information", "solvers.continuous"}
 ROOMS: dict[str, set[str]] = {
     "games": set(),
     "solvers": set(),  # the package: a lazy_loader stub, imports nothing
@@ -56,16 +57,23 @@ ROOMS: dict[str, set[str]] = {
     "solvers.symbolic": _BASE,
     "solvers.results": _BASE | {"solvers.symbolic"},
     "solvers.equilibria": _BASE | {"solvers.symbolic", "solvers.results"},
-    "solvers.conditions": _BASE | {"solvers.symbolic", "solvers.results"},
-    "solvers.dynamics": _BASE | {"solvers.symbolic", "solvers.results", "solvers.equilibria", "solvers.conditions"},
+    # the game-form rooms (game trees and repeated games, hidden information, continuous choices): their
+    # algorithms sit on the numeric equilibria; the closed forms of `conditions` dispatch to them
+    "solvers.sequential": _BASE | {"solvers.symbolic", "solvers.results", "solvers.equilibria"},
+    "solvers.information": _BASE | {"solvers.symbolic", "solvers.results", "solvers.equilibria"},
+    "solvers.continuous": _BASE | {"solvers.symbolic", "solvers.results", "solvers.equilibria"},
+    "solvers.conditions": _BASE | {"solvers.symbolic", "solvers.results", *_FORMS},
+    "solvers.dynamics": _BASE | {"solvers.symbolic", "solvers.results", "solvers.equilibria", "solvers.conditions",
+                                 *_FORMS},
     "solvers.render": _BASE | {"solvers.symbolic", "solvers.results"},
-    "solvers.sweeps": _BASE | {"solvers.symbolic", "solvers.results", "solvers.equilibria", "solvers.conditions"},
+    "solvers.sweeps": _BASE | {"solvers.symbolic", "solvers.results", "solvers.equilibria", "solvers.conditions",
+                               *_FORMS},
     "solvers.explorer": _BASE | {"solvers.symbolic", "solvers.results", "solvers.equilibria", "solvers.conditions",
-                                 "solvers.dynamics", "solvers.render", "solvers.sweeps"},
+                                 "solvers.dynamics", "solvers.render", "solvers.sweeps", *_FORMS},
     "solvers.report": _BASE | {"solvers.symbolic", "solvers.results", "solvers.equilibria", "solvers.conditions",
-                               "solvers.dynamics", "solvers.render", "solvers.sweeps"},
+                               "solvers.dynamics", "solvers.render", "solvers.sweeps", *_FORMS},
     "solvers.cli": _BASE | {"solvers.symbolic", "solvers.results", "solvers.equilibria", "solvers.conditions",
-                            "solvers.dynamics", "solvers.render", "solvers.sweeps", "solvers.report"},
+                            "solvers.dynamics", "solvers.render", "solvers.sweeps", "solvers.report", *_FORMS},
 }
 
 #: The numeric stage of a sweep and the command line that runs it from the cache: no sympy.
