@@ -42,7 +42,11 @@ def _small_sign(f: sympy.Expr, eps: sympy.Symbol, where: str) -> int:
     """The sign of ``f(eps)`` for small positive ``eps`` (value at 0, else the slope there)."""
     for order in range(3):
         g = f.diff(eps, order) if order else f
-        s = sign_of(sympy.simplify(_at_zero(g, eps)))
+        value = sympy.simplify(_at_zero(g, eps))
+        # a nonnegative parameter (a capability spread) is taken as positive here: at zero the
+        # payoff's branches collapse and the game is degenerate
+        s = sign_of(value)
+        s = sign_of(value, weak=True) if s is None else s
         if s is None:
             raise NonDifferentiablePayoffError(
                 f"{where}: cannot tell which branch of the payoff holds beside the point ({f} > 0 or < 0?); "
