@@ -58,13 +58,21 @@ __all__ = ["ContinuousGame"]
 _INFINITE = (sympy.oo, -sympy.oo)
 
 
+def _exact(value: Any, where: str) -> sympy.Expr:
+    """``value`` as an exact expression: numbers through :func:`~games._exact.to_exact`, floats inside
+    an expression replaced by the rationals of their decimal form (``0.25 * x -> x / 4``)."""
+    e = to_exact(value, where, error=GameError)
+    floats = e.atoms(sympy.Float)
+    return e.xreplace({f: sympy.nsimplify(f, rational=True) for f in floats}) if floats else e
+
+
 def _bound(value: Any, where: str) -> sympy.Expr:
     """A strategy bound: a number, a sympy expression, or +-infinity (``sympy.oo`` or ``float('inf')``)."""
     if isinstance(value, float) and value in (float("inf"), float("-inf")):
         return sympy.oo if value > 0 else -sympy.oo
     if value in _INFINITE:
         return value  # type: ignore[no-any-return]
-    exact = to_exact(value, where, error=GameError)
+    exact = _exact(value, where)
     if exact.has(sympy.I) or exact.is_real is False:
         raise GameError(f"{where}: {exact} is not a real number (bounds are real)")
     return exact
@@ -171,7 +179,7 @@ class ContinuousGame:
                 raise GameError(f"ContinuousGame: the interval of {sym} depends on a strategy ({lo}, {hi})")
         payoffs = []
         for player, p in zip(players, self.payoffs):
-            e = to_exact(p, f"ContinuousGame: payoff of {player!r}", error=GameError)
+            e = _exact(p, f"ContinuousGame: payoff of {player!r}")
             if e.has(sympy.I) or e.is_real is False:
                 raise GameError(f"ContinuousGame: payoff of {player!r} is not real: {e}")
             payoffs.append(e)

@@ -78,7 +78,7 @@ def best_responses(game: ContinuousGame) -> tuple[BestResponse, ...]:
     >>> g = ContinuousGame(("Firm 1", "Firm 2"), ((q1, 0, sympy.oo), (q2, 0, sympy.oo)),
     ...                    ((a - b * (q1 + q2) - c) * q1, (a - b * (q1 + q2) - c) * q2))
     >>> best_responses(g)[0].response
-    Piecewise((0, (a - b*q2 - c)/(2*b) <= 0), ((a - b*q2 - c)/(2*b), True))
+    Piecewise((0, (a - b*q2 - c)/b <= 0), ((a - b*q2 - c)/(2*b), True))
     """
     if not isinstance(game, ContinuousGame):
         raise GameError(f"best_responses: expected a ContinuousGame, got {type(game).__name__}")
