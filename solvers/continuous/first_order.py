@@ -118,7 +118,37 @@ def _finite(e: sympy.Expr) -> bool:
     return not e.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo)
 
 
+def _readable(atom: Any) -> Any:
+    """A relation ``f > 0`` (or ``>=``) with the factors of ``f`` that are positive divided out.
+
+    ``V n > V`` becomes ``n > 1``: the factor ``V`` is positive by its assumptions.
+    """
+    if not isinstance(atom, (sympy.StrictGreaterThan, sympy.GreaterThan)):
+        return atom
+    f = sympy.factor(sympy.together(atom.lhs - atom.rhs))
+    num, den = sympy.fraction(f)
+    kept: dict[int, list[sympy.Expr]] = {1: [], -1: []}
+    sign = 1
+    for part, power in ((num, 1), (den, -1)):
+        coeff, factors = sympy.factor_list(part)
+        sign *= -1 if coeff < 0 else 1
+        for factor, mult in factors:
+            if sign_of(factor) != 1:
+                kept[power].append(factor**mult)
+    top, bottom = sympy.Mul(*kept[1]), sympy.Mul(*kept[-1])
+    strict = isinstance(atom, sympy.StrictGreaterThan)
+    if top == 1 and bottom != 1:
+        # c / h > 0 (c > 0) holds exactly when h > 0
+        g, strict = sign * bottom, True
+    else:
+        g = sign * top / bottom
+    if g.is_number:
+        return atom
+    return relation(g, ">" if strict else ">=")
+
+
 def _conjoin(atoms: Sequence[Any], by_kinds: bool) -> Any:
+    atoms = list(dict.fromkeys(_readable(a) for a in atoms))
     cond = sympy.And(*atoms) if atoms else sympy.true
     if by_kinds and cond not in (sympy.true, sympy.false):
         cond = reduce_by_kinds(cond, kind_bounds(cond.free_symbols))

@@ -16,6 +16,7 @@ import pytest
 import sympy
 
 import games
+import solvers
 from solvers import continuous_equilibria, deviation_gains, race_equilibrium
 
 E, MU, N = (games.essay.symbol(k) for k in ("race_enmity", "capability_spread", "race_teams"))
@@ -161,3 +162,33 @@ def test_bad_information_case_and_teams():
         race_equilibrium("secret")
     with pytest.raises(games.GameError, match="n=1"):
         race_equilibrium("none", n=1)
+
+
+def test_no_information_closed_form_against_the_numeric_fallback_on_the_explicit_game():
+    # the same two-team race written player by player (not in the symmetric form), solved by the numeric
+    # fallback (best-response iteration on a grid, no first-order condition): it must find s = mu / (2 e)
+    from games.races import win_probability
+
+    s1, s2 = sympy.symbols("s1 s2", nonnegative=True)
+    e, mu = sympy.Rational(1), sympy.Rational(1)
+    p1 = win_probability(s1 - s2, 2, mu)
+    p2 = win_probability(s2 - s1, 2, mu)
+    g = games.ContinuousGame(("Team 1", "Team 2"), ((s1, 0, 1), (s2, 0, 1)),
+                             (p1 * s1 + (1 - p1) * (1 - e) * s2, p2 * s2 + (1 - p2) * (1 - e) * s1))
+    found = solvers.numeric_equilibria(g, seed=3)
+    assert [tuple(round(float(v), 5) for v in r.values) for r in found] == [(0.5, 0.5)]
+
+
+def test_public_information_profile_passes_the_grid_check_of_the_two_team_game():
+    # capabilities known: c1 = 7/10 leads c2 = 4/10 by Delta = 3/10; e = 1/2.  Ties go to the leader.
+    # Equilibrium (hand): leader s = Delta / e = 3/5, runner-up at the tie s = 3/5 - 3/10 = 3/10.
+    sl, sr = sympy.symbols("sl sr", nonnegative=True)
+    c1, c2, e = sympy.Rational(7, 10), sympy.Rational(4, 10), sympy.Rational(1, 2)
+    leader_wins = c1 - sl >= c2 - sr
+    g = games.ContinuousGame(("Leader", "Runner-up"), ((sl, 0, 1), (sr, 0, 1)),
+                             (sympy.Piecewise((sl, leader_wins), ((1 - e) * sr, True)),
+                              sympy.Piecewise(((1 - e) * sl, leader_wins), (sr, True))))
+    assert max(deviation_gains(g, (0.6, 0.3), points=4001)) <= 1e-9
+    # a leader that is safer than Delta / e invites the runner-up to undercut: at s = 4/5 the runner-up
+    # wins with just under 4/5 - 3/10 = 1/2 instead of (1 - e) 4/5 = 2/5
+    assert deviation_gains(g, (0.8, 0.5), points=4001)[1] == pytest.approx(0.1, abs=1e-3)
