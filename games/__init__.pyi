@@ -34,3 +34,8 @@ from .parameters import Parameter as Parameter, ParameterSet as ParameterSet
 from .symmetric import SymmetricGame as SymmetricGame
 
 __version__: str
+
+# --- continuous games (issue 16, continuous choices)
+from . import continuous as continuous, races as races
+from .continuous import ContinuousGame as ContinuousGame
+from .errors import StrategyIntervalError as StrategyIntervalError

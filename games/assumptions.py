@@ -157,4 +157,27 @@ MODEL_PARAMETERS: tuple[Parameter, ...] = (
         "investor_stake", 200e9, kind="money", unit="USD", low=0, high=3e12, latex=r"S_I", ours=True,
         description="what an investor loses if doom comes (ours)",
         quote="The same incentives that apply to individuals in theory apply to corporations."),
+    # --- games.races
+    Parameter(
+        "race_teams", 2, kind="count", unit="teams", low=2, high=10, latex=r"n_R", ours=True,
+        description="teams racing to build the first AI in the race to the precipice (ours; paper: 2 and 5)",
+        quote="there are many other potential competitors who can spring up to focus on Capabilities"),
+    Parameter(
+        "race_enmity", 1, kind="probability", unit="share of the prize lost when a rival wins", low=0, high=1,
+        latex=r"e", ours=True,
+        description="enmity: a team values a rival's safe AI at 1 - e of its own (ours; paper: 1 and 1/2)",
+        quote="or they'll be outcompeted by others who prefer to spend only on Capabilities"),
+    Parameter(
+        "capability_spread", 1, kind="ratio", unit="safety units", low=0, high=5, latex=r"\mu", ours=True,
+        description="capabilities are uniform on [0, mu]: how much skill matters against skimping on safety (ours)",
+        quote="leaders like OpenAI and Deepmind, to maintain their lead, must continue spending on Capabilities"),
+    Parameter(
+        "market_prize", 62.5e9, kind="money", unit="USD / year", low=0, high=500e9, latex=r"V_M", ours=True,
+        description="value of the AI market the labs contest (ours: 62.5b makes 5 labs spend the essay's 50b)",
+        quote="investors and major companies intend to pour $50b into AI this year and $110b by 2024"),
+    Parameter(
+        "safety_cost_share", 0.1, kind="ratio", unit="USD of safety per USD of Capabilities", low=0, high=1,
+        latex=r"\sigma_S", ours=True,
+        description="safety spending a lab adds to each dollar of Capabilities in the contest (ours)",
+        quote="I don't mean to suggest there isn't safety research at OpenAI, Deepmind"),
 )

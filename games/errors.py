@@ -79,3 +79,11 @@ class OutputError(AligngamesError):
 
 
 __all__.append("OutputError")
+
+
+# --- games.continuous (issue 16, continuous choices)
+class StrategyIntervalError(GameError):
+    """A continuous strategy's interval is empty: ``low > high``, ``low = oo`` or ``high = -oo``."""
+
+
+__all__.append("StrategyIntervalError")

@@ -112,3 +112,17 @@ from .sweeps.plots import (
 )
 from .sweeps.result import SweepResult as SweepResult
 from .sweeps.sensitivity import first_order_indices as first_order_indices, first_order_table as first_order_table
+
+# --- continuous choices (issue 16)
+from . import continuous as continuous
+from .continuous.first_order import continuous_equilibria as continuous_equilibria
+from .continuous.numeric import deviation_gains as deviation_gains, numeric_equilibria as numeric_equilibria
+from .continuous.precipice import race_equilibrium as race_equilibrium
+from .continuous.responses import best_responses as best_responses
+from .errors import NonDifferentiablePayoffError as NonDifferentiablePayoffError
+from .render.continuous import plot_best_responses as plot_best_responses
+from .results.continuous import (
+    BestResponse as BestResponse,
+    ContinuousEquilibrium as ContinuousEquilibrium,
+    RaceEquilibrium as RaceEquilibrium,
+)

@@ -32,3 +32,11 @@ class UnsupportedPayoffError(AligngamesError):
 class CLIError(AligngamesError):
     """A command-line usage error (exit status 2)."""
 
+
+
+# --- solvers.continuous (issue 16, continuous choices)
+class NonDifferentiablePayoffError(AligngamesError):
+    """A payoff is not differentiable in the player's own strategy where a first-order condition is needed."""
+
+
+__all__.append("NonDifferentiablePayoffError")

@@ -24,6 +24,7 @@ __all__ = ["FAMILY_MODULES", "family_command"]
 
 #: family -> the module of its command-line verbs.
 FAMILY_MODULES: dict[str, str] = {}
+FAMILY_MODULES["continuous"] = "solvers.cli.continuous"  # issue 16: interval strategies
 
 
 def family_command(family: str, verb: str) -> Callable[..., Any]:

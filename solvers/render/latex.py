@@ -30,6 +30,7 @@ import sympy
 from games._text import format_number, latex_text
 from games.errors import GameError
 from games.parameters import latex_symbol_names
+from solvers.render.continuous import CONTINUOUS_RESULTS, continuous_rows
 from solvers.results.conditions import BreakEven, Classification, ConditionalEquilibrium, Outcome, Threshold
 from solvers.results.equilibria import Equilibria, Equilibrium, SymmetricEquilibrium
 
@@ -279,6 +280,9 @@ def to_latex(result: Any, *, symbol_names: Mapping[sympy.Symbol, str] | None = N
 
 
 def _rows(result: Any, names: dict[sympy.Symbol, str]) -> list[tuple[str, str]]:
+    if isinstance(result, CONTINUOUS_RESULTS) or (  # issue 16: continuous choices
+            isinstance(result, (list, tuple)) and result and all(isinstance(r, CONTINUOUS_RESULTS) for r in result)):
+        return continuous_rows(result, names, latex_expr, _plain)
     if isinstance(result, ConditionalEquilibrium):
         return _equilibria_rows([result], names)
     if isinstance(result, (list, tuple)) and all(isinstance(r, ConditionalEquilibrium) for r in result):

@@ -40,6 +40,7 @@ EXPECTED = [
     "04_geopolitics.py",
     "05_dynamics_graphs.py",
     "06_build_your_own_game.py",
+    "09_continuous_races.py",
 ]
 
 # --- the essay's numbers (phd scenario) and our registered defaults, by hand ----------------------
@@ -193,8 +194,24 @@ def expect_06() -> list[str]:
     ]
 
 
+def expect_09() -> list[str]:
+    # Tullock with V1 = 2, V2 = 1: x1 = V1^2 V2 / (V1 + V2)^2 = 4/9, x2 = V1 V2^2 / (V1 + V2)^2 = 2/9;
+    # five labs' outlay (n - 1) V / n = 50b needs V = 62.5b
+    x1, x2 = Fraction(4, 9), Fraction(2, 9)
+    # race to the precipice, n = 2, e = 1, mu = 1: none 1 - mu/(n e) = 1/2; private 1 - n mu/((n+1)(1+(n-1)e)) = 2/3;
+    # public 1 - mu/((n+1) e) = 2/3
+    none, private, public = 1 - Fraction(1, 2), 1 - Fraction(2, 6), 1 - Fraction(1, 3)
+    return [
+        f"x1 = {x1}, x2 = {x2}",
+        f"market ${50 * 5 / 4:.1f}b",
+        f" 2    1    1 |   {float(none):.4f} |   {float(private):.4f} |   {float(public):.4f}",
+        "more teams raise the danger: True",
+        "private >= none: True",
+    ]
+
+
 CHECKS: dict[str, Callable[[], list[str]]] = dict(zip(EXPECTED, [expect_01, expect_02, expect_03, expect_04,
-                                                                 expect_05, expect_06]))
+                                                                 expect_05, expect_06, expect_09]))
 
 
 def test_the_six_sources_exist_and_each_has_checks():
