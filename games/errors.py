@@ -79,3 +79,15 @@ class OutputError(AligngamesError):
 
 
 __all__.append("OutputError")
+
+
+# --- hidden information (games.bayesian, games.signaling; issue 16)
+class PriorError(GameError):
+    """A common prior is invalid: a negative probability, or probabilities that do not sum to 1."""
+
+
+class MissingPayoffError(GameError):
+    """A payoff entry of a Bayesian or signalling game is missing (the message names the entry)."""
+
+
+__all__ += ["PriorError", "MissingPayoffError"]
