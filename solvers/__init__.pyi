@@ -112,3 +112,14 @@ from .sweeps.plots import (
 )
 from .sweeps.result import SweepResult as SweepResult
 from .sweeps.sensitivity import first_order_indices as first_order_indices, first_order_table as first_order_table
+
+# --- hidden information (issue 16): Bayesian and signalling games
+from . import information as information
+from .information.bayesian_nash import bayesian_equilibria as bayesian_equilibria
+from .information.intuitive import intuitive_criterion as intuitive_criterion
+from .information.pbe import perfect_bayesian_equilibria as perfect_bayesian_equilibria
+from .results.information import (
+    BayesianEquilibrium as BayesianEquilibrium,
+    FrozenMapping as FrozenMapping,
+    PerfectBayesianEquilibrium as PerfectBayesianEquilibrium,
+)

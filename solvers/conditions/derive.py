@@ -87,11 +87,14 @@ from typing import Any
 
 import sympy
 
+from games.bayesian import BayesianGame
 from games.core import Game
+from games.signaling import SignalingGame
 from games.errors import GameError, SizeLimitError
 from games.symmetric import SymmetricGame
 from solvers.conditions.bimatrix import _pure_only, _two_player
 from solvers.conditions.cache import KeyedCache, game_key
+from solvers.conditions.information import information_conditions
 from solvers.conditions.symmetric import _symmetric
 from solvers.results.conditions import ConditionalEquilibrium
 from solvers.symbolic.relations import kind_bounds, reduce_by_kinds
@@ -314,6 +317,9 @@ def equilibrium_conditions(game: Game | SymmetricGame, *, by_kinds: bool = True)
     >>> [(r.label, r.condition) for r in equilibrium_conditions(pd) if r.kind == "pure"][-1]
     ('(D, D)', P >= S)
     """
+    if isinstance(game, (BayesianGame, SignalingGame)):  # hidden information: conditions/information.py
+        return information_conditions(game, equilibrium_conditions, (MAX_SYMBOLIC_SUPPORT_PAIRS,
+                                                                     MAX_NUMERIC_SUPPORT_PAIRS))  # type: ignore[return-value]
     if by_kinds is True:
         hit = _BY_IDENTITY.get(id(game))
         if hit is not None and hit[0]() is game:
