@@ -10,6 +10,10 @@ returns for a :class:`~games.BayesianGame` or a :class:`~games.SignalingGame`:
   support enumeration (for example 4 x 4 with symbols), the pure equilibria of
   the type-agent form (one player per type) with their best-response
   conditions, and a ``RuntimeWarning`` that mixed ones are not enumerated.
+  The ex-ante form's continua (``kind == "continuum"``) are left out: many
+  mixtures of type-contingent strategies give one behaviour strategy, so the
+  ex-ante form has continua of equilibria that are one Bayesian equilibrium;
+  the isolated (pure and mixed) ones are returned.
 * a **signalling game**: :func:`solvers.perfect_bayesian_equilibria`.
 """
 
@@ -69,9 +73,16 @@ def information_conditions(game: BayesianGame | SignalingGame,
     if fits_support_enumeration(form, *limits) or (form.n_players != 2 and game.n_players == form.n_players
                                                    and all(len(t) == 1 for t in game.types)):
         out = []
+        seen = set()
         for rec in derive(form):
+            if rec.kind == "continuum":
+                continue  # the ex-ante form's redundant mixtures of one behaviour strategy (see the docstring)
+            beh = behaviour_of(game, rec.profile)
+            if (beh, rec.condition) in seen:
+                continue
+            seen.add((beh, rec.condition))
             out.append(BayesianEquilibrium(players=game.players, types=game.types, actions=game.actions,
-                                           behaviour=behaviour_of(game, rec.profile), payoffs=tuple(rec.payoffs),
+                                           behaviour=beh, payoffs=tuple(rec.payoffs),
                                            condition=rec.condition, kind=rec.kind, profile=tuple(rec.profile)))
         return out
     warnings.warn(f"equilibrium_conditions: the ex-ante form of {game.name or 'the Bayesian game'} is "
