@@ -60,7 +60,8 @@ def register(name: str, level: str, *, family: str = "normal-form") -> Callable[
 
 #: The modules of the game library; each registers its builders with :func:`register` when imported.
 GAME_MODULES = ("games.individual", "games.collective", "games.reputation", "games.organizational",
-                "games.geopolitical", "games.interventions")
+                "games.geopolitical", "games.interventions",
+                "games.hidden_information")  # hidden information (issue 16)
 
 
 def _load() -> None:

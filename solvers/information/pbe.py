@@ -201,9 +201,10 @@ def _semi_separating(game: SignalingGame, bounds: dict[sympy.Symbol, Any]) -> li
                         receiver[game.messages[mo]] = game.responses[ro]
                         receiver[game.messages[mp]] = FrozenMapping({game.responses[r1]: rho,
                                                                      game.responses[r2]: sympy.cancel(1 - rho)})
+                        at_mp = {ta: mu, tb: sympy.cancel(1 - mu)}
                         beliefs: dict[str, Any] = {
-                            game.messages[mp]: FrozenMapping({ta: mu, tb: sympy.cancel(1 - mu)}),
-                            game.messages[mo]: FrozenMapping({ta: sympy.Integer(0), tb: sympy.Integer(1)})}
+                            game.messages[mp]: FrozenMapping({t: at_mp[t] for t in game.types}),
+                            game.messages[mo]: FrozenMapping({t: sympy.Integer(int(t == tb)) for t in game.types})}
                         beliefs.update(_off_path_beliefs(game, tuple(plan.get(m, 0) for m in range(M)), others))
                         on_mp = rho * ur[a, mp, r1] + (1 - rho) * ur[a, mp, r2]
                         on_mp_b = rho * ur[b, mp, r1] + (1 - rho) * ur[b, mp, r2]
