@@ -23,7 +23,10 @@ from solvers.errors import CLIError
 __all__ = ["FAMILY_MODULES", "family_command"]
 
 #: family -> the module of its command-line verbs.
-FAMILY_MODULES: dict[str, str] = {}
+FAMILY_MODULES: dict[str, str] = {
+    # hidden information (issue 16)
+    "bayesian": "solvers.cli.information", "signaling": "solvers.cli.information",
+}
 
 
 def family_command(family: str, verb: str) -> Callable[..., Any]:
