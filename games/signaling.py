@@ -114,7 +114,8 @@ class SignalingGame:
             for (what, names), k in zip(allowed.items(), key):
                 if k not in names:
                     raise UnknownNameError(f"{where} payoffs: " + suggest(str(k), names, what=what))
-        sender, receiver = [], []
+        sender: list[sympy.Expr] = []
+        receiver: list[sympy.Expr] = []
         for t, m, r in itertools.product(tnames, messages, responses):
             if (t, m, r) not in self.payoffs:
                 raise MissingPayoffError(f"{where}: no payoff for type {t!r}, message {m!r}, response {r!r}; "

@@ -134,8 +134,9 @@ def breakeven(args: argparse.Namespace, entry: Any, game: BayesianGame | Signali
     sym = resolve_symbol(game.free_symbols, args.param, where="breakeven", what=f"parameter of {args.game!r}")
     others = {s: ps[s.name].value for s in game.free_symbols if s != sym and s.name in ps}
     roots: set[Any] = set()
-    for r in equilibrium_conditions(game):
-        conds = [r.condition] + ([r.intuitive] if isinstance(r, PerfectBayesianEquilibrium) else [])
+    records: list[Any] = list(equilibrium_conditions(game))
+    for rec in records:
+        conds = [rec.condition] + ([rec.intuitive] if isinstance(rec, PerfectBayesianEquilibrium) else [])
         for c in conds:
             for atom in _atoms(c):
                 f = sympy.expand((atom.lhs - atom.rhs).xreplace(others))
@@ -157,10 +158,10 @@ def breakeven(args: argparse.Namespace, entry: Any, game: BayesianGame | Signali
     print(f"{args.game}: break-even values of {args.param} (other parameters at scenario {ps.name})")
     if not rows:
         print("  none: the equilibrium set does not change with this parameter here")
-    for r in rows:
-        print(f"\n  {args.param}* = {format_number(r['value'])}  ({r['value']})")
+    for row in rows:
+        print(f"\n  {args.param}* = {format_number(row['value'])}  ({row['value']})")
         for side in ("below", "above"):
-            shown = "; ".join(r[side]) if r[side] is not None else "not a valid game"
+            shown = "; ".join(row[side]) if row[side] is not None else "not a valid game"
             print(f"    {side}: {shown or 'no equilibrium'}")
     return 0
 

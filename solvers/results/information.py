@@ -28,6 +28,8 @@ class FrozenMapping(Mapping[Any, Any]):
     """
 
     __slots__ = ("_items", "_index")
+    _items: tuple[tuple[Any, Any], ...]
+    _index: dict[Any, Any]
 
     def __init__(self, items: Mapping[Any, Any] | Any = ()) -> None:
         pairs = tuple(items.items()) if isinstance(items, Mapping) else tuple(items)

@@ -6,8 +6,7 @@ import itertools
 
 import pytest
 import sympy
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from games import BayesianGame, SymbolicError
 from solvers import bayesian_equilibria, equilibrium_conditions, is_nash_equilibrium, nash_equilibria
