@@ -74,6 +74,19 @@ def _decided(cond: Any, bounds: dict[sympy.Symbol, Any]) -> Any:
     return reduce_by_kinds(cond, bounds) if bounds else cond
 
 
+#: A symbolic intuitive-criterion condition with at most this many distinct relations is simplified
+#: (:func:`sympy.simplify_logic`); larger ones are returned as built.
+SIMPLIFY_ATOMS = 8
+
+
+def _tidy(cond: Any) -> Any:
+    if cond in (sympy.true, sympy.false) or not isinstance(cond, sympy.logic.boolalg.Boolean):
+        return cond
+    if len(cond.atoms(sympy.core.relational.Relational)) > SIMPLIFY_ATOMS:
+        return cond
+    return sympy.simplify_logic(cond)
+
+
 def _as_bool(value: Any) -> Any:
     if value is sympy.true:
         return True
@@ -136,7 +149,7 @@ def _pure(game: SignalingGame, bounds: dict[sympy.Symbol, Any]) -> list[PerfectB
             sender_pay = sympy.expand(sum((game.prior[t] * type_pay[t] for t in range(T)), sympy.Integer(0)))
             receiver_pay = sympy.expand(sum((game.prior[t] * ur[t, s[t], plan[s[t]]] for t in range(T)),
                                             sympy.Integer(0)))
-            intuitive = _decided(intuitive_criterion(game, type_pay, off), bounds)
+            intuitive = _tidy(_decided(intuitive_criterion(game, type_pay, off), bounds))
             out.append(PerfectBayesianEquilibrium(
                 kind=_kind(s),
                 sender=FrozenMapping({game.types[t]: game.messages[s[t]] for t in range(T)}),
@@ -210,7 +223,7 @@ def _semi_separating(game: SignalingGame, bounds: dict[sympy.Symbol, Any]) -> li
                         on_mp_b = rho * ur[b, mp, r1] + (1 - rho) * ur[b, mp, r2]
                         receiver_pay = sympy.cancel(p[a] * on_mp + p[b] * (sigma * on_mp_b + (1 - sigma) * ur[b, mo, ro]))
                         sender_pay = sympy.cancel(p[a] * type_pay[a] + p[b] * type_pay[b])
-                        intuitive = _decided(intuitive_criterion(game, type_pay, others), bounds)
+                        intuitive = _tidy(_decided(intuitive_criterion(game, type_pay, others), bounds))
                         out.append(PerfectBayesianEquilibrium(
                             kind="semi-separating",
                             sender=FrozenMapping({t: sender[t] for t in game.types}),

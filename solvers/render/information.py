@@ -89,11 +89,11 @@ def pbe_text(e: PerfectBayesianEquilibrium) -> str:
 TEXT: dict[type, Callable[[Any], str]] = {BayesianEquilibrium: bayesian_text, PerfectBayesianEquilibrium: pbe_text}
 
 
-def _tex(v: Any, expr: Callable[[Any], str]) -> str:
+def _tex(v: Any, expr: Callable[..., str]) -> str:
     return expr(v) if isinstance(v, sympy.Basic) else format_number(v, exact=True, digits=6, commas=False, latex=True)
 
 
-def _one(result: Any, expr: Callable[[Any], str]) -> list[tuple[str, str]]:
+def _one(result: Any, expr: Callable[..., str]) -> list[tuple[str, str]]:
     if isinstance(result, BayesianEquilibrium):
         parts = []
         for i, player in enumerate(result.players):
@@ -112,10 +112,10 @@ def _one(result: Any, expr: Callable[[Any], str]) -> list[tuple[str, str]]:
     rows = [("&" + latex_text(e.label + ": ") + latex_text(_sender(e) + "; " + _receiver(e)), pbe_text(e))]
     for m, b in e.beliefs.items():
         if isinstance(b, Mapping):
-            tex = ", ".join(r"\mu(" + latex_text(t) + r"\mid " + latex_text(m) + ") = " + _tex(p, expr)
-                            for t, p in b.items())
+            tex = ", ".join(_belief_tex(t, m) + " = " + _tex(p, expr) for t, p in b.items())
         else:
-            tex = latex_text(m + " (off path): ") + expr(b)
+            symbols = e.belief_symbols.get(m, {})
+            tex = latex_text(m + " (off path): ") + expr(b, {sym: _belief_tex(t, m) for t, sym in symbols.items()})
         plain = ", ".join(f"{t} {_number(p)}" for t, p in b.items()) if isinstance(b, Mapping) else str(b)
         rows.append((r"&\quad " + tex, f"  beliefs after {m}: {plain}"))
     rows.append((r"&\quad " + latex_text("payoffs: ") + ", ".join(latex_text(t + " ") + _tex(v, expr)
@@ -130,8 +130,16 @@ def _one(result: Any, expr: Callable[[Any], str]) -> list[tuple[str, str]]:
     return rows
 
 
-def latex_rows(result: Any, expr: Callable[[Any], str]) -> list[tuple[str, str]]:
-    """``(latex, plain)`` rows of one result or a list of them; ``expr`` formats a sympy expression or condition."""
+def _belief_tex(type_: str, message: str) -> str:
+    return r"\mu(" + latex_text(type_) + r"\mid " + latex_text(message) + ")"
+
+
+def latex_rows(result: Any, expr: Callable[..., str]) -> list[tuple[str, str]]:
+    r"""``(latex, plain)`` rows of one result or a list of them.
+
+    ``expr(e, names=None)`` formats a sympy expression or condition, ``names`` adding LaTeX names of symbols
+    (here the belief symbols, written :math:`\mu(t \mid m)`).
+    """
     items = list(result) if isinstance(result, (list, tuple)) else [result]
     rows: list[tuple[str, str]] = []
     for r in items:

@@ -300,7 +300,7 @@ def _rows(result: Any, names: dict[sympy.Symbol, str]) -> list[tuple[str, str]]:
                 for k, v in result.conditions.items()]
     if isinstance(result, _information.RESULT_TYPES) or (
             isinstance(result, (list, tuple)) and result and all(isinstance(r, _information.RESULT_TYPES) for r in result)):
-        return _information.latex_rows(result, lambda e: latex_expr(e, names))
+        return _information.latex_rows(result, lambda e, extra=None: latex_expr(e, {**names, **(extra or {})}))
     if isinstance(result, (sympy.Basic, bool)):
         return [("&" + latex_expr(result, names), _plain(result))]
     if isinstance(result, Equilibrium):
