@@ -20,6 +20,7 @@ that point" (Cramer's rule; a constraint :math:`N / \det \ge 0` is written
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Sequence
 
@@ -45,8 +46,11 @@ def _weights(support: Sequence[int], variables: Sequence[sympy.Symbol]) -> dict[
 
 
 def belief_constraints(game: SignalingGame, message: int, response: int, support: Sequence[int],
-                       variables: Sequence[sympy.Symbol]) -> list[sympy.Expr]:
-    """Expressions (each ``>= 0``) that say a belief on ``support`` makes ``response`` a best response."""
+                       variables: Sequence[sympy.Symbol], tie: int | None = None) -> list[sympy.Expr]:
+    """Expressions (each ``>= 0``) that say a belief on ``support`` makes ``response`` a best response.
+
+    With ``tie``, the response ``tie`` is a best response too (the receiver is indifferent between them).
+    """
     w = _weights(support, variables)
     out = [w[t] for t in support]
     u = game.payoffs[1]
@@ -54,6 +58,9 @@ def belief_constraints(game: SignalingGame, message: int, response: int, support
         if other != response:
             out.append(sympy.expand(sum((w[t] * (u[t, message, response] - u[t, message, other]) for t in support),
                                         sympy.Integer(0))))
+    if tie is not None and tie != response:
+        out.append(sympy.expand(sum((w[t] * (u[t, message, tie] - u[t, message, response]) for t in support),
+                                    sympy.Integer(0))))
     return out
 
 
@@ -93,7 +100,8 @@ def _nonempty(constraints: Sequence[sympy.Expr], variables: Sequence[sympy.Symbo
     return sympy.Or(*options)
 
 
-def supported(game: SignalingGame, message: int, response: int, support: Sequence[int] | None = None) -> sympy.Basic:
+def supported(game: SignalingGame, message: int, response: int, support: Sequence[int] | None = None,
+              tie: int | None = None) -> sympy.Basic:
     r"""The condition that some belief over ``support`` (default: every type) makes ``response`` a best response.
 
     Parameters
@@ -103,6 +111,8 @@ def supported(game: SignalingGame, message: int, response: int, support: Sequenc
         Indices.
     support : sequence of int, optional
         Type indices the belief may put weight on.
+    tie : int, optional
+        A second response that must be a best response as well (for a receiver who mixes the two).
 
     Returns
     -------
@@ -117,13 +127,21 @@ def supported(game: SignalingGame, message: int, response: int, support: Sequenc
     >>> supported(g, 0, 0), supported(g, 0, 0, support=[1])
     (True, False)
     """
-    support = list(range(len(game.types))) if support is None else list(support)
+    chosen = tuple(range(len(game.types))) if support is None else tuple(support)
+    return _supported(game, message, response, chosen, tie)
+
+
+@functools.lru_cache(maxsize=8192)
+def _supported(game: SignalingGame, message: int, response: int, support: tuple[int, ...],
+               tie: int | None) -> sympy.Basic:
+    """:func:`supported`, remembered per (game, message, response, support, tie): games are immutable."""
     variables = [sympy.Dummy(f"v{k}") for k in range(len(support) - 1)]
-    return _nonempty(belief_constraints(game, message, response, support, variables), variables)
+    return _nonempty(belief_constraints(game, message, response, support, variables, tie), variables)
 
 
-def describe_beliefs(game: SignalingGame, message: int, response: int) -> sympy.Basic:
-    """The beliefs after an off-path ``message`` that support ``response``, as a Boolean on the belief symbols.
+@functools.lru_cache(maxsize=4096)
+def describe_beliefs(game: SignalingGame, message: int, response: int, tie: int | None = None) -> sympy.Basic:
+    """The beliefs after an off-path ``message`` that support ``response`` (and ``tie``), as a Boolean on the belief symbols.
 
     With two types and numbers, an interval of the second type's probability
     (``(1/2 <= mu(Weak|Quiche)) & (mu(Weak|Quiche) <= 1)``).
@@ -131,11 +149,17 @@ def describe_beliefs(game: SignalingGame, message: int, response: int) -> sympy.
     symbols = belief_symbols(game, message)
     support = list(range(len(game.types)))
     variables = [symbols[k] for k in support[1:]]
-    constraints = belief_constraints(game, message, response, support, variables)
+    constraints = belief_constraints(game, message, response, support, variables, tie)
     if len(variables) == 1 and all(c.free_symbols <= set(variables) for c in constraints):
         v = variables[0]
-        region = sympy.Interval(0, 1)
-        for c in constraints:
-            region = region.intersect(sympy.solveset(c >= 0, v, domain=sympy.S.Reals))
-        return region.as_relational(v)  # type: ignore[no-any-return]
+        lo, hi = sympy.Integer(0), sympy.Integer(1)
+        for c in constraints:  # each a v + b >= 0 with numbers a, b
+            a, b = c.coeff(v), c.xreplace({v: 0})
+            if a > 0:
+                lo = max(lo, -b / a)
+            elif a < 0:
+                hi = min(hi, -b / a)
+            elif b < 0:
+                return sympy.false
+        return sympy.Interval(lo, hi).as_relational(v) if lo <= hi else sympy.false
     return sympy.And(*(relation(c, ">=") for c in constraints))

@@ -112,6 +112,127 @@ def _belief_symbols(game: SignalingGame, off: list[int]) -> FrozenMapping:
                           for m in off})
 
 
+def _pure_record(game: SignalingGame, s: tuple[int, ...], on: list[int], mass: dict[int, Any],
+                 receiver: dict[int, Any], off: list[int], off_beliefs: dict[int, Any], cond: Any,
+                 bounds: dict[sympy.Symbol, Any], mixing: dict[int, tuple[Any, Any]] | None = None,
+                 ) -> PerfectBayesianEquilibrium:
+    """The record of a pure sender strategy ``s`` with the receiver's answer to each message."""
+    us, ur = game.payoffs
+    T, M = len(game.types), len(game.messages)
+
+    def expected(u: Any, t: int, m: int) -> Any:
+        r = receiver[m]
+        if isinstance(r, FrozenMapping):
+            return sympy.Add(*(q * u[t, m, game.responses.index(k)] for k, q in r.items()))
+        return u[t, m, game.responses.index(r)]
+
+    type_pay = {t: expected(us, t, s[t]) for t in range(T)}
+    beliefs: dict[int, Any] = {
+        m: FrozenMapping({game.types[t]: sympy.cancel(game.prior[t] / mass[m]) if s[t] == m else sympy.Integer(0)
+                          for t in range(T)}) for m in on}
+    beliefs.update(off_beliefs)
+    sender_pay = sympy.expand(sum((game.prior[t] * type_pay[t] for t in range(T)), sympy.Integer(0)))
+    receiver_pay = sympy.expand(sum((game.prior[t] * expected(ur, t, s[t]) for t in range(T)), sympy.Integer(0)))
+    intuitive = _tidy(_decided(intuitive_criterion(game, type_pay, off), bounds))
+    return PerfectBayesianEquilibrium(
+        kind=_kind(s),
+        sender=FrozenMapping({game.types[t]: game.messages[s[t]] for t in range(T)}),
+        receiver=FrozenMapping({game.messages[m]: receiver[m] for m in range(M)}),
+        beliefs=FrozenMapping({game.messages[m]: beliefs[m] for m in range(M)}),
+        off_path=tuple(game.messages[m] for m in sorted(off)),
+        payoffs=(sender_pay, receiver_pay),
+        type_payoffs=FrozenMapping({game.types[t]: type_pay[t] for t in range(T)}),
+        condition=_as_bool(cond), intuitive=_as_bool(intuitive),
+        belief_symbols=_belief_symbols(game, sorted(off)), players=game.players,
+        mixing=FrozenMapping({game.messages[m]: iv for m, iv in sorted((mixing or {}).items())}))
+
+
+def _rho_interval(game: SignalingGame, m: int, r1: int, r2: int, type_pay: dict[int, Any]) -> tuple[Any, Any] | None:
+    """The probabilities rho of r1 (against r2) after ``m`` that keep every type from sending ``m`` (numeric)."""
+    us = game.payoffs[0]
+    lo, hi = sympy.Integer(0), sympy.Integer(1)
+    for t in range(len(game.types)):
+        a = us[t, m, r1] - us[t, m, r2]
+        b = type_pay[t] - us[t, m, r2]
+        if a > 0:
+            hi = min(hi, b / a)
+        elif a < 0:
+            lo = max(lo, b / a)
+        elif b < 0:
+            return None
+    return (lo, hi) if lo <= hi and lo < 1 and hi > 0 else None
+
+
+def _mixed_off_path(game: SignalingGame) -> list[PerfectBayesianEquilibrium]:
+    """Numeric games: pure sender strategies held only by a receiver who mixes after an off-path message.
+
+    After an off-path message where no pure response is both supported by some belief and deters every
+    type, a mixture of two responses that one belief makes both best responses may deter them all.
+    """
+    us, ur = game.payoffs
+    T, M, R = len(game.types), len(game.messages), len(game.responses)
+    support_ok = {(m, r): supported(game, m, r) is sympy.true for m in range(M) for r in range(R)}
+    pair_ok: dict[tuple[int, int, int], bool] = {}
+
+    def pair(m: int, r1: int, r2: int) -> bool:
+        if (m, r1, r2) not in pair_ok:
+            pair_ok[(m, r1, r2)] = supported(game, m, r1, tie=r2) is sympy.true
+        return pair_ok[(m, r1, r2)]
+
+    out = []
+    for s in itertools.product(range(M), repeat=T):
+        mass = {m: sympy.Add(*(game.prior[t] for t in range(T) if s[t] == m)) for m in set(s)}
+        on = sorted(m for m in mass if mass[m] != 0)
+        off = [m for m in range(M) if m not in on]
+        if not off:
+            continue
+        for answers in itertools.product(range(R), repeat=len(on)):
+            plan = dict(zip(on, answers))
+            if any(sum((game.prior[t] * (ur[t, m, plan[m]] - ur[t, m, r]) for t in range(T) if s[t] == m),
+                       sympy.Integer(0)) < 0 for m in on for r in range(R)):
+                continue
+            type_pay = {t: us[t, s[t], plan[s[t]]] if s[t] in plan else None for t in range(T)}
+            if any(v is None for v in type_pay.values()):
+                continue
+            if any(type_pay[t] < us[t, m, plan[m]] for t in range(T) for m in on):
+                continue
+            options: list[list[tuple[Any, ...]]] = []
+            needs_mix = False
+            for m in off:
+                pure = [("pure", r) for r in range(R) if support_ok[(m, r)]
+                        and all(type_pay[t] >= us[t, m, r] for t in range(T))]
+                if pure:
+                    options.append(pure)
+                    continue
+                mixes = []
+                for r1, r2 in itertools.combinations(range(R), 2):
+                    interval = _rho_interval(game, m, r1, r2, type_pay)
+                    if interval is not None and pair(m, r1, r2):
+                        mixes.append(("mix", r1, r2, interval))
+                if not mixes:
+                    break
+                options.append(mixes)
+                needs_mix = True
+            else:
+                if not needs_mix:
+                    continue
+                for choice in itertools.product(*options):
+                    receiver: dict[int, Any] = {m: game.responses[r] for m, r in plan.items()}
+                    off_beliefs, mixing = {}, {}
+                    for m, opt in zip(off, choice):
+                        if opt[0] == "pure":
+                            receiver[m] = game.responses[opt[1]]
+                            off_beliefs[m] = describe_beliefs(game, m, opt[1])
+                        else:
+                            _, r1, r2, (lo, hi) = opt
+                            rho = (lo + hi) / 2
+                            receiver[m] = FrozenMapping({game.responses[r1]: rho, game.responses[r2]: 1 - rho})
+                            off_beliefs[m] = describe_beliefs(game, m, r1, tie=r2)
+                            mixing[m] = (lo, hi)
+                    out.append(_pure_record(game, s, on, mass, receiver, off, off_beliefs, True, {}, mixing))
+    return out
+
+
 def _pure(game: SignalingGame, bounds: dict[sympy.Symbol, Any]) -> list[PerfectBayesianEquilibrium]:
     us, ur = game.payoffs
     T, M, R = len(game.types), len(game.messages), len(game.responses)
@@ -142,24 +263,9 @@ def _pure(game: SignalingGame, bounds: dict[sympy.Symbol, Any]) -> list[PerfectB
             if cond is sympy.false or (game.is_numeric and cond is not sympy.true):
                 continue
             type_pay = {t: us[t, s[t], plan[s[t]]] for t in range(T)}
-            beliefs: dict[str, Any] = {
-                game.messages[m]: FrozenMapping({game.types[t]: sympy.cancel(game.prior[t] / mass[m]) if s[t] == m
-                                                 else sympy.Integer(0) for t in range(T)}) for m in on}
-            beliefs.update(_off_path_beliefs(game, plan, off))
-            sender_pay = sympy.expand(sum((game.prior[t] * type_pay[t] for t in range(T)), sympy.Integer(0)))
-            receiver_pay = sympy.expand(sum((game.prior[t] * ur[t, s[t], plan[s[t]]] for t in range(T)),
-                                            sympy.Integer(0)))
-            intuitive = _tidy(_decided(intuitive_criterion(game, type_pay, off), bounds))
-            out.append(PerfectBayesianEquilibrium(
-                kind=_kind(s),
-                sender=FrozenMapping({game.types[t]: game.messages[s[t]] for t in range(T)}),
-                receiver=FrozenMapping({game.messages[m]: game.responses[plan[m]] for m in range(M)}),
-                beliefs=FrozenMapping({game.messages[m]: beliefs[game.messages[m]] for m in range(M)}),
-                off_path=tuple(game.messages[m] for m in sorted(off)),
-                payoffs=(sender_pay, receiver_pay),
-                type_payoffs=FrozenMapping({game.types[t]: type_pay[t] for t in range(T)}),
-                condition=_as_bool(cond), intuitive=_as_bool(intuitive),
-                belief_symbols=_belief_symbols(game, sorted(off)), players=game.players))
+            receiver = {m: game.responses[plan[m]] for m in range(M)}
+            off_beliefs = {m: describe_beliefs(game, m, plan[m]) for m in off}
+            out.append(_pure_record(game, s, on, mass, receiver, off, off_beliefs, cond, bounds))
     return out
 
 
@@ -288,6 +394,8 @@ def perfect_bayesian_equilibria(game: SignalingGame, *, semi_separating: bool = 
                              f"allowed: at most {MAX_PLANS}")
     bounds = kind_bounds(game.free_symbols)
     out = _pure(game, bounds)
+    if game.is_numeric:
+        out += _mixed_off_path(game)
     if semi_separating and T == 2 and M >= 2 and R >= 2:
         out += _semi_separating(game, bounds)
     return out

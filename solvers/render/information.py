@@ -82,6 +82,9 @@ def pbe_text(e: PerfectBayesianEquilibrium) -> str:
     pays = ", ".join(f"{t} {_number(v)}" for t, v in e.type_payoffs.items())
     text = (f"{e.label} [{intuitive}]: {e.players[0]} {_sender(e)}; {e.players[1]} {_receiver(e)}; "
             f"beliefs {_beliefs(e)}; payoffs {pays}, {e.players[1]} {_number(e.payoffs[1])}")
+    for m, (lo, hi) in e.mixing.items():
+        first = next(iter(e.receiver[m]))
+        text += f"; after {m} any P({first}) in [{_number(lo)}, {_number(hi)}]"
     return text if e.condition is True or e.condition is sympy.true else f"{text}; if {e.condition}"
 
 

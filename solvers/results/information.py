@@ -143,6 +143,11 @@ class PerfectBayesianEquilibrium(Rendered):
         gives each type after an off-path message (the first type's is one minus
         the others', so it is absent).
     players : tuple of str
+    mixing : FrozenMapping
+        Off-path message -> ``(low, high)``: where the receiver mixes two responses
+        after a message no type sends (numeric games, when no pure response deters
+        every type), every probability of the first response in this interval
+        supports the equilibrium; ``receiver`` shows the midpoint.
     """
 
     kind: str
@@ -156,6 +161,7 @@ class PerfectBayesianEquilibrium(Rendered):
     intuitive: Any = True
     belief_symbols: FrozenMapping = FrozenMapping()
     players: tuple[str, str] = ("Sender", "Receiver")
+    mixing: FrozenMapping = FrozenMapping()
 
     @property
     def label(self) -> str:

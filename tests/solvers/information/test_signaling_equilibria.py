@@ -134,3 +134,21 @@ def test_job_market_intuitive_criterion_kills_pooling():
     eqs = perfect_bayesian_equilibria(job_market(R(1, 2), R(1, 4), R(3, 2)))
     assert all(e.intuitive is False for e in eqs if e.kind == "pooling")
     assert [e.intuitive for e in eqs if e.kind == "separating"] == [True]
+
+
+def test_an_off_path_mixture_is_the_only_deterrent():
+    # Both types pool on a (payoff 1 whatever the answer).  After the off-path b, x pays t1 0 and t2 2,
+    # y pays t1 2 and t2 0; the receiver gets 1 for x against t1 and for y against t2.  No pure answer to b
+    # deters both types, but P(x) = rho does when 2 (1 - rho) <= 1 (t1) and 2 rho <= 1 (t2): rho = 1/2 only,
+    # and the receiver mixes only if indifferent, at mu(t2 | b) = 1/2.  On the path either answer is a best
+    # response (the receiver gets 0 after a): two equilibria.
+    pays = {(t, "a", r): (1, 0) for t in ("t1", "t2") for r in "xy"}
+    pays.update({("t1", "b", "x"): (0, 1), ("t1", "b", "y"): (2, 0), ("t2", "b", "x"): (2, 0), ("t2", "b", "y"): (0, 1)})
+    eqs = perfect_bayesian_equilibria(SignalingGame({"t1": R(1, 2), "t2": R(1, 2)}, ("a", "b"), ("x", "y"), pays))
+    assert len(eqs) == 2 and {e.receiver["a"] for e in eqs} == {"x", "y"}
+    for e in eqs:
+        assert e.kind == "pooling" and dict(e.receiver["b"]) == {"x": R(1, 2), "y": R(1, 2)}
+        assert e.mixing["b"] == (R(1, 2), R(1, 2))
+        mu = e.belief_symbols["b"]["t2"]
+        assert e.beliefs["b"].subs(mu, R(1, 2)) is sympy.true and e.beliefs["b"].subs(mu, R(3, 5)) is sympy.false
+        assert e.intuitive is True
