@@ -139,9 +139,12 @@ def breakeven(args: argparse.Namespace, entry: Any, game: BayesianGame | Signali
         conds = [rec.condition] + ([rec.intuitive] if isinstance(rec, PerfectBayesianEquilibrium) else [])
         for c in conds:
             for atom in _atoms(c):
-                f = sympy.expand((atom.lhs - atom.rhs).xreplace(others))
-                if f.free_symbols == {sym} and sympy.degree(f, sym) >= 1:
-                    roots |= {x for x in sympy.solve(f, sym) if x.is_real}
+                f = sympy.cancel(sympy.together((atom.lhs - atom.rhs).xreplace(others)))
+                if f.free_symbols != {sym}:
+                    continue
+                for part in sympy.fraction(f):  # where a side of the relation changes sign
+                    if part.free_symbols == {sym} and part.is_polynomial(sym):
+                        roots |= {x for x in sympy.solve(part, sym) if x.is_real}
     candidates = sorted(roots)
     rows = []
     for i, c in enumerate(candidates):
