@@ -152,3 +152,25 @@ def test_an_off_path_mixture_is_the_only_deterrent():
         mu = e.belief_symbols["b"]["t2"]
         assert e.beliefs["b"].subs(mu, R(1, 2)) is sympy.true and e.beliefs["b"].subs(mu, R(3, 5)) is sympy.false
         assert e.intuitive is True
+
+
+def test_job_market_symbolic_costs():
+    # q = 1/2, costs symbolic.  The hand-derived ranges of test_job_market_separating_and_pooling_ranges, as the
+    # conditions themselves; and the semi-separating one: after Educate the firm is indifferent between the
+    # Pool wage 3/2 and the High wage 2 when 1 + mu = 7/4 (mu = P(H | Educate) = 3/4), so L educates with
+    # sigma = 1/3 ((1/2) / (1/2 + sigma/2) = 3/4); L indifferent: rho (3/2 - c_L) + (1 - rho)(2 - c_L) = 1,
+    # rho = P(Pool | Educate) = 2 - 2 c_L, in (0, 1) iff 1/2 < c_L < 1; H educates iff 1 + c_L - c_H >= 1.
+    c_high, c_low = sympy.symbols("c_H c_L", nonnegative=True)
+    eqs = perfect_bayesian_equilibria(job_market(R(1, 2), c_high, c_low))
+    sep = [e for e in eqs if e.kind == "separating"]
+    assert len(sep) == 1 and set(sep[0].condition.args) == {sympy.Ge(1, c_high), sympy.Ge(c_low, 1)}
+    pool = [e for e in eqs if e.label == "pooling on Educate" and e.receiver["Not"] == "Low"]
+    assert len(pool) == 1 and set(pool[0].condition.args) == {sympy.Ge(1, 2 * c_high), sympy.Ge(1, 2 * c_low)}
+    semi = [e for e in eqs if e.kind == "semi-separating" and e.sender["H"] == "Educate"]
+    assert len(semi) == 1
+    assert dict(semi[0].sender["L"]) == {"Educate": R(1, 3), "Not": R(2, 3)}
+    assert dict(semi[0].receiver["Educate"]) == {"Pool": 2 - 2 * c_low, "High": 2 * c_low - 1}
+    cond = semi[0].condition
+    assert cond.subs({c_low: R(3, 4), c_high: R(1, 4)}) is sympy.true
+    assert cond.subs({c_low: R(3, 4), c_high: R(4, 5)}) is sympy.false
+    assert cond.subs({c_low: R(1, 2), c_high: 0}) is sympy.false
