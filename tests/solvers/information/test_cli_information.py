@@ -84,3 +84,8 @@ def test_bayesian_family_solve_breakeven_describe(capsys):
     assert "1/3" in values
     described = family_command("bayesian", "describe")(entry, game)
     assert described["form"] == "Bayesian game" and described["parameters"][0]["name"] == "prior_genuine"
+
+
+def test_sweep_refuses_a_signalling_game_with_exit_2(cli):
+    r = cli("sweep", "alignment_signal", "--vary", "social_capital=0:1000000:5")
+    assert r.code == 2 and "sweeps take strategic-form games" in r.err
