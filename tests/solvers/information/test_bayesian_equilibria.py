@@ -9,7 +9,7 @@ import sympy
 from hypothesis import given, settings, strategies as st
 
 from games import BayesianGame, SymbolicError
-from solvers import bayesian_equilibria, equilibrium_conditions, is_nash_equilibrium, nash_equilibria
+from solvers import bayesian_equilibria, equilibrium_conditions, is_nash_equilibrium, nash_equilibria, to_latex
 
 R = sympy.Rational
 MEET = {("B", "B"): (2, 1), ("B", "S"): (0, 0), ("S", "B"): (0, 0), ("S", "S"): (1, 2)}
@@ -139,3 +139,37 @@ def test_every_bayesian_equilibrium_is_nash_in_the_ex_ante_form(game):
     # behaviour profiles once the ex-ante form's redundant strategies are merged)
     ex_ante_pure = {eq.support for eq in nash_equilibria(form) if eq.is_pure}
     assert len(ex_ante_pure) == len(found)
+
+
+def test_rendering_text_and_latex():
+    eqs = bayesian_equilibria(bos(R(1, 2)))
+    tex = to_latex(eqs)
+    assert r"\text{meet: }" in tex and r"\frac{2}{3}" in tex
+    assert eqs[0]._repr_latex_().startswith("$$")
+
+
+def test_symbolic_game_too_large_for_support_enumeration_gives_pure_equilibria_with_a_warning():
+    # Both players have two types (a 4 x 4 ex-ante form, beyond the symbolic support enumeration), uniform
+    # prior.  Each player gets x when her action matches the other's and her own type is "match", and x when
+    # it differs and her type is "differ"; 0 otherwise.  The conditions, evaluated at x = 1 and x = -1 (where
+    # the wishes reverse), must give exactly the pure BNE that the independent brute force
+    # (_pure_bne_by_brute_force, interim best responses checked from scratch) finds: eight at each value.
+    x = sympy.Symbol("x", real=True)
+
+    def pays(t, a):
+        def one(i):
+            same = a[0] == a[1]
+            return x if same == (t[i] == "match") else 0
+        return (one(0), one(1))
+
+    types = (("match", "differ"), ("match", "differ"))
+    prior = {(s, t): R(1, 4) for s in types[0] for t in types[1]}
+    game = BayesianGame(("1", "2"), types, (("L", "R"), ("L", "R")), prior, pays)
+    with pytest.warns(RuntimeWarning, match="only the pure Bayesian equilibria"):
+        records = equilibrium_conditions(game)
+    assert all(r.kind == "pure" for r in records)
+    for value in (1, -1):
+        numeric = game.subs({x: value})
+        holding = {tuple(tuple(vec.index(1) for vec in per) for per in r.behaviour) for r in records
+                   if r.condition.subs(x, value) is sympy.true}
+        assert holding == _pure_bne_by_brute_force(numeric) and len(holding) == 8
