@@ -54,6 +54,7 @@ def _record(e: Any) -> dict[str, Any]:
                 "beliefs": {m: _value(b) if isinstance(b, Mapping) else str(b) for m, b in e.beliefs.items()},
                 "off_path": list(e.off_path), "type_payoffs": _value(e.type_payoffs),
                 "payoffs": [_value(v) for v in e.payoffs],
+                "mixing": {m: [_value(lo), _value(hi)] for m, (lo, hi) in e.mixing.items()},
                 "intuitive": e.intuitive if isinstance(e.intuitive, bool) else str(e.intuitive),
                 "condition": e.condition if isinstance(e.condition, bool) else str(e.condition)}
     return {"kind": e.kind, "strategies": {p: _value(e.strategy(p)) for p in e.players},
