@@ -53,6 +53,7 @@ References
 from __future__ import annotations
 
 import itertools
+import warnings
 from typing import Any
 
 import sympy
@@ -61,6 +62,7 @@ from games.errors import GameError, SizeLimitError
 from games.signaling import SignalingGame
 from solvers.information.beliefs import belief_symbols, describe_beliefs, supported
 from solvers.information.intuitive import intuitive_criterion
+from solvers.information.verify import is_perfect_bayesian_equilibrium
 from solvers.results.information import FrozenMapping, PerfectBayesianEquilibrium
 from solvers.symbolic.relations import kind_bounds, reduce_by_kinds, relation
 
@@ -262,7 +264,6 @@ def _pure(game: SignalingGame, bounds: dict[sympy.Symbol, Any]) -> list[PerfectB
             cond = _decided(sympy.And(*atoms), bounds)
             if cond is sympy.false or (game.is_numeric and cond is not sympy.true):
                 continue
-            type_pay = {t: us[t, s[t], plan[s[t]]] for t in range(T)}
             receiver = {m: game.responses[plan[m]] for m in range(M)}
             off_beliefs = {m: describe_beliefs(game, m, plan[m]) for m in off}
             out.append(_pure_record(game, s, on, mass, receiver, off, off_beliefs, cond, bounds))
@@ -398,4 +399,10 @@ def perfect_bayesian_equilibria(game: SignalingGame, *, semi_separating: bool = 
         out += _mixed_off_path(game)
     if semi_separating and T == 2 and M >= 2 and R >= 2:
         out += _semi_separating(game, bounds)
+    if game.is_numeric:  # each one checked again from the definition (solvers/information/verify.py)
+        checked = [e for e in out if is_perfect_bayesian_equilibrium(game, e)]
+        if len(checked) < len(out):  # pragma: no cover - a failure is a bug of the derivation
+            warnings.warn(f"perfect_bayesian_equilibria: {len(out) - len(checked)} candidate(s) failed the check "
+                          f"from the definition and were dropped", RuntimeWarning, stacklevel=2)
+        out = checked
     return out

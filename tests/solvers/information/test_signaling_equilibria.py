@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 import pytest
 import sympy
 
 from games import SignalingGame
-from solvers import equilibrium_conditions, perfect_bayesian_equilibria, to_latex
+from solvers import FrozenMapping, equilibrium_conditions, perfect_bayesian_equilibria, to_latex
+from solvers.information.verify import is_perfect_bayesian_equilibrium
 
 R = sympy.Rational
 
@@ -174,3 +176,21 @@ def test_job_market_symbolic_costs():
     assert cond.subs({c_low: R(3, 4), c_high: R(1, 4)}) is sympy.true
     assert cond.subs({c_low: R(3, 4), c_high: R(4, 5)}) is sympy.false
     assert cond.subs({c_low: R(1, 2), c_high: 0}) is sympy.false
+
+
+def test_the_definition_check_rejects_a_broken_equilibrium():
+    game = beer_quiche(R(1, 10))
+    beer = next(e for e in perfect_bayesian_equilibria(game) if e.label == "pooling on Beer")
+    assert is_perfect_bayesian_equilibrium(game, beer)
+    # no duel after Quiche: Weak gains (3 > 2) by eating quiche
+    no_threat = dataclasses.replace(beer, receiver=FrozenMapping({"Beer": "Flee", "Quiche": "Flee"}))
+    assert not is_perfect_bayesian_equilibrium(game, no_threat)
+    # beliefs that are not Bayes' rule on the path
+    wrong = dataclasses.replace(beer, beliefs=FrozenMapping({"Beer": FrozenMapping({"Strong": R(1, 2), "Weak": R(1, 2)}),
+                                                             "Quiche": beer.beliefs["Quiche"]}))
+    assert not is_perfect_bayesian_equilibrium(game, wrong)
+    # an off-path belief set that does not support Duel (mu(Weak | Quiche) <= 1/3)
+    mu = beer.belief_symbols["Quiche"]["Weak"]
+    unsupported = dataclasses.replace(beer, beliefs=FrozenMapping({"Beer": beer.beliefs["Beer"],
+                                                                   "Quiche": sympy.Le(mu, R(1, 3))}))
+    assert not is_perfect_bayesian_equilibrium(game, unsupported)
