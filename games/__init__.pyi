@@ -36,6 +36,7 @@ from .symmetric import SymmetricGame as SymmetricGame
 __version__: str
 
 # --- hidden information (issue 16): Bayesian and signalling games
+# isort: split
 from . import bayesian as bayesian, hidden_information as hidden_information, signaling as signaling
 from .bayesian import BayesianGame as BayesianGame
 from .errors import MissingPayoffError as MissingPayoffError, PriorError as PriorError

@@ -114,6 +114,7 @@ from .sweeps.result import SweepResult as SweepResult
 from .sweeps.sensitivity import first_order_indices as first_order_indices, first_order_table as first_order_table
 
 # --- hidden information (issue 16): Bayesian and signalling games
+# isort: split
 from . import information as information
 from .information.bayesian_nash import bayesian_equilibria as bayesian_equilibria
 from .information.intuitive import intuitive_criterion as intuitive_criterion
