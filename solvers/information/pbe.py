@@ -39,8 +39,17 @@ equilibria with a pure response after :math:`m_p` need an exact payoff tie of
 type :math:`b` and are not enumerated; neither are those where the receiver
 mixes after a message one type alone sends.)
 
+*Off-path mixtures* (numeric games): where no pure response to an off-path
+message is both supported by a belief and deters every type, a mixture of two
+responses that one belief makes both best responses may; such equilibria are
+returned with the interval of mixing probabilities that works (``mixing``).
+A receiver who mixes after an on-path message of a pure sender strategy (which
+needs her exact indifference at the Bayes belief) is not enumerated.
+
 Each equilibrium carries whether it survives the Cho-Kreps intuitive criterion
-(:mod:`solvers.information.intuitive`).
+(:mod:`solvers.information.intuitive`), and, for a numeric game, is checked
+again from the definition (:mod:`solvers.information.verify`) before it is
+returned.
 
 References
 ----------
