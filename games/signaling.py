@@ -24,10 +24,11 @@ from sympy import ImmutableDenseNDimArray
 
 from games._arrays import _labels, _subs_map
 from games._exact import to_exact
+from games._text import latex_escape, latex_text
 from games.bayesian import BayesianGame, check_prior
 from games.core import Game
 from games.errors import GameError, MissingPayoffError, PriorError, UnknownNameError, suggest
-from games.parameters import ParameterSet
+from games.parameters import ParameterSet, latex_symbol_names
 
 __all__ = ["SignalingGame"]
 
@@ -224,6 +225,51 @@ class SignalingGame:
     def to_strategic_form(self) -> Game:
         """The ex-ante strategic form: sender strategies map types to messages, receiver ones messages to responses."""
         return self.to_bayesian().to_strategic_form()
+
+    def latex(self, *, env: str = "tabular") -> str:
+        r"""The payoff table as LaTeX: one row per (type, message), one column per response.
+
+        Cells are "sender payoff, receiver payoff"; the first column gives the
+        type with its prior probability.
+
+        Examples
+        --------
+        >>> g = SignalingGame({"H": 0.5, "L": 0.5}, ("E",), ("w",), {("H", "E", "w"): (1, 0), ("L", "E", "w"): (0, 1)})
+        >>> print(g.latex())
+        \begin{tabular}{ll|c}
+        type (prior) & message & w \\
+        \hline
+        H ($\frac{1}{2}$) & E & $1, 0$ \\
+        L ($\frac{1}{2}$) & E & $0, 1$ \\
+        \end{tabular}
+        """
+        if env not in ("tabular", "array"):
+            raise GameError(f"SignalingGame.latex: env {env!r} not allowed (allowed: 'tabular', 'array')")
+        names = latex_symbol_names()
+
+        def tex(e: sympy.Expr) -> str:
+            return sympy.latex(e, symbol_names=names)
+
+        def label(text: str) -> str:
+            return latex_escape(text) if env == "tabular" else latex_text(text)
+
+        def math(body: str) -> str:
+            return f"${body}$" if env == "tabular" else body
+
+        lines = [r"\begin{%s}{ll|%s}" % (env, "c" * len(self.responses)),
+                 label("type (prior)") + " & " + label("message") + " & "
+                 + " & ".join(label(r) for r in self.responses) + r" \\", r"\hline"]
+        for i, t in enumerate(self.types):
+            for j, m in enumerate(self.messages):
+                cells = [math(tex(self.payoffs[0][i, j, k]) + ", " + tex(self.payoffs[1][i, j, k]))
+                         for k in range(len(self.responses))]
+                head = label(t) + " (" + math(tex(self.prior[i])) + ")" if j == 0 else ""
+                lines.append(head + " & " + label(m) + " & " + " & ".join(cells) + r" \\")
+        lines.append(r"\end{%s}" % env)
+        return "\n".join(lines)
+
+    def _repr_latex_(self) -> str:
+        return "$$" + self.latex(env="array") + "$$"
 
     def __str__(self) -> str:
         return (f"{self.name or 'Signalling game'}: {len(self.types)} sender types, {len(self.messages)} messages, "
