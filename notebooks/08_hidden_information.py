@@ -83,6 +83,9 @@ print("pooling on Beer holds iff", symbolic[0].condition)
 
 # %%
 signal = games.build("alignment_signal")
+signal
+
+# %%
 at_defaults = solvers.perfect_bayesian_equilibria(signal.subs(PS))
 for eq in at_defaults:
     print(eq)
