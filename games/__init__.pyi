@@ -39,3 +39,10 @@ __version__: str
 from . import continuous as continuous, races as races
 from .continuous import ContinuousGame as ContinuousGame
 from .errors import StrategyIntervalError as StrategyIntervalError
+
+# --- hidden information (issue 16): Bayesian and signalling games
+# isort: split
+from . import bayesian as bayesian, hidden_information as hidden_information, signaling as signaling
+from .bayesian import BayesianGame as BayesianGame
+from .errors import MissingPayoffError as MissingPayoffError, PriorError as PriorError
+from .signaling import SignalingGame as SignalingGame

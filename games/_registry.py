@@ -61,7 +61,8 @@ def register(name: str, level: str, *, family: str = "normal-form") -> Callable[
 #: The modules of the game library; each registers its builders with :func:`register` when imported.
 GAME_MODULES = ("games.individual", "games.collective", "games.reputation", "games.organizational",
                 "games.geopolitical", "games.interventions",
-                "games.races")  # issue 16: continuous races
+                "games.races",  # issue 16: continuous races
+                "games.hidden_information")  # hidden information (issue 16)
 
 
 def _load() -> None:

@@ -180,4 +180,19 @@ MODEL_PARAMETERS: tuple[Parameter, ...] = (
         latex=r"\sigma_S", ours=True,
         description="safety spending a lab adds to each dollar of Capabilities in the contest (ours)",
         quote="I don't mean to suggest there isn't safety research at OpenAI, Deepmind"),
+    # --- games.hidden_information
+    Parameter(
+        "prior_genuine", 0.5, kind="probability", unit="probability", low=0, high=1, latex=r"\pi", ours=True,
+        description="share of the work labelled Alignment that is genuinely aligned, in the signalling game (ours)",
+        quote="Alignment researchers are up against all the people who say they work in Alignment but actually "
+              "work in Capabilities"),
+    Parameter(
+        "verification_cost", 50e3, kind="money", unit="USD", low=0, high=1e6, latex=r"c_V", ours=True,
+        description="what a researcher pays to have her alignment work verified (evaluations, open review; ours)",
+        quote="there is plenty of empirical testing that can be done to test out Alignment solutions"),
+    Parameter(
+        "funded_alignment_value", 200e3, kind="money", unit="USD", low=0, high=10e6, latex=r"V_F", ours=True,
+        description="what a funder gains from funding one piece of genuinely aligned work (ours)",
+        quote="There is more money available to fund Alignment research and the ROI for doing the research is "
+              "higher."),
 )

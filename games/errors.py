@@ -87,3 +87,13 @@ class StrategyIntervalError(GameError):
 
 
 __all__.append("StrategyIntervalError")
+# --- hidden information (games.bayesian, games.signaling; issue 16)
+class PriorError(GameError):
+    """A common prior is invalid: a negative probability, or probabilities that do not sum to 1."""
+
+
+class MissingPayoffError(GameError):
+    """A payoff entry of a Bayesian or signalling game is missing (the message names the entry)."""
+
+
+__all__ += ["PriorError", "MissingPayoffError"]

@@ -6,9 +6,11 @@ package's interface.  A name is public if and only if it is imported here;
 ``tests/test_architecture.py`` checks that every one resolves.
 """
 
+# --- continuous choices (issue 16)
 from . import (
     cli as cli,
     conditions as conditions,
+    continuous as continuous,
     dynamics as dynamics,
     equilibria as equilibria,
     errors as errors,
@@ -29,6 +31,10 @@ from .conditions.selection import (
 )
 from .conditions.statics import comparative_statics as comparative_statics
 from .conditions.thresholds import break_even as break_even
+from .continuous.first_order import continuous_equilibria as continuous_equilibria
+from .continuous.numeric import deviation_gains as deviation_gains, numeric_equilibria as numeric_equilibria
+from .continuous.precipice import race_equilibrium as race_equilibrium
+from .continuous.responses import best_responses as best_responses
 from .dynamics.best_response import (
     attractors as attractors,
     basins as basins,
@@ -65,6 +71,7 @@ from .equilibria.symmetric import symmetric_equilibria as symmetric_equilibria
 from .equilibria.verify import is_nash_equilibrium as is_nash_equilibrium, regrets as regrets
 from .equilibria.vertices import vertex_enumeration as vertex_enumeration
 from .errors import (
+    NonDifferentiablePayoffError as NonDifferentiablePayoffError,
     ProfileError as ProfileError,
     ProgramError as ProgramError,
     SweepError as SweepError,
@@ -73,6 +80,7 @@ from .errors import (
 from .explorer.grid import regime_grid as regime_grid
 from .explorer.launch import explore as explore
 from .explorer.widget import Explorer as Explorer, ExplorerResult as ExplorerResult
+from .render.continuous import plot_best_responses as plot_best_responses
 from .render.graphs import draw_graph as draw_graph, write_graph as write_graph
 from .render.latex import LatexResult as LatexResult, to_latex as to_latex
 from .render.layout import graph_layout as graph_layout
@@ -88,6 +96,11 @@ from .results.conditions import (
     InterventionCost as InterventionCost,
     Outcome as Outcome,
     Threshold as Threshold,
+)
+from .results.continuous import (
+    BestResponse as BestResponse,
+    ContinuousEquilibrium as ContinuousEquilibrium,
+    RaceEquilibrium as RaceEquilibrium,
 )
 from .results.dynamics import (
     FixedPoint as FixedPoint,
@@ -113,16 +126,14 @@ from .sweeps.plots import (
 from .sweeps.result import SweepResult as SweepResult
 from .sweeps.sensitivity import first_order_indices as first_order_indices, first_order_table as first_order_table
 
-# --- continuous choices (issue 16)
-from . import continuous as continuous
-from .continuous.first_order import continuous_equilibria as continuous_equilibria
-from .continuous.numeric import deviation_gains as deviation_gains, numeric_equilibria as numeric_equilibria
-from .continuous.precipice import race_equilibrium as race_equilibrium
-from .continuous.responses import best_responses as best_responses
-from .errors import NonDifferentiablePayoffError as NonDifferentiablePayoffError
-from .render.continuous import plot_best_responses as plot_best_responses
-from .results.continuous import (
-    BestResponse as BestResponse,
-    ContinuousEquilibrium as ContinuousEquilibrium,
-    RaceEquilibrium as RaceEquilibrium,
+# --- hidden information (issue 16): Bayesian and signalling games
+# isort: split
+from . import information as information
+from .information.bayesian_nash import bayesian_equilibria as bayesian_equilibria
+from .information.intuitive import intuitive_criterion as intuitive_criterion
+from .information.pbe import perfect_bayesian_equilibria as perfect_bayesian_equilibria
+from .results.information import (
+    BayesianEquilibrium as BayesianEquilibrium,
+    FrozenMapping as FrozenMapping,
+    PerfectBayesianEquilibrium as PerfectBayesianEquilibrium,
 )

@@ -23,8 +23,10 @@ from solvers.errors import CLIError
 __all__ = ["FAMILY_MODULES", "family_command"]
 
 #: family -> the module of its command-line verbs.
-FAMILY_MODULES: dict[str, str] = {}
-FAMILY_MODULES["continuous"] = "solvers.cli.continuous"  # issue 16: interval strategies
+FAMILY_MODULES: dict[str, str] = {
+    "continuous": "solvers.cli.continuous",  # issue 16: interval strategies
+    "bayesian": "solvers.cli.information", "signaling": "solvers.cli.information",  # hidden information (issue 16)
+}
 
 
 def family_command(family: str, verb: str) -> Callable[..., Any]:

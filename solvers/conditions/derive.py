@@ -83,19 +83,23 @@ from __future__ import annotations
 import dataclasses
 import warnings
 import weakref
-from typing import Any
+from typing import Any, overload
 
 import sympy
 
+from games.bayesian import BayesianGame
 from games.continuous import ContinuousGame
 from games.core import Game
 from games.errors import GameError, SizeLimitError
+from games.signaling import SignalingGame
 from games.symmetric import SymmetricGame
 from solvers.conditions.bimatrix import _pure_only, _two_player
 from solvers.conditions.cache import KeyedCache, game_key
+from solvers.conditions.information import information_conditions
 from solvers.conditions.symmetric import _symmetric
 from solvers.continuous.first_order import continuous_equilibria
 from solvers.results.conditions import ConditionalEquilibrium
+from solvers.results.information import BayesianEquilibrium, PerfectBayesianEquilibrium
 from solvers.symbolic.relations import kind_bounds, reduce_by_kinds
 
 __all__ = ["equilibrium_conditions", "MAX_SYMBOLIC_SUPPORT_PAIRS", "MAX_NUMERIC_SUPPORT_PAIRS", "MAX_PURE_PROFILES"]
@@ -241,16 +245,25 @@ def _derive_raw(game: Game | SymmetricGame) -> tuple[ConditionalEquilibrium, ...
     return _pure_only(game)
 
 
-def equilibrium_conditions(game: Game | SymmetricGame, *, by_kinds: bool = True) -> list[ConditionalEquilibrium]:
+@overload
+def equilibrium_conditions(game: Game | SymmetricGame, *, by_kinds: bool = True) -> list[ConditionalEquilibrium]: ...
+@overload
+def equilibrium_conditions(game: BayesianGame, *, by_kinds: bool = True) -> list[BayesianEquilibrium]: ...
+@overload
+def equilibrium_conditions(game: SignalingGame, *, by_kinds: bool = True) -> list[PerfectBayesianEquilibrium]: ...
+def equilibrium_conditions(game: Any, *, by_kinds: bool = True) -> list[Any]:
     r"""Every equilibrium of a symbolic game, in closed form, with the condition under which it holds.
 
     Parameters
     ----------
-    game : Game or SymmetricGame
+    game : Game, SymmetricGame, BayesianGame or SignalingGame
         A two-player game (up to 3 x 3, 4 x 2 or 6 x 1 with symbolic payoffs,
         5 x 5 numeric),
         an N-player game (pure equilibria), or a symmetric two-strategy
         n-player game (symmetric equilibria; ``n`` may be a symbol).
+        A Bayesian game gives its Bayesian equilibria and a signalling game its
+        perfect Bayesian equilibria, each with its condition
+        (:mod:`solvers.conditions.information`).
     by_kinds : bool, default True
         Reduce the conditions under the ranges of the registry's parameter
         kinds (probabilities in [0, 1], counts >= 1, money >= 0): relations
@@ -318,6 +331,9 @@ def equilibrium_conditions(game: Game | SymmetricGame, *, by_kinds: bool = True)
     """
     if isinstance(game, ContinuousGame):  # issue 16: interval strategies (solvers.continuous)
         return continuous_equilibria(game, method="first-order", by_kinds=by_kinds)  # type: ignore[return-value]
+    if isinstance(game, (BayesianGame, SignalingGame)):  # hidden information: conditions/information.py
+        return information_conditions(game, equilibrium_conditions, (MAX_SYMBOLIC_SUPPORT_PAIRS,
+                                                                     MAX_NUMERIC_SUPPORT_PAIRS))
     if by_kinds is True:
         hit = _BY_IDENTITY.get(id(game))
         if hit is not None and hit[0]() is game:

@@ -30,6 +30,7 @@ import sympy
 from games._text import format_number, latex_text
 from games.errors import GameError
 from games.parameters import latex_symbol_names
+from solvers.render import information as _information
 from solvers.render.continuous import CONTINUOUS_RESULTS, continuous_rows
 from solvers.results.conditions import BreakEven, Classification, ConditionalEquilibrium, Outcome, Threshold
 from solvers.results.equilibria import Equilibria, Equilibrium, SymmetricEquilibrium
@@ -301,6 +302,9 @@ def _rows(result: Any, names: dict[sympy.Symbol, str]) -> list[tuple[str, str]]:
             return [(latex_text(result.name) + r" &: \text{always}", f"{result.name}")]
         return [(latex_text(k) + " &: " + latex_expr(v, names), f"{k}: {_plain(v)}")
                 for k, v in result.conditions.items()]
+    if isinstance(result, _information.RESULT_TYPES) or (
+            isinstance(result, (list, tuple)) and result and all(isinstance(r, _information.RESULT_TYPES) for r in result)):
+        return _information.latex_rows(result, lambda e, extra=None: latex_expr(e, {**names, **(extra or {})}))
     if isinstance(result, (sympy.Basic, bool)):
         return [("&" + latex_expr(result, names), _plain(result))]
     if isinstance(result, Equilibrium):

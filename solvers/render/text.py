@@ -23,6 +23,7 @@ from typing import Any
 import sympy
 
 from games._text import format_number
+from solvers.render import information as _information
 from solvers.render.continuous import CONTINUOUS_RESULTS, continuous_text
 from solvers.results.conditions import (
     BreakEven,
@@ -144,3 +145,5 @@ def _(c: InterventionCost) -> str:
 
 for _type in CONTINUOUS_RESULTS:  # issue 16: continuous choices (solvers.render.continuous)
     to_text.register(_type, continuous_text)
+for _info_type, _renderer in _information.TEXT.items():  # hidden information (render/information.py)
+    to_text.register(_info_type, _renderer)

@@ -121,6 +121,9 @@ def default_parameters() -> ParameterSet:
 def game_from(game: Any) -> tuple[Game | SymmetricGame, str]:
     if isinstance(game, str):
         g = build(game)
+        if not isinstance(g, (Game, SymmetricGame)):  # a game tree, Bayesian, signalling or continuous game
+            raise SweepError(f"sweep: {game!r} is a {type(g).__name__}; sweeps take strategic-form games "
+                             f"(the games of `aligngames list` with form 'normal form' or 'symmetric n-player')")
         return g, game
     if isinstance(game, (Game, SymmetricGame)):
         return game, game.name or "game"

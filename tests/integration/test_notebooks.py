@@ -40,6 +40,7 @@ EXPECTED = [
     "04_geopolitics.py",
     "05_dynamics_graphs.py",
     "06_build_your_own_game.py",
+    "08_hidden_information.py",
     "09_continuous_races.py",
 ]
 
@@ -210,8 +211,24 @@ def expect_09() -> list[str]:
     ]
 
 
+def expect_08() -> list[str]:
+    # beer-quiche with P(Weak) = 1/10: two pooling equilibria, only Beer survives the intuitive criterion;
+    # pooling needs Flee to answer the prior: -(1 - p) + p <= 0 (tests/solvers/information)
+    c_v, d, l_w = 50_000, Fraction(1, 2), 500_000                   # alignment_signal's defaults (ours)
+    return [
+        "pooling on Beer | intuitive: True",
+        "pooling on Quiche | intuitive: False",
+        "pooling on Beer holds iff 1 >= 2*p",
+        f"separating for {fmt(c_v)} <= S <= {fmt(c_v + d * l_w)}",   # c_V <= S <= c_V + d L_W
+        "S = 200,000: separating equilibrium: True",
+        "S = 500,000: separating equilibrium: False",
+        "1: B; 2: meet B, avoid S  (payoffs 1, 3/2)",                # Osborne (2004), section 9.2
+        "1: 2/3 B + 1/3 S; 2: meet 2/3 B + 1/3 S, avoid S",          # indifference of the meeting type and of 1
+    ]
+
+
 CHECKS: dict[str, Callable[[], list[str]]] = dict(zip(EXPECTED, [expect_01, expect_02, expect_03, expect_04,
-                                                                 expect_05, expect_06, expect_09]))
+                                                                 expect_05, expect_06, expect_08, expect_09]))
 
 
 def test_the_six_sources_exist_and_each_has_checks():
