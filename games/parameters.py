@@ -21,9 +21,22 @@ kind            valid values                  symbol assumptions
 ``years``       :math:`x \ge 0`               real, positive
 ==============  ============================  ======================
 
-The range (``low``, ``high``) is what sweeps and uncertainty analyses draw from;
+The range (``low``, ``high``) bounds what sweeps and uncertainty analyses draw;
 it is *not* enforced on values, because the essay's own cases leave it (the
-"humanity" case sets the VSL to the social $20m).
+"humanity" case sets the VSL to the social one).
+
+Every parameter with a range also has a :class:`Distribution` with its
+provenance, which Monte Carlo sweeps draw from by default.  A parameter
+defined without one gets :func:`default_distribution`, derived from its kind,
+value and range by a documented rule (provenance ``"ours (rule: ...)"``), so a
+parameter registered later by any game family has one too:
+
+1. no range, or ``low == high``: no distribution (the parameter is fixed);
+2. ``probability``: triangular on the range, mode at the default value;
+3. ``count``, ``money``, ``ratio``, ``years`` with ``low > 0`` and
+   ``high / low >= 100`` (two orders of magnitude or more): log-uniform on the range;
+4. anything else: triangular on the range, mode at the default value
+   (clipped into the range).
 
 Parameter files are TOML read with :mod:`tomllib`.  Values are numbers or
 fraction strings (``"1/3"``) parsed by :class:`fractions.Fraction`; nothing in a
@@ -53,10 +66,12 @@ from games._exact import parse_fraction, to_exact
 from games._io import atomic_write_text
 from games._limits import nesting_depth
 from games._numbers import MAX_PARAMETER_FILE_BYTES as _MAX_FILE_BYTES, check_magnitude
+from games._text import format_number
 from games.errors import GameError, ParameterError, ParameterFileError, UnknownNameError, suggest
 
-__all__ = ["Parameter", "ParameterSet", "KINDS", "parameter_symbol", "parameter_name", "latex_symbol_names",
-           "read_toml_values", "MAX_PARAMETER_FILE_BYTES"]
+__all__ = ["Parameter", "ParameterSet", "Distribution", "KINDS", "DISTRIBUTION_FAMILIES", "parameter_symbol",
+           "parameter_name", "latex_symbol_names", "read_toml_values", "default_distribution",
+           "MAX_PARAMETER_FILE_BYTES"]
 
 Kind = Literal["probability", "money", "ratio", "count", "years"]
 KINDS: tuple[str, ...] = ("probability", "money", "ratio", "count", "years")
@@ -124,6 +139,119 @@ def _check_kind_value(name: str, kind: str, value: sympy.Expr) -> None:
     if kind in ("money", "ratio", "count", "years") and value < 0:
         raise ParameterError(f"parameter {name!r}: {value} is negative (allowed: a {kind} >= 0)")
 
+#: The distribution families a :class:`Distribution` may name (the Monte Carlo sampler draws each).
+DISTRIBUTION_FAMILIES: tuple[str, ...] = ("uniform", "loguniform", "triangular")
+
+
+@dataclass(frozen=True)
+class Distribution:
+    r"""The uncertainty of one parameter: a family on a range, with its provenance.
+
+    Parameters
+    ----------
+    family : {"uniform", "loguniform", "triangular"}
+        ``"loguniform"`` needs ``low > 0``; ``"triangular"`` needs ``mode``.
+    low, high : number
+        The support.
+    mode : number, optional
+        The triangular distribution's mode (``low <= mode <= high``).
+    provenance : str
+        Where it comes from: ``"essay: ..."`` (the essay states the range) or
+        ``"ours: ..."`` / ``"ours (rule ...)"`` (this toolkit's choice).
+
+    Raises
+    ------
+    ParameterError
+        For an unknown family, ``low > high``, a log-uniform with ``low <= 0``
+        or a triangular mode outside the range.
+
+    References
+    ----------
+    .. [1] A. Saltelli et al., *Global Sensitivity Analysis: The Primer*,
+       Wiley (2008), section 1.2 (input distributions and their sources).
+
+    Examples
+    --------
+    >>> d = Distribution("triangular", 0.01, 0.1, mode=0.05, provenance="ours")
+    >>> d.mode, d.ours, d.describe()
+    (1/20, True, 'triangular [0.01, 0.1], mode 0.05 (ours)')
+    >>> Distribution("loguniform", 0, 10)
+    Traceback (most recent call last):
+    ...
+    games.errors.ParameterError: Distribution: loguniform needs low > 0, got 0 (allowed: 0 < low <= high)
+    """
+
+    family: str
+    low: Any
+    high: Any
+    mode: Any = None
+    provenance: str = ""
+
+    def __post_init__(self) -> None:
+        if self.family not in DISTRIBUTION_FAMILIES:
+            raise ParameterError(f"Distribution: unknown family {self.family!r} "
+                                 f"(allowed: {', '.join(DISTRIBUTION_FAMILIES)})")
+        lo = to_exact(self.low, "Distribution low")
+        hi = to_exact(self.high, "Distribution high")
+        if lo > hi:
+            raise ParameterError(f"Distribution: low {lo} exceeds high {hi} (allowed: low <= high)")
+        object.__setattr__(self, "low", lo)
+        object.__setattr__(self, "high", hi)
+        if self.family == "loguniform" and not lo > 0:
+            raise ParameterError(f"Distribution: loguniform needs low > 0, got {lo} (allowed: 0 < low <= high)")
+        if self.family == "triangular":
+            if self.mode is None:
+                raise ParameterError("Distribution: triangular needs a mode (allowed: low <= mode <= high)")
+            m = to_exact(self.mode, "Distribution mode")
+            if not lo <= m <= hi:
+                raise ParameterError(f"Distribution: mode {m} outside [{lo}, {hi}] (allowed: low <= mode <= high)")
+            object.__setattr__(self, "mode", m)
+        elif self.mode is not None:
+            raise ParameterError(f"Distribution: a mode is only for triangular, not {self.family!r}")
+
+    @property
+    def ours(self) -> bool:
+        """True unless the provenance says the essay states the range (``"essay..."``)."""
+        return not self.provenance.startswith("essay")
+
+    def spec(self) -> tuple[Any, ...]:
+        """Plain floats for the numeric sampler: ``(family, low, high)`` or ``("triangular", low, high, mode)``."""
+        base: tuple[Any, ...] = (self.family, float(self.low), float(self.high))
+        return base + (float(self.mode),) if self.family == "triangular" else base
+
+    def describe(self) -> str:
+        """One line: family, range, mode and provenance."""
+        text = f"{self.family} [{format_number(self.low)}, {format_number(self.high)}]"
+        if self.mode is not None:
+            text += f", mode {format_number(self.mode)}"
+        return text + (f" ({self.provenance})" if self.provenance else "")
+
+
+def default_distribution(kind: str, value: Any, low: Any, high: Any) -> Distribution | None:
+    """The rule-derived distribution of a parameter defined without one (the rule in the module docstring).
+
+    Examples
+    --------
+    >>> default_distribution("count", 150, 1, 8e9).describe()
+    'loguniform [1, 8,000,000,000] (ours (rule: a count spanning two orders of magnitude or more -> log-uniform))'
+    >>> default_distribution("probability", 0.2, 0, 1).family
+    'triangular'
+    >>> default_distribution("money", 1, None, None) is None
+    True
+    """
+    if low is None or high is None:
+        return None
+    lo, hi, v = to_exact(low, "range"), to_exact(high, "range"), to_exact(value, "value")
+    if lo >= hi:
+        return None
+    if kind != "probability" and lo > 0 and hi / lo >= 100:
+        return Distribution("loguniform", lo, hi, provenance=f"ours (rule: a {kind} spanning two orders of "
+                                                             "magnitude or more -> log-uniform)")
+    mode = min(max(v, lo), hi) if v.is_number else lo
+    what = "a probability" if kind == "probability" else f"a {kind} within two orders of magnitude"
+    return Distribution("triangular", lo, hi, mode=mode,
+                        provenance=f"ours (rule: {what} -> triangular, mode at the default value)")
+
 
 @dataclass(frozen=True)
 class Parameter:
@@ -150,12 +278,17 @@ class Parameter:
         assumption rather than the essay's.
     description : str
         One line saying what the parameter is.
+    distribution : Distribution, optional
+        Its uncertainty with provenance; when omitted and the parameter has a
+        range, :func:`default_distribution` fills it in (provenance ``"ours (rule ...)"``).
 
     Examples
     --------
     >>> p = Parameter("p_doom", 0.2, kind="probability", unit="probability", low=0, high=1)
     >>> p.value, p.symbol
     (1/5, p_doom)
+    >>> p.distribution.family, p.distribution.mode
+    ('triangular', 1/5)
     >>> Parameter("p_doom", 1.5, kind="probability")
     Traceback (most recent call last):
     ...
@@ -172,6 +305,7 @@ class Parameter:
     latex: str = ""
     ours: bool = False
     description: str = ""
+    distribution: Distribution | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name.isidentifier():
@@ -191,6 +325,11 @@ class Parameter:
                 object.__setattr__(self, bound, b)
         if self.low is not None and self.high is not None and self.low > self.high:
             raise ParameterError(f"parameter {self.name!r}: low {self.low} exceeds high {self.high}")
+        if self.distribution is None:
+            object.__setattr__(self, "distribution", default_distribution(self.kind, value, self.low, self.high))
+        elif not isinstance(self.distribution, Distribution):
+            raise ParameterError(f"parameter {self.name!r}: distribution must be a Distribution, "
+                                 f"got {type(self.distribution).__name__}")
         if self.latex:
             _LATEX_NAMES[self.symbol] = self.latex
 
