@@ -30,6 +30,16 @@ Modelling choices
   orthogonal job), and she receives the payment on top.  The default payment is
   the essay's billion dollars shared by the researchers it buys out:
   :math:`B / n_B` with :math:`n_B = 800` (ours: the five-year $250k careers $1b buys).
+* **What the buy-out does to P(doom)** (:func:`games.removal.buyout_removal`): the bought-out
+  researchers are *removed* from the system (Yudkowsky's "island"), not moved
+  to Alignment.  Labs refill a share :math:`h` of their positions
+  (``replacement_rate``, ours, flagged: default 1/2); Capabilities progress is
+  proportional to the workforce :math:`N_C` (``capabilities_workforce``, ours,
+  flagged: 10,000), so the buy-out delays progress by the *time bought*
+  :math:`T n_B (1 - h) / N_C`, and each year bought lowers P(doom) by
+  :math:`\lambda` (``doom_per_year_bought``, ours, flagged: one point).  At the
+  industry defaults: 800 careers, 400 removed net, 0.2 years bought, P(doom)
+  down 0.002: small, and not zero.
 
 References
 ----------
@@ -308,7 +318,8 @@ def buyout(game: Game, payment: Any = None, *, like: str = "Neither", strategy: 
         U'_j(\ldots, \text{Bought out}_i, \ldots) = U_j(\ldots, \text{like}_i, \ldots) \ (j \ne i),
 
     with :math:`B` the essay's ``buyout_budget`` ($1b) and :math:`n_B` the
-    researchers it is shared among (ours, default 800, so $1.25m each).
+    researchers it is shared among (ours, default 800, so $1.25m each).  The
+    buy-out's effect on P(doom) (the time it buys) is :func:`games.removal.buyout_removal`.
 
     Parameters
     ----------
@@ -417,8 +428,8 @@ def subsidy_game(base: str = "career_choice", **options: Any) -> Any:
 
     Examples
     --------
-    >>> sorted(s.name for s in subsidy_game().free_symbols)[:2]
-    ['alignment_subsidy', 'altruism_weight']
+    >>> "alignment_subsidy" in {s.name for s in subsidy_game().free_symbols}
+    True
     """
     return subsidize_alignment(_base(base, options, "subsidy"))
 
