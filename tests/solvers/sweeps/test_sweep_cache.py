@@ -269,7 +269,7 @@ def test_packages_import_without_sympy_and_resolve_names_lazily():
             raise AssertionError("no AttributeError")
         assert solvers.equilibria.__name__ == "solvers.equilibria" and games.core.__name__ == "games.core"  # rooms
         from games.essay import MODEL_PARAMETERS   # importing the essay alone registers every model parameter
-        assert len(MODEL_PARAMETERS) == 32, len(MODEL_PARAMETERS)
+        assert len(MODEL_PARAMETERS) == 38, len(MODEL_PARAMETERS)  # issue 18 added 6
         assert games.Game.__name__ == "Game" and len(games.library()) == 14
         print("ok")
     """)
