@@ -268,7 +268,7 @@ def _humanity(v: Mapping[str, Any], ps: ParameterSet) -> list[Claim]:
         Claim("collective-action", "Generally speaking, there's a collective action problem.", None, n_star,
               "reading",
               f"all-Alignment beats all-Capabilities for everyone only above n* = {_fmt(sacrifice)} / "
-              f"{_fmt(n_star_w)} = {_fmt(n_star)} researchers ({_fmt(smallest)} or more): a Prisoner's Dilemma "
+              f"{_fmt(n_star_w)} = {format_number(n_star, digits=4)} researchers ({_fmt(smallest)} or more): a Prisoner's Dilemma "
               f"there; with two researchers all-Alignment is worse for both by {_fmt(-pair)} "
               "(2 x marginal - sacrifice), a Deadlock, not a dilemma",
               "income-sacrifice / (p_pivotal * doom_reduction * researcher valuation)",
