@@ -20,7 +20,8 @@ def report():
 def test_report_data_has_audit_and_every_game(report):
     audit = {c["id"]: c for c in report.data["audit"]}
     assert audit["marginal"]["computed"] == 16_250  # 0.05 x 0.05 x 6.5e6
-    assert audit["dunbar"]["status"] == "mismatch"
+    # issue 18: the essay's 16,250 x 0.1 x 150 = 243,750 is a reading, not a "mismatch"
+    assert audit["dunbar"]["status"] == "reading" and audit["dunbar"]["computed"] == 243_750
     assert report.errors == []
     # career_choice at the baseline: Capabilities, 123,000 x 5 = 615,000
     (eq,) = report.data["games"]["career_choice"]["equilibria"]
@@ -70,7 +71,9 @@ def test_report_uncertainty_grid_matches_hand_inequality(report):
 def test_report_files_markdown_json_fragments(report, tmp_path):
     files = write_report(report, tmp_path / "out", pdf=False, fragments=True)
     md = files.markdown.read_text()
-    assert "16,250" in md and "440,000" in md and "mismatch" in md
+    assert "16,250" in md and "440,000" in md and "mismatch" not in md
+    # issue 18: the readings are in the text: 81,250 + 243,750 = 325,000 fails against 440,000
+    assert "325,000 (conclusion FAILS)" in md and "Deadlock" in md
     data = json.loads(files.json.read_text())
     assert data["audit"][3]["computed"] == (123_000 - 35_000) * 5
     assert files.pdf is None
