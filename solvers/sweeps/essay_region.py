@@ -130,13 +130,16 @@ def essay_ranges(params: ParameterSet | None = None) -> dict[str, tuple[float, f
 
 
 def _aligned(rec: Any) -> bool:
+    """A pure record in which every player who has an aligned strategy plays one (and someone has one)."""
     if rec.kind != "pure":
         return False
+    any_aligned = False
     for strategies, support in zip(rec.strategies, rec.supports):
-        has = [s for s in strategies if s in ALIGNED_STRATEGIES]
-        if has and strategies[support[0]] not in ALIGNED_STRATEGIES:
-            return False
-    return True
+        if any(s in ALIGNED_STRATEGIES for s in strategies):
+            if strategies[support[0]] not in ALIGNED_STRATEGIES:
+                return False
+            any_aligned = True
+    return any_aligned
 
 
 def alignment_region(game: Game | SymmetricGame | str, params: ParameterSet | None = None, *,
@@ -192,8 +195,12 @@ def alignment_region(game: Game | SymmetricGame | str, params: ParameterSet | No
         pos = template.model.labels.index(lab)
         holds |= np.broadcast_to(np.asarray(out[template.model.layout[pos][1]], dtype=bool), (size,))
     at = condition.xreplace({s: ps[s.name].value for s in condition.free_symbols if s.name in ps})
+
+    def is_ours(name: str) -> bool:
+        d = ps[name].distribution
+        return bool(ps[name].ours or d is None or d.ours)
+
     ours = tuple(sorted(s.name for s in condition.free_symbols
-                        if s.name in ps and (ps[s.name].ours or ps[s.name].distribution is None
-                                             or ps[s.name].distribution.ours) and s.name not in ranges))
+                        if s.name in ps and s.name not in ranges and is_ours(s.name)))
     return AlignmentRegion(name, labels, condition, condition_at, ranges, float(holds.mean()),
                            bool(at == sympy.true), ours, steps)
