@@ -154,3 +154,16 @@ def test_games_without_an_essay_range_and_errors():
     g = games.Game.from_bimatrix([[1, 0], [0, 1]], strategies=(("Left", "Right"), ("Left", "Right")))
     with pytest.raises(SweepError, match="no pure profile"):
         alignment_region(g)
+
+
+def test_two_researchers_deadlock_and_the_dilemma_above_27():
+    from solvers import break_even, classify
+
+    ps = essay.parameters()
+    # n = 2: Capabilities dominant by 440,000 - 16,250 = 423,750 and mutual Capabilities better for both than
+    # mutual Alignment by 440,000 - 2 x 16,250 = 407,500: a Deadlock, not a Prisoner's Dilemma
+    assert classify(games.build("collective_action_pair").subs(ps)).name == "Deadlock"
+    # all-Alignment beats all-Capabilities for everyone once n x 16,250 > 440,000: n* = 352/13 = 27.08
+    (t,) = break_even(games.build("collective_action"), "n_researchers", ps, what="welfare")
+    assert t.value == sympy.Rational(352, 13)
+    assert 27 * 16_250 < 440_000 < 28 * 16_250
