@@ -162,7 +162,8 @@ def uncertainty_blocks(rep: Report, plot: Callable[[str, Any], Any]) -> None:
     grid = sweep("career_choice", vary={"altruism_weight": (0, 0.5, 101), "researcher_vsl_multiplier": (1, 5, 101)},
                  params=ps, progress=False)
     mc = sweep("career_choice", samples=MC_SAMPLES, seed=1, params=ps, uncertain=list(UNCERTAIN), progress=False)
-    ranges = {n: (float(ps[n].distribution.low), float(ps[n].distribution.high)) for n in UNCERTAIN}
+    dists = {n: d for n in UNCERTAIN if (d := ps[n].distribution) is not None}
+    ranges = {n: (float(d.low), float(d.high)) for n, d in dists.items()}
     tor = tornado("career_choice", params=ps, parameters=list(UNCERTAIN) + ["horizon_years"], ranges=ranges)
     shares = mc.shares()
     indices = first_order_indices(mc)
@@ -177,7 +178,7 @@ def uncertainty_blocks(rep: Report, plot: Callable[[str, Any], Any]) -> None:
     _collective_note(rep)
     rep.blocks.append(_heading(2, "Monte Carlo over stated distributions", "sec:monte-carlo"))
     align = shares.get("(Alignment, Passive)", 0.0)
-    named = "; ".join(f"{n}: {ps[n].distribution.describe()}" for n in UNCERTAIN)
+    named = "; ".join(f"{n}: {d.describe()}" for n, d in dists.items())
     rep.blocks.append(_para(
         f"Only with its distributions named: drawing {', '.join(UNCERTAIN)} from the registry's distributions "
         f"({MC_SAMPLES:,} samples, seed 1; {named}), Alignment is the researcher's best choice in {align:.1%} of "
