@@ -19,7 +19,7 @@ from games import essay
 from games._exact import to_exact
 from games.errors import GameError
 
-__all__ = ["buyout_removal", "BuyoutRemoval"]
+__all__ = ["buyout_removal", "BuyoutRemoval", "doom_fall_per_researcher"]
 
 BUDGET = essay.symbol("buyout_budget")
 W_C, HORIZON = essay.symbol("salary_capabilities"), essay.symbol("horizon_years")
@@ -98,3 +98,19 @@ def buyout_removal(career_cost: Any = None) -> BuyoutRemoval:
     removed = careers * (1 - REPLACED)
     time_bought = HORIZON * removed / WORKFORCE
     return BuyoutRemoval(careers, removed, time_bought, -PER_YEAR * time_bought)
+
+
+def doom_fall_per_researcher() -> sympy.Expr:
+    r"""The fall in P(doom) that removing one Capabilities researcher buys: :math:`\lambda T (1 - h) / N_C`.
+
+    Her place is refilled with probability :math:`h`; otherwise the workforce
+    :math:`N_C` is one smaller for :math:`T` years, which delays progress by
+    :math:`T / N_C` years, each worth :math:`\lambda` of P(doom).
+
+    Examples
+    --------
+    >>> import games
+    >>> doom_fall_per_researcher().xreplace(games.essay.parameters().substitutions())
+    1/400000
+    """
+    return PER_YEAR * HORIZON * (1 - REPLACED) / WORKFORCE

@@ -54,7 +54,8 @@ HAND = {
     "subsidy": ((0, 0), 191_250),  # subsidy 0 by default
     "tax": ((1, 0), 615_000),  # tax 0 by default
     "prize": ((0, 0), 191_250),  # prize 0 by default
-    "buyout": ((3, 0), 500_000 + 1_000_000_000 // 800),  # Neither + $1b / 800
+    # Neither + $1b / 800 + the time her removal buys (issue 18): 6.5e6 x 0.01 x 5 x (1 - 1/2) / 10,000 = 65/4
+    "buyout": ((3, 0), 500_000 + 1_000_000_000 // 800 + sympy.Rational(65, 4)),
 }
 
 
