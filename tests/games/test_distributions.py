@@ -104,8 +104,8 @@ def test_buyout_effect_at_the_defaults_is_not_zero_and_documented():
                         ("doom_per_year_bought", R(1, 100))):
         assert PS[name].ours and PS[name].value == value
     # in the library's buy-out game a removal is worth W x 0.01 x 5 x (1 - 1/2) / 10,000 = 6.5e6 / 400,000 = 16.25
-    from games.interventions import buyout, buyout_game
     from games.individual import career_choice
+    from games.interventions import buyout, buyout_game
 
     with_time = buyout_game().subs(PS).payoffs[0][3, 0]
     without = buyout(career_choice()).subs(PS).payoffs[0][3, 0]
