@@ -8,6 +8,7 @@ from . import (
     assumptions as assumptions,
     collective as collective,
     core as core,
+    distributions as distributions,  # issue 18: parameter distributions
     errors as errors,
     essay as essay,
     geopolitical as geopolitical,
@@ -15,6 +16,7 @@ from . import (
     interventions as interventions,
     organizational as organizational,
     parameters as parameters,
+    removal as removal,  # issue 18: the buy-out as removal
     reputation as reputation,
     symmetric as symmetric,
 )

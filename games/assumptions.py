@@ -6,11 +6,16 @@ to every scenario's parameter set (after the essay's own parameters), and the
 game modules look up their symbols by name (:func:`games.essay.symbol`).
 They live here, as data, so that the essay's parameter sets are complete
 without importing any game module.
+
+Distributions: an entry may give ``distribution=Distribution(...)`` with its
+provenance; one that does not gets the rule-derived default of
+:func:`games.parameters.default_distribution` (provenance ``"ours (rule ...)"``),
+so blocks appended for new game families get one too.
 """
 
 from __future__ import annotations
 
-from games.parameters import Parameter
+from games.parameters import Distribution, Parameter
 
 __all__ = ["MODEL_PARAMETERS"]
 
@@ -59,6 +64,23 @@ MODEL_PARAMETERS: tuple[Parameter, ...] = (
         "reputation_capabilities", 0, kind="money", unit="USD", low=0, high=1e6, latex=r"R_C", ours=True,
         description="career value of the recognition Capabilities work earns, over the horizon (ours; default 0)",
         quote="Advancing AI capabilities can lead to groundbreaking research that can gain recognition"),
+    Parameter(
+        "capabilities_social_impact", 0, kind="money", unit="USD", low=0, high=1e6, latex=r"I_C", ours=True,
+        description="what the social impact of her Capabilities work (healthcare, sustainability) is worth to the "
+                    "researcher, over the horizon (ours; default 0: the essay names it but does not price it, "
+                    "and at 0 its arithmetic is reproduced)",
+        quote="Advancing AI capabilities can lead to breakthroughs in healthcare, environmental sustainability, "
+              "and other areas that can improve people's lives"),
+    Parameter(
+        "alignment_recognition_tracking", 0.5, kind="probability", unit="share", low=0, high=1, latex=r"t_A",
+        ours=True,
+        description="share of Alignment's recognition R_A that reaches researchers whose work is impactful; "
+                    "Capabilities' recognition tracks achievement fully (ours; default 1/2; no effect while "
+                    "R_A = 0)",
+        quote="recognition for achievements in Capabilities is more directly aligned to actual achievements, "
+              "relative to recognition for research in Alignment, which might less directly track actual "
+              "achievements",
+        distribution=Distribution("uniform", 0, 1, provenance="ours: the essay gives no figure")),
     Parameter(
         "capabilities_doom_increase", 0, kind="probability", unit="probability (absolute)", low=0, high=0.0025,
         latex=r"\gamma", ours=True,
@@ -122,7 +144,29 @@ MODEL_PARAMETERS: tuple[Parameter, ...] = (
         "buyout_researchers", 800, kind="count", unit="researchers", low=1, high=10000, latex=r"n_B", ours=True,
         description="researchers the buy-out budget is shared among (ours: 800 five-year $250k careers in $1b)",
         quote="I might try to bribe people to move out of AI development"),
+    Parameter(
+        "replacement_rate", 0.5, kind="probability", unit="share", low=0, high=1, latex=r"h", ours=True,
+        description="share of bought-out Capabilities positions that labs refill by new hires (ours, flagged; "
+                    "default 1/2)",
+        quote="there are many other potential competitors who can spring up to focus on Capabilities"),
+    Parameter(
+        "capabilities_workforce", 10_000, kind="count", unit="researchers", low=1_000, high=100_000,
+        latex=r"N_C", ours=True,
+        description="researchers whose work drives Capabilities progress; progress is taken proportional to "
+                    "it (ours, flagged; default 10,000)",
+        quote="any AI research organization will be incentivized to do capabilities research"),
+    Parameter(
+        "doom_per_year_bought", 0.01, kind="probability", unit="probability (absolute) per year", low=0,
+        high=0.05, latex=r"\lambda", ours=True,
+        description="fall in P(doom) per year of Capabilities progress delayed (time for Alignment to catch "
+                    "up; ours, flagged; default one point a year)",
+        quote="less funding for research in Capabilities could help by buying us more time"),
     # --- games.organizational
+    Parameter(
+        "ai_market_value", 150e9, kind="money", unit="USD / year", low=50e9, high=1.5e12, latex=r"M", ours=True,
+        description="yearly value of the AI market the labs compete for, the race's prize (ours; default "
+                    "$150b; the essay's $50b/$110b are investment, a cost, not this prize)",
+        quote="For organizations, Alignment doesn't earn money ...; Capabilities does."),
     Parameter(
         "leader_share", 0.8, kind="probability", unit="share of the market", low=0.5, high=1, latex=r"\sigma",
         ours=True, description="market share the Capabilities-focused labs take from Safety-focused ones (ours)",

@@ -19,11 +19,13 @@ from games.individual import (
     COUNT,
     GAMMA,
     HORIZON,
+    I_C,
     N_RES,
     P_DOOM,
     Q_SUCCESS,
     R_A,
     R_C,
+    T_A,
     TEAM,
     THRESHOLD,
     W_A,
@@ -51,8 +53,8 @@ def _collective_payoffs(
     j = others_alignment
     v = survival_valuation(own_life=own_life)
     delta = marginal_doom_reduction(reading=reading)
-    u_a = W_A * HORIZON + R_A + (1 - _doom(j + 1, n - 1 - j, delta, clamp)) * v
-    u_c = W_C * HORIZON + R_C + (1 - _doom(j, n - j, delta, clamp)) * v
+    u_a = W_A * HORIZON + T_A * R_A + (1 - _doom(j + 1, n - 1 - j, delta, clamp)) * v
+    u_c = W_C * HORIZON + R_C + I_C + (1 - _doom(j, n - j, delta, clamp)) * v
     return u_a, u_c
 
 
@@ -76,19 +78,22 @@ def collective_action(
 
     .. math::
 
-        U_A(j) &= w_A T + R_A + \bigl(1 - P(j + 1,\, n - 1 - j)\bigr) W \\
-        U_C(j) &= w_C T + R_C + \bigl(1 - P(j,\, n - j)\bigr) W.
+        U_A(j) &= w_A T + t_A R_A + \bigl(1 - P(j + 1,\, n - 1 - j)\bigr) W \\
+        U_C(j) &= w_C T + R_C + I_C + \bigl(1 - P(j,\, n - j)\bigr) W.
 
-    Away from the clamps, :math:`U_C - U_A = (w_C - w_A) T + R_C - R_A - (\Delta + \gamma) W`
-    for every :math:`j`, so Capabilities is dominant when that is positive, while
-    all-Alignment beats all-Capabilities for everyone when
-    :math:`n (\Delta + \gamma) W > (w_C - w_A) T + R_C - R_A`, i.e. when
+    Away from the clamps, with :math:`c = (w_C - w_A) T + R_C + I_C - t_A R_A`,
+    :math:`U_C - U_A = c - (\Delta + \gamma) W` for every :math:`j`, so
+    Capabilities is dominant when that is positive, while all-Alignment beats
+    all-Capabilities for everyone when :math:`n (\Delta + \gamma) W > c`, i.e. when
 
     .. math::
 
-        n > n^* = \frac{(w_C - w_A) T + R_C - R_A}{(\Delta + \gamma) W},
+        n > n^* = \frac{(w_C - w_A) T + R_C + I_C - t_A R_A}{(\Delta + \gamma) W},
 
-    about 27 researchers at the phd defaults (:math:`440{,}000 / 16{,}250`).
+    27.08 researchers at the phd defaults (:math:`440{,}000 / 16{,}250`): the
+    dilemma starts at 28 researchers.  Below that the game is not a dilemma:
+    with two researchers all-Alignment is worse for both than all-Capabilities
+    (by :math:`440{,}000 - 2 \times 16{,}250 = 407{,}500`), a Deadlock.
 
     Assumptions: each researcher's effect on P(doom) is additive (:math:`\Delta`
     per Alignment researcher, :math:`\gamma` per Capabilities researcher, the
@@ -157,11 +162,16 @@ def collective_action_pair(*, own_life: bool = True, reading: str = "absolute", 
 
         \begin{array}{c|cc}
          & A & C \\ \hline
-        A & w_A T + R_A + (1 - P(2, 0)) W & w_A T + R_A + (1 - P(1, 1)) W \\
-        C & w_C T + R_C + (1 - P(1, 1)) W & w_C T + R_C + (1 - P(0, 2)) W
+        A & w_A T + t_A R_A + (1 - P(2, 0)) W & w_A T + t_A R_A + (1 - P(1, 1)) W \\
+        C & w_C T + R_C + I_C + (1 - P(1, 1)) W & w_C T + R_C + I_C + (1 - P(0, 2)) W
         \end{array}
 
-    and the column researcher's are the transpose.
+    and the column researcher's are the transpose.  At the defaults it is a
+    Deadlock, not a Prisoner's Dilemma: Capabilities is dominant (by
+    :math:`440{,}000 - 16{,}250 = 423{,}750`) *and* mutual Capabilities is better
+    for both than mutual Alignment (by :math:`440{,}000 - 2 \times 16{,}250 =
+    407{,}500`); the dilemma needs more than :math:`n^* = 27.08` researchers
+    (:func:`collective_action`).
 
     Parameters
     ----------
@@ -216,13 +226,13 @@ def threshold_alignment(n: Any = None, threshold: Any = None, *, own_life: bool 
 
     .. math::
 
-        U_A(j) &= w_A T + R_A + (1 - P_{\mathrm{doom}}) W
+        U_A(j) &= w_A T + t_A R_A + (1 - P_{\mathrm{doom}}) W
                  + q P_{\mathrm{doom}} W \,[\, j + 1 \ge M \,] \\
-        U_C(j) &= w_C T + R_C + (1 - P_{\mathrm{doom}}) W
+        U_C(j) &= w_C T + R_C + I_C + (1 - P_{\mathrm{doom}}) W
                  + q P_{\mathrm{doom}} W \,[\, j \ge M \,].
 
     A researcher is pivotal when exactly :math:`M - 1` others align; then
-    Alignment pays :math:`q P_{\mathrm{doom}} W - (w_C - w_A) T - (R_C - R_A)` more.
+    Alignment pays :math:`q P_{\mathrm{doom}} W - (w_C - w_A) T - (R_C + I_C - t_A R_A)` more.
     When that is positive the game is a volunteer's dilemma (:math:`M = 1`) or a
     collective-risk dilemma: besides all-Capabilities, the symmetric equilibria
     include interior mixtures in which each researcher aligns with the
@@ -281,8 +291,8 @@ def threshold_alignment(n: Any = None, threshold: Any = None, *, own_life: bool 
     base = (1 - P_DOOM) * w
     gain = Q_SUCCESS * P_DOOM * w
     j = COUNT
-    u_a = W_A * HORIZON + R_A + base + sympy.Piecewise((gain, j + 1 >= mm), (0, True))
-    u_c = W_C * HORIZON + R_C + base + sympy.Piecewise((gain, j >= mm), (0, True))
+    u_a = W_A * HORIZON + T_A * R_A + base + sympy.Piecewise((gain, j + 1 >= mm), (0, True))
+    u_c = W_C * HORIZON + R_C + I_C + base + sympy.Piecewise((gain, j >= mm), (0, True))
     return SymmetricGame(nn, {"Alignment": u_a, "Capabilities": u_c}, count=COUNT,
                          name="Threshold alignment")
 

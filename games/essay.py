@@ -1,289 +1,161 @@
-r"""The essay's parameters, its walk-through cases, and its numeric claims recomputed.
+r"""The essay's parameters, its walk-through cases, and its claims recomputed, each with its readings.
 
 Source: "Who Aligns the Alignment Researchers?" (``shared/essay/``); every
 figure is listed in ``shared/essay/FIGURES.md``.
 
-* :func:`parameters` returns a :class:`~games.parameters.ParameterSet` with
-  every parameter of the essay, its value, plausible range, unit, kind and the
-  essay's words.  The defaults are the essay's baseline: the average person,
-  valuing only her own life.  Two scenarios fix the salaries: ``"phd"`` ($35k
-  stipend vs a $123k software job) and ``"industry"`` ($90k independent
-  alignment work vs $250k capabilities work).
-* :func:`cases` returns the essay's walk-through cases as overrides.
-* :func:`claims` recomputes every numeric claim exactly and says whether the
-  essay's figure matches (ok), is a rounding (approx), does not match
-  (mismatch), or depends on a reading of ambiguous words (ambiguous).
+* :func:`parameters`, :func:`cases`, :func:`derived` and the parameter
+  registry come from :mod:`games.essay_data` (re-exported here).
+* :func:`claims` recomputes every claim exactly.  A claim can carry several
+  :class:`Reading`\ s: each with its assumption in words, its value and
+  whether the essay's conclusion survives it.
 
-Decisions where FIGURES.md leaves room:
+Statuses (:data:`STATUSES`), which say what happened:
 
-* A claim is ``ok`` when the recomputation equals the essay's figure exactly,
-  ``approx`` when it is within the claim's stated tolerance (only for claims
-  the essay words as "about"), ``mismatch`` otherwise.
-* The ``dunbar`` claim is recomputed *with* the researcher's own life
-  (:math:`16{,}250 \times (1 + 0.1 \times 150) = 260{,}000`), the reading that
-  the essay's own model implies; the essay's $243,750 counts only the 150
-  others, which the note and the ``alternatives`` field show.
+``ok``
+    the essay's arithmetic is exact (or the claim states no number);
+``rounding``
+    within the claim's tolerance, for a figure the essay words as "around";
+``reading``
+    the essay's figure holds under its reading, and another defensible reading
+    gives a different value (all readings are listed);
+``slip``
+    a textual error (the words say the opposite of the argument, or break off);
+``error``
+    the arithmetic is wrong;
+``changed``
+    recomputed under the user's values, which differ from the essay's (the note
+    gives the status at the essay's values).  Never "mismatch": the essay's own
+    correct arithmetic is never labelled an error because a user moved a value.
+
+Decisions:
+
+* The ``dunbar`` claim's value is the essay's reading (the 150 others only,
+  $243,750); the reading with the researcher's own life ($260,000) is listed.
+* ``dunbar-researcher``: the essay adds the 5x own VSL "on top of" the
+  others' $243,750, which gives 81,250 + 243,750 = 325,000, *below* the $440k
+  sacrifice: under this literal reading the essay's conclusion fails; if 5x
+  scales every life the researcher values, 5 x 260,000 = 1,300,000 and it holds.
+* ``humanity`` is recomputed with the altruism-adjusted VSL derived from the
+  VSL (:func:`derived`), so ``--set vsl`` moves it; the reading without double
+  counting values each of the 8 billion lives at the average $6.5m ($130
+  trillion), since the $20m already includes altruism toward others.
+* ``gdp-years`` divides the essay's $400 trillion by 2021 world GDP: 4.12
+  years, which is not "about five" (an ``error``).
 * Claims that name the industry salaries (``industry-sacrifice``, ``buyout``)
   use the industry scenario's salaries whatever scenario the rest comes from.
-* Model parameters that the essay does not quantify (reputation, market share,
-  audit cost ...) are registered by the game modules in :data:`MODEL_PARAMETERS`
-  with ``ours=True``; they are part of every scenario's set so that ``--set``
-  reaches them.
+* The buy-out's numbers beyond the essay's (replacement hiring, the
+  Capabilities workforce, P(doom) per year bought) are ours and flagged in
+  the readings' assumptions.
 
 Examples
 --------
 >>> ps = parameters("phd")
 >>> ps["vsl"].value, ps["salary_capabilities"].value
 (6500000, 123000)
->>> {c.id: c.status for c in claims()}["dunbar"]
-'mismatch'
+>>> c = {c.id: c for c in claims()}
+>>> c["dunbar"].status, c["dunbar"].alternatives["with own life"]
+('reading', 260000)
+>>> [r.survives for r in c["dunbar-researcher"].readings]
+[False, True, True]
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
 import sympy
 
-from games._numbers import CASE_NAMES, SCENARIO_NAMES
 from games._text import format_number
-from games.assumptions import MODEL_PARAMETERS as _ASSUMED
-from games.errors import ParameterError, UnknownNameError, suggest
-from games.parameters import Parameter, ParameterSet
-
-__all__ = ["parameters", "scenarios", "cases", "claims", "Claim", "SCENARIOS", "MODEL_PARAMETERS",
-           "register_model_parameter", "symbol"]
-
-_P = Parameter
-
-ESSAY_PARAMETERS: tuple[Parameter, ...] = (
-    _P("vsl", 6.5e6, kind="money", unit="USD", low=5e6, high=8e6, latex=r"V",
-       description="value of a statistical life (the researcher's own, average person)",
-       quote="The value of a statistical life is worth somewhere from $5 to $8m"),
-    _P("altruism_vsl_multiplier", 3, kind="ratio", unit="ratio", low=2, high=3, latex=r"a",
-       description="how much altruism magnifies the VSL",
-       quote="people value the lives of others, too, in such a way that might magnify the value of "
-             "a statistical life by two or three"),
-    _P("vsl_social", 20e6, kind="money", unit="USD", low=13e6, high=24e6, latex=r"V_{\mathrm{social}}", ours=True,
-       description="altruism-adjusted value of a statistical life (range ours: vsl x 2..3)",
-       quote="the adjusted value of a single statistical life is somewhere around $20m"),
-    _P("p_doom", 0.20, kind="probability", unit="probability", low=0, high=1, latex=r"P_{\mathrm{doom}}",
-       description="probability of doom from AI misalignment",
-       quote="If your P(Doom) is 20%"),
-    _P("p_pivotal", 0.05, kind="probability", unit="probability", low=0, high=1, latex=r"p",
-       description="chance the researcher's work makes the difference",
-       quote="a 5% chance their particular work will reduce P(Doom) by 5%"),
-    _P("doom_reduction", 0.05, kind="probability", unit="probability (absolute)", low=0, high=1, latex=r"\delta",
-       description="absolute reduction of P(doom) if the work succeeds",
-       quote="a 5% chance their particular work will reduce P(Doom) by 5%"),
-    _P("researcher_vsl_multiplier", 1, kind="ratio", unit="ratio", low=1, high=5, latex=r"m",
-       description="a researcher's VSL relative to the average person's",
-       quote="if you think 5x higher, then we get to $81,250"),
-    _P("salary_alignment", 35e3, kind="money", unit="USD / year", low=20e3, high=150e3, latex=r"w_A",
-       ours=True, description="yearly pay for alignment work (range ours)",
-       quote="graduate school with a $35k stipend"),
-    _P("salary_capabilities", 123e3, kind="money", unit="USD / year", low=80e3, high=400e3, latex=r"w_C",
-       ours=True, description="yearly pay for capabilities work (range ours)",
-       quote="an entry-level software engineering job paying (conservatively taking the 25th "
-             "percentile software engineering salary) $123k"),
-    _P("horizon_years", 5, kind="years", unit="years", low=1, high=40, latex=r"T", ours=True,
-       description="career horizon over which salaries are compared (undiscounted; range ours)",
-       quote="their expected income sacrifice over the next five years is $440k"),
-    _P("altruism_weight", 0, kind="ratio", unit="ratio", low=0, high=1, latex=r"\alpha",
-       description="weight on another person's life relative to one's own",
-       quote="we'll value others' lives about 10% as much as our own"),
-    _P("circle_size", 150, kind="count", unit="people", low=1, high=8e9, latex=r"k",
-       description="number of others the researcher cares about",
-       quote="Dunbar's number suggests we can only maintain social ties with around 150 others"),
-    _P("world_population", 8e9, kind="count", unit="people", latex=r"N_{\mathrm{world}}",
-       description="people alive", quote="all 8 billion human lives"),
-    _P("world_gdp_2021", 97e12, kind="money", unit="USD", low=96e12, high=98e12, latex=r"\mathrm{GDP}_{2021}",
-       ours=True, description="2021 world GDP, current USD (World Bank; not in the essay)",
-       quote="or the 2021 world GDP for about five years"),
-    _P("alignment_funding_total", 10e9, kind="money", unit="USD", latex=r"F_A",
-       description="total funding available for alignment research",
-       quote="The total available funding specifically for Alignment research is in the order of $10b"),
-    _P("ai_investment_2023", 50e9, kind="money", unit="USD / year", latex=r"I_{2023}",
-       description="AI investment in 2023",
-       quote="investors and major companies intend to pour $50b into AI this year"),
-    _P("ai_investment_2024", 110e9, kind="money", unit="USD / year", latex=r"I_{2024}",
-       description="AI investment in 2024", quote="and $110b by 2024"),
-    _P("microsoft_openai_investment", 10e9, kind="money", unit="USD", latex=r"I_{\mathrm{MS}}",
-       description="Microsoft's January investment in OpenAI",
-       quote="investment from Microsoft in January, to the tune of $10b"),
-    _P("buyout_budget", 1e9, kind="money", unit="USD", latex=r"B",
-       description="budget to buy researchers out of capabilities work",
-       quote="If you gave Miri a billion dollars ... bribe people to move out of AI development"),
+from games.essay_data import (
+    ESSAY_PARAMETERS,
+    MODEL_PARAMETERS,
+    SCENARIOS,
+    apply_case,
+    cases,
+    derived,
+    parameters,
+    register_model_parameter,
+    scenarios,
+    symbol,
 )
+from games.parameters import ParameterSet
 
-#: Salaries per scenario: (salary_alignment, salary_capabilities), USD / year.
-SCENARIOS: dict[str, dict[str, int]] = {
-    "phd": {"salary_alignment": 35_000, "salary_capabilities": 123_000},
-    "industry": {"salary_alignment": 90_000, "salary_capabilities": 250_000},
-}
+__all__ = ["parameters", "scenarios", "cases", "apply_case", "derived", "claims", "Claim", "Reading", "STATUSES",
+           "SCENARIOS", "MODEL_PARAMETERS", "ESSAY_PARAMETERS", "register_model_parameter", "symbol"]
 
-_SCENARIO_QUOTES = {
-    "phd": ("graduate school with a $35k stipend", "an entry-level software engineering job paying ... $123k"),
-    "industry": ("doing independent alignment work for $90k", "vs. Capabilities work for $250k"),
-}
+#: The statuses a claim can have, in the order the audit counts them.
+STATUSES: tuple[str, ...] = ("ok", "rounding", "reading", "slip", "error", "changed")
 
-#: Parameters of the game models that the essay does not quantify (``ours=True``): :mod:`games.assumptions`,
-#: then any that a user adds with :func:`register_model_parameter`, in the order added.
-MODEL_PARAMETERS: dict[str, Parameter] = {p.name: p for p in _ASSUMED}
+R = sympy.Rational
 
 
-def register_model_parameter(param: Parameter) -> Parameter:
-    """Add a model parameter (not quantified by the essay) to every scenario's set.
+@dataclass(frozen=True)
+class Reading:
+    """One reading of a claim.
 
-    For a game of one's own: its parameters then take part in
-    :func:`parameters`, ``--set`` and the sweeps like the library's.
-    Registering the same name twice with a different definition is an error.
-    """
-    if any(p.name == param.name for p in ESSAY_PARAMETERS):
-        raise ParameterError(f"register_model_parameter: {param.name!r} is an essay parameter")
-    old = MODEL_PARAMETERS.get(param.name)
-    if old is not None and old != param:
-        raise ParameterError(f"register_model_parameter: {param.name!r} is already registered differently")
-    MODEL_PARAMETERS.setdefault(param.name, param)
-    return param
-
-
-def symbol(name: str) -> sympy.Symbol:
-    """The sympy Symbol of an essay or registered model parameter (no ParameterSet is built).
-
-    Examples
-    --------
-    >>> symbol("vsl").is_nonnegative
-    True
-    """
-    for p in ESSAY_PARAMETERS:
-        if p.name == name:
-            return p.symbol
-    if name in MODEL_PARAMETERS:
-        return MODEL_PARAMETERS[name].symbol
-    raise UnknownNameError(suggest(str(name), [p.name for p in ESSAY_PARAMETERS] + list(MODEL_PARAMETERS),
-                                   what="parameter"))
-
-
-def scenarios() -> tuple[str, ...]:
-    """The scenario names: ``("phd", "industry")``."""
-    return tuple(SCENARIOS)
-
-
-def parameters(scenario: str = "phd", case: str | None = None) -> ParameterSet:
-    """The essay's parameter set for a scenario, optionally with a case applied.
-
-    Parameters
+    Attributes
     ----------
-    scenario : {"phd", "industry"}
-        Which salaries the researcher compares.
-    case : str, optional
-        One of :func:`cases` (``"baseline"``, ``"researcher_5x"``, ``"dunbar"``,
-        ``"dunbar_5x"``, ``"humanity"``).
-
-    Examples
-    --------
-    >>> parameters("industry")["salary_alignment"].value
-    90000
-    >>> parameters(case="dunbar")["altruism_weight"].value
-    1/10
-    >>> parameters("postdoc")
-    Traceback (most recent call last):
-    ...
-    games.errors.UnknownNameError: unknown scenario 'postdoc' (allowed: industry, phd)
+    name : str
+        Short label (``"with own life"``).
+    assumption : str
+        The assumption in words; ``(ours)`` marks numbers the essay does not give.
+    value : sympy.Expr or None
+    survives : bool or None
+        Whether the essay's conclusion survives this reading (None: the
+        reading bears on no conclusion).
     """
-    if scenario not in SCENARIOS:
-        raise UnknownNameError(suggest(str(scenario), SCENARIOS, what="scenario"))
-    ps = ParameterSet(ESSAY_PARAMETERS + tuple(MODEL_PARAMETERS.values()), name=scenario)
-    ps = ps.set(SCENARIOS[scenario])
-    qa, qc = _SCENARIO_QUOTES[scenario]
-    import dataclasses
 
-    ps = dataclasses.replace(
-        ps,
-        parameters=tuple(
-            dataclasses.replace(p, quote=qa) if p.name == "salary_alignment"
-            else dataclasses.replace(p, quote=qc) if p.name == "salary_capabilities" else p
-            for p in ps.parameters
-        ),
-    )
-    if case is not None:
-        ps = apply_case(ps, case)
-    return ps
+    name: str
+    assumption: str
+    value: sympy.Expr | None
+    survives: bool | None = None
 
-
-def cases() -> dict[str, dict[str, Any]]:
-    """The essay's walk-through cases as parameter overrides.
-
-    A value that is a parameter name means "that parameter's value" (the
-    humanity case sets ``vsl`` to ``vsl_social``).
-
-    Examples
-    --------
-    >>> sorted(cases())
-    ['baseline', 'dunbar', 'dunbar_5x', 'humanity', 'researcher_5x']
-    """
-    return {
-        "baseline": {},
-        "researcher_5x": {"researcher_vsl_multiplier": 5},
-        "dunbar": {"altruism_weight": sympy.Rational(1, 10), "circle_size": 150},
-        "dunbar_5x": {"altruism_weight": sympy.Rational(1, 10), "circle_size": 150, "researcher_vsl_multiplier": 5},
-        "humanity": {"vsl": "vsl_social", "altruism_weight": 1, "circle_size": "world_population"},
-    }
-
-
-def apply_case(ps: ParameterSet, case: str) -> ParameterSet:
-    """Apply one of :func:`cases` to a parameter set."""
-    all_cases = cases()
-    if case not in all_cases:
-        raise UnknownNameError(suggest(str(case), all_cases, what="case"))
-    updates = {}
-    for name, v in all_cases[case].items():
-        updates[name] = ps[v].value if isinstance(v, str) else v
-    return ps.set(updates)
+    def __post_init__(self) -> None:
+        if self.survives is not None:
+            object.__setattr__(self, "survives", bool(self.survives))
 
 
 @dataclass(frozen=True)
 class Claim:
-    """One numeric claim of the essay, recomputed.
+    """One claim of the essay, recomputed.
 
     Attributes
     ----------
     id : str
     claim : str
         The essay's words.
-    essay_value : sympy.Rational or None
+    essay_value : sympy.Expr or None
         The figure the essay states (None when it states no number).
-    computed : sympy.Rational
-        The exact recomputation from the parameters.
-    status : {"ok", "approx", "mismatch", "ambiguous"}
+    computed : sympy.Expr or None
+        The exact recomputation from the parameters (None for a textual slip).
+    status : str
+        One of :data:`STATUSES`.
     note : str
     formula : str
         How ``computed`` was obtained.
-    alternatives : dict
-        Other readings and their values (e.g. with / without own life).
+    readings : tuple of Reading
+        Every reading considered, the essay's first where it has one.
+    conclusion : str
+        The conclusion of the essay that the readings are tested against.
     """
 
     id: str
     claim: str
     essay_value: sympy.Expr | None
-    computed: sympy.Expr
+    computed: sympy.Expr | None
     status: str
     note: str
     formula: str = ""
-    alternatives: Mapping[str, sympy.Expr] = field(default_factory=dict)
+    readings: tuple[Reading, ...] = ()
+    conclusion: str = ""
 
-
-def _status(essay: sympy.Expr | None, computed: sympy.Expr, tol: sympy.Expr = sympy.S.Zero) -> str:
-    if essay is None:
-        return "ok"
-    if computed == essay:
-        return "ok"
-    if tol and abs(computed - essay) <= tol * abs(essay):
-        return "approx"
-    return "mismatch"
+    @property
+    def alternatives(self) -> dict[str, sympy.Expr | None]:
+        """``{reading name: value}``."""
+        return {r.name: r.value for r in self.readings}
 
 
 def _fmt(x: Any) -> str:
@@ -291,101 +163,234 @@ def _fmt(x: Any) -> str:
     return format_number(x, digits=3)
 
 
+def _rounding(essay: sympy.Expr, computed: sympy.Expr, tol: sympy.Expr) -> str:
+    if computed == essay:
+        return "ok"
+    return "rounding" if abs(computed - essay) <= tol * abs(essay) else "error"
+
+
+def _individual(v: Mapping[str, Any], ps: ParameterSet) -> list[Claim]:
+    marginal = v["p_pivotal"] * v["doom_reduction"] * v["vsl"]
+    sacrifice = (v["salary_capabilities"] - v["salary_alignment"]) * v["horizon_years"]
+    r5 = apply_case(ps, "researcher_5x").as_dict()["researcher_vsl_multiplier"]
+    social = derived(ps)["vsl_social"]
+    a = v["altruism_vsl_multiplier"]
+    dun = apply_case(ps, "dunbar").as_dict()
+    alpha, k = dun["altruism_weight"], dun["circle_size"]
+    others, with_own = marginal * alpha * k, marginal * (1 + alpha * k)
+    own5 = marginal * r5
+    relative = marginal * v["p_doom"]
+    return [
+        Claim("own-life", "20%*$6.5m, or $1.3m", R(1_300_000), v["p_doom"] * v["vsl"], "", "", "p_doom * vsl"),
+        Claim("marginal", "5%*5%*$6.5m=$16,250", R(16_250), marginal, "", "", "p_pivotal * doom_reduction * vsl"),
+        Claim("researcher-vsl", "if you think 5x higher, then we get to $81,250", R(81_250), own5, "", "",
+              "p_pivotal * doom_reduction * vsl * 5"),
+        Claim("income-sacrifice", "their expected income sacrifice over the next five years is $440k", R(440_000),
+              sacrifice, "", "undiscounted", "(salary_capabilities - salary_alignment) * horizon_years"),
+        Claim("social-vsl", "the adjusted value of a single statistical life is somewhere around $20m",
+              R(20_000_000), social, "rounding?",
+              f"altruism magnifies the VSL 'by two or three': {_fmt(a)} x {_fmt(v['vsl'])} = {_fmt(social)}, "
+              "which the essay rounds to 'around $20m'", "altruism_vsl_multiplier * vsl",
+              (Reading("by two", "altruism doubles the VSL", 2 * v["vsl"]),
+               Reading("by three", "altruism triples the VSL", 3 * v["vsl"]))),
+        Claim("dunbar", "revised upwards from $16,250 to $243,750", R(243_750), others, "reading",
+              f"the essay counts only the {_fmt(k)} others ({_fmt(marginal)} x {_fmt(alpha)} x {_fmt(k)} = "
+              f"{_fmt(others)}); with the researcher's own life, {_fmt(marginal)} x (1 + {_fmt(alpha)} x "
+              f"{_fmt(k)}) = {_fmt(with_own)}; both are below the {_fmt(sacrifice)} sacrifice",
+              "marginal * altruism_weight * circle_size",
+              (Reading("without own life", "the essay's: only the 150 others count", others, others < sacrifice),
+               Reading("with own life", "the researcher's own life counts as well", with_own,
+                       with_own < sacrifice)),
+              "altruism toward 150 others alone does not cover the income sacrifice"),
+        Claim("dunbar-researcher",
+              "On top of that, if you think alignment researchers have a Value of Statistical Life for themselves "
+              "that is five times as much ... we're getting to a value we need", None, own5 + others, "reading",
+              f"5x on the own life only, 'on top of' the others: {_fmt(own5)} + {_fmt(others)} = "
+              f"{_fmt(own5 + others)}, below the {_fmt(sacrifice)} sacrifice (the conclusion fails); 5x on every "
+              f"life valued: {_fmt(r5 * with_own)}; break-even multiplier {_fmt(sacrifice / with_own)} with own "
+              f"life, {_fmt(sacrifice / others) if others else 'undefined'} without",
+              "researcher_vsl_multiplier * marginal + dunbar",
+              (Reading("own life only at 5x", "the essay's 'on top of that': only the researcher's own VSL is 5x, "
+                       "the others stay at 10% of the average VSL", own5 + others, own5 + others > sacrifice),
+               Reading("5x every life", "5x scales every life the researcher values, own life included "
+                       "(the toolkit's career_choice)", r5 * with_own, r5 * with_own > sacrifice),
+               Reading("5x others, own life left out", "5x scales the 150 others' lives, own life not counted",
+                       r5 * others, r5 * others > sacrifice)),
+              "with a 5x VSL the value reaches the income sacrifice"),
+        Claim("relative-reading", "reduce P(Doom) by 5%", R(16_250), relative, "reading",
+              f"'by 5%' read as absolute (5 points): {_fmt(marginal)}; read as relative "
+              f"(5% of P(doom)): {_fmt(relative)}", "p_pivotal * doom_reduction * p_doom * vsl (relative reading)",
+              (Reading("absolute", "5 percentage points (the essay's arithmetic)", marginal, marginal < sacrifice),
+               Reading("relative", "5% of the 20% P(doom)", relative, relative < sacrifice)),
+              "the own life alone does not make Alignment worth the sacrifice"),
+    ]
+
+
+def _humanity(v: Mapping[str, Any], ps: ParameterSet) -> list[Claim]:
+    pd = v["p_pivotal"] * v["doom_reduction"]
+    sacrifice = (v["salary_capabilities"] - v["salary_alignment"]) * v["horizon_years"]
+    hum = apply_case(ps, "humanity").as_dict()
+    n = hum["circle_size"]
+    social = hum["vsl"]
+    humanity = pd * social * n
+    stated = pd * R(20_000_000) * n
+    single = pd * v["vsl"] * n
+    gdp = v["world_gdp_2021"]
+
+    def years(x: sympy.Expr) -> sympy.Expr:
+        return x / gdp if gdp else sympy.oo
+
+    essay_400 = R(400 * 10**12)
+    n_star_w = pd * v["vsl"] * v["researcher_vsl_multiplier"] * (1 + v["altruism_weight"] * v["circle_size"])
+    n_star = sacrifice / n_star_w if n_star_w else sympy.oo
+    pair = 2 * n_star_w - sacrifice
+    smallest = sympy.floor(n_star) + 1 if n_star.is_finite else sympy.oo
+    return [
+        Claim("humanity", "5%*5%*$20m*8 billion=$400 trillion", essay_400, humanity, "reading",
+              f"the essay's arithmetic from its $20m is exact ({_fmt(stated)}); with the derived a x V = "
+              f"{_fmt(social)} it is {_fmt(humanity)}; but the $20m already counts altruism toward others, and "
+              f"the {_fmt(n)} others are counted again at weight 1: at {_fmt(v['vsl'])} a life, {_fmt(single)} "
+              f"({_fmt(years(single))} years of 2021 world GDP)",
+              "p_pivotal * doom_reduction * vsl_social * world_population",
+              (Reading("the essay's $20m", "each of 8 billion lives at the altruism-adjusted $20m", stated,
+                       stated > sacrifice),
+               Reading("derived a x V", "each life at altruism_vsl_multiplier x vsl", humanity, humanity > sacrifice),
+               Reading("no double counting", "each life at the average VSL, since the adjusted VSL already "
+                       "includes altruism toward others", single, single > sacrifice)),
+              "for a scale-invariant person the expected payoff is enormous"),
+        Claim("gdp-years", "or the 2021 world GDP for about five years", R(5), years(essay_400), "error",
+              f"$400 trillion is {_fmt(years(essay_400))} years of 2021 world GDP ({_fmt(gdp)}), about four, "
+              f"not five; {_fmt(humanity)} is {_fmt(years(humanity))} and {_fmt(single)} is "
+              f"{_fmt(years(single))} years", "400 trillion / world_gdp_2021",
+              (Reading("the essay's $400 trillion", "the essay's figure", years(essay_400)),
+               Reading("derived a x V", "the humanity value at a x V", years(humanity)),
+               Reading("no double counting", "each life at the average VSL", years(single)))),
+        Claim("collective-action", "Generally speaking, there's a collective action problem.", None, n_star,
+              "reading",
+              f"all-Alignment beats all-Capabilities for everyone only above n* = {_fmt(sacrifice)} / "
+              f"{_fmt(n_star_w)} = {format_number(n_star, digits=4)} researchers ({_fmt(smallest)} or more): a Prisoner's Dilemma "
+              f"there; with two researchers all-Alignment is worse for both by {_fmt(-pair)} "
+              "(2 x marginal - sacrifice), a Deadlock, not a dilemma",
+              "income-sacrifice / (p_pivotal * doom_reduction * researcher valuation)",
+              (Reading("two researchers", "n = 2, as in collective_action_pair: a Deadlock", pair, bool(pair > 0)),
+               Reading(f"{_fmt(smallest)} or more researchers", "n > n*: a Prisoner's Dilemma",
+                       smallest * n_star_w - sacrifice if smallest.is_finite else None, True)),
+              "the researchers face a collective-action dilemma"),
+    ]
+
+
+def _organizational(v: Mapping[str, Any], ps: ParameterSet) -> list[Claim]:
+    ind = ps.set(SCENARIOS["industry"]).as_dict()
+    ind_sacrifice = (ind["salary_capabilities"] - ind["salary_alignment"]) * ind["horizon_years"]
+    fa, i23, i24, t = v["alignment_funding_total"], v["ai_investment_2023"], v["ai_investment_2024"], v["horizon_years"]
+
+    def ratio(a: sympy.Expr, b: sympy.Expr) -> sympy.Expr:
+        return a / b if b else sympy.oo
+
+    yearly = ratio(fa, t)
+    careers = ratio(v["buyout_budget"], ind["salary_capabilities"] * ind["horizon_years"])
+    removed = careers * (1 - v["replacement_rate"])
+    bought = ratio(v["horizon_years"] * removed, v["capabilities_workforce"])
+    doom = -v["doom_per_year_bought"] * bought
+    moved = careers * v["p_pivotal"] * v["doom_reduction"]
+    return [
+        Claim("funding-ratio", "in the order of $10b ... $50b into AI this year and $110b by 2024", None,
+              ratio(i23, fa), "reading",
+              f"{_fmt(ratio(i23, fa))}x this year and {_fmt(ratio(i24, fa))}x by 2024; Alignment's share of the "
+              f"money {_fmt(ratio(fa, fa + i23))} and {_fmt(ratio(fa, fa + i24))}; but $10b is a total and the "
+              f"investment is yearly: spread over {_fmt(t)} years ({_fmt(yearly)} a year, ours) the 2024 ratio "
+              f"is {_fmt(ratio(i24, yearly))}x", "ai_investment_2023 / alignment_funding_total",
+              (Reading("this year", "the $10b total against this year's $50b", ratio(i23, fa), i23 > fa),
+               Reading("by 2024", "the $10b total against 2024's $110b", ratio(i24, fa), i24 > fa),
+               Reading("Alignment's share, this year", "10 / (10 + 50)", ratio(fa, fa + i23), fa < i23),
+               Reading("Alignment's share, 2024", "10 / (10 + 110)", ratio(fa, fa + i24), fa < i24),
+               Reading("yearly against yearly", "the $10b spread over the horizon (ours) against 2024's $110b",
+                       ratio(i24, yearly), i24 > yearly)),
+              "far more money goes to Capabilities than to Alignment"),
+        Claim("industry-sacrifice", "$90k vs. Capabilities work for $250k", None, ind_sacrifice, "ok",
+              "not computed in the essay: the income sacrifice with the industry salaries, undiscounted",
+              "(250k - 90k) * horizon_years"),
+        Claim("buyout", "a billion dollars ... bribe people to move out of AI development ... just to remove "
+              "them from the system", None, careers, "reading",
+              f"{_fmt(careers)} five-year $250k careers; removed, not moved to Alignment: with "
+              f"{_fmt(v['replacement_rate'])} of them replaced (ours) {_fmt(removed)} leave a Capabilities "
+              f"workforce of {_fmt(v['capabilities_workforce'])} (ours), buying {_fmt(bought)} years of progress "
+              f"and {_fmt(doom)} of P(doom) at {_fmt(v['doom_per_year_bought'])} a year (ours)",
+              "buyout_budget / (salary_capabilities(industry) * horizon_years)",
+              (Reading("time bought (years)", "Yudkowsky's island: the researchers leave, a replacement_rate of "
+                       "them is refilled, progress is proportional to the workforce (ours)", bought, bought > 0),
+               Reading("P(doom) change", "doom_per_year_bought x time bought (ours)", doom, doom < 0),
+               Reading("moved to Alignment", "not the essay's: each bought-out researcher does Alignment with the "
+                       "essay's marginal impact (the linear model would exceed P(doom))", -moved)),
+              "buying researchers out buys time"),
+    ]
+
+
+_SLIPS = (
+    ("slip-roi", "There is more money available to fund Alignment research and the ROI for doing the research is "
+                 "higher.",
+     "the section argues the opposite: read 'to fund Capabilities research'"),
+    ("slip-envelope", "buying out Capabilities researchers just to prevent them from pushing the envelope on "
+                      "Alignment",
+     "the buy-out stops Capabilities work: read 'pushing the envelope on Capabilities'"),
+    ("slip-dangling", "Very roughly speaking,",
+     "the 'Organizational level' paragraph ends on these words; the sentence is missing"),
+)
+
+
+def _compute(ps: ParameterSet) -> list[Claim]:
+    v = ps.as_dict()
+    out = _individual(v, ps) + _humanity(v, ps) + _organizational(v, ps)
+    out += [Claim(i, words, None, None, "slip", note) for i, words, note in _SLIPS]
+    result = []
+    for c in out:
+        status = c.status
+        if status == "rounding?":
+            assert c.essay_value is not None and c.computed is not None
+            status = _rounding(c.essay_value, c.computed, R(1, 10))
+        elif status == "":
+            status = "ok" if c.essay_value is None or c.computed == c.essay_value else "error"
+        result.append(replace(c, status=status))
+    return result
+
+
+@cache
+def _at_essay_values() -> tuple[Claim, ...]:
+    return tuple(_compute(parameters("phd")))
+
+
 def claims(params: ParameterSet | None = None) -> list[Claim]:
-    """Recompute every numeric claim of the essay (FIGURES.md's audit table).
+    """Recompute every claim of the essay (FIGURES.md's audit table), with its readings.
 
     Parameters
     ----------
     params : ParameterSet, optional
-        Defaults to ``parameters("phd")``.  Change values to see which claims
-        survive other assumptions.
+        Defaults to ``parameters("phd")``.  A claim whose value (or a reading's)
+        differs from its value at the essay's own values is ``changed``.
 
     Returns
     -------
     list of Claim
-        In the order of FIGURES.md.
+        In the order of FIGURES.md, then the new claims, then the textual slips.
 
     Examples
     --------
     >>> c = {c.id: c for c in claims()}
     >>> c["marginal"].computed, c["marginal"].status
     (16250, 'ok')
-    >>> c["dunbar"].computed, c["dunbar"].alternatives["without own life"]
-    (260000, 243750)
+    >>> c["gdp-years"].status, format_number(c["gdp-years"].computed, digits=3)
+    ('error', '4.12')
+    >>> c8 = {c.id: c for c in claims(parameters().set(vsl=8e6))}
+    >>> c8["marginal"].computed, c8["marginal"].status
+    (20000, 'changed')
     """
     ps = parameters("phd") if params is None else params
-    v = ps.as_dict()
-    R = sympy.Rational
-    marginal = v["p_pivotal"] * v["doom_reduction"] * v["vsl"]
-    sacrifice = (v["salary_capabilities"] - v["salary_alignment"]) * v["horizon_years"]
-    hum = apply_case(ps, "humanity").as_dict()
-    humanity = v["p_pivotal"] * v["doom_reduction"] * hum["vsl"] * hum["circle_size"]
-    dun = apply_case(ps, "dunbar").as_dict()
-    dun_others = marginal * dun["altruism_weight"] * dun["circle_size"]
-    dun_self = marginal * (1 + dun["altruism_weight"] * dun["circle_size"])
-    dun5 = apply_case(ps, "dunbar_5x").as_dict()
-    dun5_self = dun_self * dun5["researcher_vsl_multiplier"]
-    dun5_others = dun_others * dun5["researcher_vsl_multiplier"]
-    ind = ps.set(SCENARIOS["industry"]).as_dict()
-    ind_sacrifice = (ind["salary_capabilities"] - ind["salary_alignment"]) * ind["horizon_years"]
-    r5 = apply_case(ps, "researcher_5x").as_dict()["researcher_vsl_multiplier"]
-    gdp_years = humanity / v["world_gdp_2021"] if v["world_gdp_2021"] else sympy.oo
-    relative = v["p_pivotal"] * v["doom_reduction"] * v["p_doom"] * v["vsl"]
-
-    def ratio(a: sympy.Expr, b: sympy.Expr) -> str:
-        return _fmt(a / b) if b else "undefined"
-
-    out = [
-        Claim("own-life", "20%*$6.5m, or $1.3m", R(1_300_000), v["p_doom"] * v["vsl"], "", "",
-              "p_doom * vsl"),
-        Claim("marginal", "5%*5%*$6.5m=$16,250", R(16_250), marginal, "", "",
-              "p_pivotal * doom_reduction * vsl"),
-        Claim("researcher-vsl", "if you think 5x higher, then we get to $81,250", R(81_250), marginal * r5, "", "",
-              "p_pivotal * doom_reduction * vsl * 5"),
-        Claim("income-sacrifice", "their expected income sacrifice over the next five years is $440k", R(440_000),
-              sacrifice, "", "undiscounted", "(salary_capabilities - salary_alignment) * horizon_years"),
-        Claim("humanity", "5%*5%*$20m*8 billion=$400 trillion", R(400 * 10**12), humanity, "", "",
-              "p_pivotal * doom_reduction * vsl_social * world_population"),
-        Claim("gdp-years", "or the 2021 world GDP for about five years", R(5), gdp_years, "",
-              f"$400 trillion is {_fmt(gdp_years)} years of 2021 world GDP; the essay rounds to 'about five'",
-              "humanity / world_gdp_2021"),
-        Claim("dunbar", "revised upwards from $16,250 to $243,750", R(243_750), dun_self, "",
-              f"the essay's x{_fmt(1 + dun['altruism_weight'] * dun['circle_size'] - 1)} counts only the "
-              f"{_fmt(dun['circle_size'])} others ({_fmt(marginal)} x {_fmt(dun['altruism_weight'])} x "
-              f"{_fmt(dun['circle_size'])} = {_fmt(dun_others)}); with the researcher's own life, "
-              f"{_fmt(marginal)} x (1 + {_fmt(dun['altruism_weight'])} x {_fmt(dun['circle_size'])}) = {_fmt(dun_self)}",
-              "marginal * (1 + altruism_weight * circle_size)",
-              {"with own life": dun_self, "without own life": dun_others}),
-        Claim("dunbar-researcher",
-              "if you think alignment researchers have a Value of Statistical Life ... five times ... "
-              "we're getting to a value we need",
-              None, dun5_self, "ok" if dun5_self > sacrifice else "mismatch",
-              f"{_fmt(dun5_self)} with own life ({_fmt(dun5_others)} without) against the "
-              f"{_fmt(sacrifice)} income sacrifice; break-even multiplier "
-              f"{ratio(sacrifice, dun_self)} with own life, {ratio(sacrifice, dun_others)} without",
-              "dunbar * researcher_vsl_multiplier(5) > income-sacrifice",
-              {"with own life": dun5_self, "without own life": dun5_others}),
-        Claim("relative-reading", "reduce P(Doom) by 5%", R(16_250), relative, "ambiguous",
-              f"'by 5%' read as absolute (5 points): {_fmt(marginal)}; read as relative "
-              f"(5% of P(doom)): {_fmt(relative)}",
-              "p_pivotal * doom_reduction * p_doom * vsl (relative reading)",
-              {"absolute": marginal, "relative": relative}),
-        Claim("industry-sacrifice", "$90k vs. Capabilities work for $250k", None, ind_sacrifice, "ok",
-              "not computed in the essay: the income sacrifice with the industry salaries, undiscounted",
-              "(250k - 90k) * horizon_years"),
-        Claim("buyout", "a billion dollars ... bribe people to move out of AI development", None,
-              v["buyout_budget"] / (ind["salary_capabilities"] * ind["horizon_years"]), "ok",
-              "not computed in the essay: five-year capabilities careers at $250k/year that $1b buys out",
-              "buyout_budget / (salary_capabilities(industry) * horizon_years)"),
-    ]
-    tolerances = {"gdp-years": R(1, 4)}
+    base = {c.id: c for c in _at_essay_values()}
     result = []
-    for c in out:
-        status = c.status or _status(c.essay_value, c.computed, tolerances.get(c.id, sympy.Integer(0)))
-        result.append(Claim(c.id, c.claim, c.essay_value, c.computed, status, c.note, c.formula,
-                            dict(c.alternatives)))
+    for c in _compute(ps):
+        b = base[c.id]
+        if (c.computed, c.alternatives) != (b.computed, b.alternatives):
+            c = replace(c, status="changed", note=f"recomputed under your values (at the essay's values: "
+                                                   f"{b.status}); " + c.note)
+        result.append(c)
     return result
-
-
-if tuple(SCENARIOS) != SCENARIO_NAMES or tuple(cases()) != CASE_NAMES:  # pragma: no cover - a developer's slip
-    raise ImportError("games.essay: SCENARIOS and cases() must match games._numbers.SCENARIO_NAMES and CASE_NAMES")

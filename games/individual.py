@@ -29,6 +29,14 @@ Modelling choices
 * **"Reduce P(Doom) by 5%" is absolute by default** (5 percentage points), the
   reading under which the essay's arithmetic holds; ``reading="relative"``
   multiplies the reduction by :math:`P_{\mathrm{doom}}` (5% of 20%).
+* **Capabilities' incentives** ("Incentives to research Capabilities"):
+  commercial opportunity and funding are the salary :math:`w_C`; recognition
+  is :math:`R_C`, and it tracks achievement fully, while only the share
+  :math:`t_A` of Alignment's recognition :math:`R_A` reaches researchers whose
+  work is impactful (ours, default 1/2); the social impact of Capabilities
+  work (healthcare, sustainability) is worth :math:`I_C` to the researcher
+  (ours, default 0, so that the essay's arithmetic is reproduced).  With
+  :math:`R_A = R_C = I_C = 0` (the defaults) both are inert.
 * **Parameters the essay does not quantify are ours** and registered in
   :data:`games.essay.MODEL_PARAMETERS` with documented defaults and ranges:
   the orthogonal job's salary, reputations, the Capabilities researcher's
@@ -78,6 +86,11 @@ W_A, W_C, W_N, HORIZON = _s("salary_alignment"), _s("salary_capabilities"), _s("
 R_A, R_C = _s("reputation_alignment"), _s("reputation_capabilities")
 
 
+#: Capabilities' social impact (healthcare, sustainability) as the researcher values it, and the share of
+#: Alignment's recognition that tracks actual achievement (Capabilities' tracks it fully); both ours.
+I_C, T_A = _s("capabilities_social_impact"), _s("alignment_recognition_tracking")
+
+
 GAMMA, N_RES = _s("capabilities_doom_increase"), _s("n_researchers")
 
 
@@ -90,6 +103,7 @@ COUNT = sympy.Symbol("j", integer=True, nonnegative=True)
 
 
 _READINGS = ("absolute", "relative")
+_MULTIPLIERS = ("every life", "own life")
 
 
 def _check_bool(value: Any, name: str, fn: str) -> bool:
@@ -109,18 +123,24 @@ def _check_n(value: Any, name: str, fn: str, *, minimum: int) -> Any:
     return sympy.Integer(int(value))
 
 
-def survival_valuation(*, own_life: bool = True) -> sympy.Expr:
+def survival_valuation(*, own_life: bool = True, multiplier: str = "every life") -> sympy.Expr:
     r"""What a researcher would pay for the world to survive: :math:`m V (s + \alpha k)`.
 
     .. math::
 
-        V_{\mathrm{res}} = m \, V \, (s + \alpha k), \qquad s = 1 \text{ if the own life counts, else } 0.
+        V_{\mathrm{res}} = m \, V \, (s + \alpha k), \qquad s = 1 \text{ if the own life counts, else } 0;
+
+    with ``multiplier="own life"`` the researcher's multiplier :math:`m` scales
+    only her own life, :math:`V (m s + \alpha k)`: the essay's "on top of
+    that" (the ``dunbar-researcher`` claim: 81,250 + 243,750 = 325,000).
 
     Parameters
     ----------
     own_life : bool
         Count the researcher's own life (``s = 1``).  The essay's "$243,750"
         leaves it out.
+    multiplier : {"every life", "own life"}
+        What the researcher's VSL multiplier :math:`m` scales.
 
     Returns
     -------
@@ -137,8 +157,15 @@ def survival_valuation(*, own_life: bool = True) -> sympy.Expr:
     researcher_vsl_multiplier*vsl*(altruism_weight*circle_size + 1)
     >>> survival_valuation(own_life=False)
     altruism_weight*circle_size*researcher_vsl_multiplier*vsl
+    >>> survival_valuation(multiplier="own life")
+    vsl*(altruism_weight*circle_size + researcher_vsl_multiplier)
     """
     s = sympy.Integer(1) if _check_bool(own_life, "own_life", "survival_valuation") else sympy.Integer(0)
+    if multiplier not in _MULTIPLIERS:
+        raise GameError(f"survival_valuation: multiplier={multiplier!r} not allowed "
+                        f"(allowed: {', '.join(map(repr, _MULTIPLIERS))})")
+    if multiplier == "own life":
+        return VSL * (M_MULT * s + ALPHA * CIRCLE)
     return M_MULT * VSL * (s + ALPHA * CIRCLE)
 
 
@@ -175,15 +202,15 @@ def marginal_doom_reduction(*, reading: str = "absolute") -> sympy.Expr:
 
 
 @register("career_choice", "individual")
-def career_choice(*, own_life: bool = True, reading: str = "absolute") -> Game:
+def career_choice(*, own_life: bool = True, reading: str = "absolute", multiplier: str = "every life") -> Game:
     r"""One researcher choosing Alignment, Capabilities or Neither, against a passive World.
 
     Over the horizon :math:`T` (undiscounted), the researcher's payoffs are
 
     .. math::
 
-        U_A &= w_A T + p \, \delta \, m V (s + \alpha k) + R_A \\
-        U_C &= w_C T + R_C \\
+        U_A &= w_A T + p \, \delta \, m V (s + \alpha k) + t_A R_A \\
+        U_C &= w_C T + R_C + I_C \\
         U_N &= w_N T
 
     where :math:`s = 1` when her own life counts (``own_life=True``) and 0 when
@@ -195,8 +222,9 @@ def career_choice(*, own_life: bool = True, reading: str = "absolute") -> Game:
     ``"Passive"``) whose payoff is 0 in every cell, a 3 x 1 bimatrix.
 
     Assumptions: salaries undiscounted over the horizon; reputations
-    :math:`R_A, R_C` and the orthogonal salary :math:`w_N` are ours (defaults
-    0, 0 and $100k); "reduce P(Doom) by 5%" read as absolute unless
+    :math:`R_A, R_C`, the recognition tracking :math:`t_A`, Capabilities'
+    social impact :math:`I_C` and the orthogonal salary :math:`w_N` are ours
+    (defaults 0, 0, 1/2, 0 and $100k); "reduce P(Doom) by 5%" read as absolute unless
     ``reading="relative"`` (then :math:`\delta` is multiplied by
     :math:`P_{\mathrm{doom}}`).
 
@@ -208,6 +236,8 @@ def career_choice(*, own_life: bool = True, reading: str = "absolute") -> Game:
         counts only it.
     reading : {"absolute", "relative"}, default "absolute"
         Reading of "reduce P(Doom) by 5%" (see :func:`marginal_doom_reduction`).
+    multiplier : {"every life", "own life"}, default "every life"
+        What the researcher's VSL multiplier scales (see :func:`survival_valuation`).
 
     Returns
     -------
@@ -241,8 +271,8 @@ def career_choice(*, own_life: bool = True, reading: str = "absolute") -> Game:
     _check_bool(own_life, "own_life", fn)
     if reading not in _READINGS:
         raise GameError(f"{fn}: reading={reading!r} not allowed (allowed: 'absolute', 'relative')")
-    value = marginal_doom_reduction(reading=reading) * survival_valuation(own_life=own_life)
-    researcher = [[W_A * HORIZON + value + R_A], [W_C * HORIZON + R_C], [W_N * HORIZON]]
+    value = marginal_doom_reduction(reading=reading) * survival_valuation(own_life=own_life, multiplier=multiplier)
+    researcher = [[W_A * HORIZON + value + T_A * R_A], [W_C * HORIZON + R_C + I_C], [W_N * HORIZON]]
     world = [[0], [0], [0]]
     return Game.from_bimatrix(
         researcher, world, players=("Researcher", "World"),

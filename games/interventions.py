@@ -30,6 +30,10 @@ Modelling choices
   orthogonal job), and she receives the payment on top.  The default payment is
   the essay's billion dollars shared by the researchers it buys out:
   :math:`B / n_B` with :math:`n_B = 800` (ours: the five-year $250k careers $1b buys).
+* **What the buy-out does to P(doom)** (:mod:`games.removal`): the bought-out
+  researchers are *removed* (Yudkowsky's "island"), not moved to Alignment; with
+  replacement hiring, a Capabilities workforce and P(doom) per year bought (ours,
+  flagged) the essay's $1b buys 0.2 years and 0.002 of P(doom): small, not zero.
 
 References
 ----------
@@ -50,9 +54,11 @@ from sympy import ImmutableDenseNDimArray
 
 from games import essay
 from games._exact import to_exact
-from games._registry import build, register
+from games._registry import build, library_entries, register
 from games.core import Game
 from games.errors import GameError
+from games.individual import survival_valuation
+from games.removal import doom_fall_per_researcher
 from games.symmetric import SymmetricGame
 
 __all__ = [
@@ -295,7 +301,8 @@ def alignment_prize(
     return _add_to_strategies(game, _targets(game, strategies, PRIZED_STRATEGIES, fn), p * z, "alignment prize")
 
 
-def buyout(game: Game, payment: Any = None, *, like: str = "Neither", strategy: str = "Capabilities") -> Game:
+def buyout(game: Game, payment: Any = None, *, like: str = "Neither", strategy: str = "Capabilities",
+           doom_value: Any = 0) -> Game:
     r"""Offer Capabilities researchers a payment to leave AI work: adds the strategy "Bought out".
 
     Every player who has the strategy ``strategy`` (default ``"Capabilities"``)
@@ -308,7 +315,13 @@ def buyout(game: Game, payment: Any = None, *, like: str = "Neither", strategy: 
         U'_j(\ldots, \text{Bought out}_i, \ldots) = U_j(\ldots, \text{like}_i, \ldots) \ (j \ne i),
 
     with :math:`B` the essay's ``buyout_budget`` ($1b) and :math:`n_B` the
-    researchers it is shared among (ours, default 800, so $1.25m each).
+    researchers it is shared among (ours, default 800, so $1.25m each).  The
+    buy-out's effect on P(doom) (the time it buys) is :func:`games.removal.buyout_removal`;
+    ``doom_value`` adds its worth to the players: each bought-out player
+    raises the payoff of every player who has ``strategy`` by ``doom_value``
+    (:func:`buyout_game` passes, for the researcher games, the researcher's
+    valuation of the fall in P(doom) one removal buys,
+    :func:`games.removal.doom_fall_per_researcher`).
 
     Parameters
     ----------
@@ -322,6 +335,9 @@ def buyout(game: Game, payment: Any = None, *, like: str = "Neither", strategy: 
         (the "island": she does neither Alignment nor Capabilities).
     strategy : str, default "Capabilities"
         Players who have this strategy can be bought out.
+    doom_value : number or sympy expression, default 0
+        What each of these players gains per bought-out player (the survival
+        value of the time bought).
 
     Returns
     -------
@@ -358,6 +374,7 @@ def buyout(game: Game, payment: Any = None, *, like: str = "Neither", strategy: 
         )
     _check_game(game, fn)
     value = _amount(payment, BUDGET / N_BOUGHT, fn, "payment")
+    gain = _amount(doom_value, sympy.Integer(0), fn, "doom_value")
     affected = [i for i, strat in enumerate(game.strategies) if strategy in strat]
     if not affected:
         raise GameError(
@@ -381,10 +398,13 @@ def buyout(game: Game, payment: Any = None, *, like: str = "Neither", strategy: 
         base = tuple(
             like_index[k] if k in like_index and s == old_shape[k] else s for k, s in enumerate(idx)
         )
+        bought = sum(1 for k in like_index if idx[k] == old_shape[k])
         for i, arr in enumerate(game.payoffs):
             v = arr[base]
             if i in like_index and idx[i] == old_shape[i]:
                 v = v + value
+            if i in like_index and bought:
+                v = v + bought * gain
             arrays[i][idx] = v
     strategies = tuple(
         tuple(s) + ("Bought out",) if i in like_index else tuple(s) for i, s in enumerate(game.strategies)
@@ -417,8 +437,8 @@ def subsidy_game(base: str = "career_choice", **options: Any) -> Any:
 
     Examples
     --------
-    >>> sorted(s.name for s in subsidy_game().free_symbols)[:2]
-    ['alignment_subsidy', 'altruism_weight']
+    >>> "alignment_subsidy" in {s.name for s in subsidy_game().free_symbols}
+    True
     """
     return subsidize_alignment(_base(base, options, "subsidy"))
 
@@ -451,9 +471,26 @@ def prize_game(base: str = "career_choice", **options: Any) -> Any:
 def buyout_game(base: str = "career_choice", **options: Any) -> Any:
     r"""A library game with the billion-dollar buy-out (:func:`buyout`), default career_choice.
 
+    For the researcher games (level ``"individual"``) a removal is worth
+    :math:`W \lambda T (1 - h) / N_C` to each researcher: her valuation of
+    survival :math:`W = m V (1 + \alpha k)` times the fall in P(doom) one
+    removal buys (:func:`games.removal.doom_fall_per_researcher`); $16.25 at
+    the phd defaults (:math:`6.5\text{m} \times 0.01 \times 5 \times 0.5 / 10{,}000`):
+    small, and not zero.
+
     Examples
     --------
-    >>> buyout_game().strategies[0][-1]
+    >>> import games
+    >>> g = buyout_game()
+    >>> g.strategies[0][-1]
     'Bought out'
+    >>> g.subs(games.essay.parameters()).payoffs[0][3, 0]
+    7000065/4
     """
-    return buyout(_base(base, options, "buyout"))
+    game = _base(base, options, "buyout")
+    gain = sympy.Integer(0)
+    if library_entries()[base].level == "individual":
+        valuation = survival_valuation(own_life=options.get("own_life", True),
+                                       multiplier=options.get("multiplier", "every life"))
+        gain = valuation * doom_fall_per_researcher()
+    return buyout(game, doom_value=gain)

@@ -8,9 +8,11 @@ make both arguments explicit.
 
 Modelling choices
 -----------------
-* **The market** the labs compete for is the essay's 2024 AI investment,
-  ``ai_investment_2024`` (:math:`I_{2024}` = $110b a year): "investors and major
-  companies intend to pour $50b into AI this year and $110b by 2024".
+* **The prize** the labs compete for is the yearly value of the AI market,
+  ``ai_market_value`` (:math:`M`, ours: $150b a year).  The essay's "$50b into
+  AI this year and $110b by 2024" is *investment*, a cost: the labs share the
+  2024 investment :math:`I_{2024}` = $110b equally, :math:`I_{2024}/n` each,
+  whatever their focus (so it moves payoff levels, not choices).
 * **Market shares**: labs with the same focus split the market equally; when
   some labs focus on Capabilities and others on Safety, the Capabilities labs
   share the leader's fraction :math:`\sigma` and the Safety labs share
@@ -59,7 +61,8 @@ __all__ = ["lab_race", "n_lab_race", "funding", "COUNT"]
 _s = essay.symbol
 
 
-MARKET, SHARE, KAPPA, LOSS = _s("ai_investment_2024"), _s("leader_share"), _s("safety_cost"), _s("lab_catastrophe_loss")
+MARKET, SHARE, KAPPA, LOSS = _s("ai_market_value"), _s("leader_share"), _s("safety_cost"), _s("lab_catastrophe_loss")
+INVESTMENT = _s("ai_investment_2024")
 P_DOOM, N_LABS = _s("p_doom"), _s("n_labs")
 INVEST, RET, RHO = _s("microsoft_openai_investment"), _s("capabilities_return"), _s("alignment_return_share")
 EPS, STAKE = _s("funding_doom_reduction"), _s("investor_stake")
@@ -81,20 +84,21 @@ def _check_n(value: Any, name: str, fn: str) -> Any:
 def _lab_safety(n: Any, j: Any) -> sympy.Expr:
     """Payoff of a Safety lab when j of the other n-1 labs focus on Safety (j < n-1)."""
     c = n - 1 - j
-    return (1 - SHARE) * MARKET / (j + 1) - KAPPA - P_DOOM * c / n * LOSS
+    return (1 - SHARE) * MARKET / (j + 1) - INVESTMENT / n - KAPPA - P_DOOM * c / n * LOSS
 
 
 def _lab_capabilities(n: Any, j: Any) -> sympy.Expr:
     """Payoff of a Capabilities lab when j > 0 of the other n-1 labs focus on Safety."""
     c = n - j
-    return SHARE * MARKET / c - P_DOOM * c / n * LOSS
+    return SHARE * MARKET / c - INVESTMENT / n - P_DOOM * c / n * LOSS
 
 
 @register("lab_race", "organizational")
 def lab_race() -> Game:
     r"""Two labs, each Safety-focused or Capabilities-focused, racing for the AI market.
 
-    With market :math:`I_{2024}`, leader share :math:`\sigma`, safety cost
+    With market value :math:`M` (the prize), each lab's investment
+    :math:`I_{2024}/2`, leader share :math:`\sigma`, safety cost
     :math:`\kappa`, catastrophe probability :math:`P_{\mathrm{doom}} c / 2` for
     :math:`c` Capabilities-focused labs and loss :math:`L` per lab, the row
     lab's payoffs are
@@ -103,18 +107,22 @@ def lab_race() -> Game:
 
         \begin{array}{c|cc}
          & \text{Safety} & \text{Capabilities} \\ \hline
-        \text{Safety} & I_{2024}/2 - \kappa &
-            (1 - \sigma) I_{2024} - \kappa - P_{\mathrm{doom}} L / 2 \\
-        \text{Capabilities} & \sigma I_{2024} - P_{\mathrm{doom}} L / 2 &
-            I_{2024}/2 - P_{\mathrm{doom}} L
+        \text{Safety} & M/2 - I_{2024}/2 - \kappa &
+            (1 - \sigma) M - I_{2024}/2 - \kappa - P_{\mathrm{doom}} L / 2 \\
+        \text{Capabilities} & \sigma M - I_{2024}/2 - P_{\mathrm{doom}} L / 2 &
+            M/2 - I_{2024}/2 - P_{\mathrm{doom}} L
         \end{array}
 
     (the column lab's are the transpose).  At the defaults it is a Prisoner's
-    Dilemma: in $bn, :math:`T = 78 > R = 50 > P = 35 > S = 7`.  This is the
-    n = 2 case of :func:`n_lab_race`.
+    Dilemma: in $bn, :math:`T = 120 - 55 - 10 = 55 > R = 75 - 55 - 5 = 15 >
+    P = 75 - 55 - 20 = 0 > S = 30 - 55 - 5 - 10 = -40`.  The investment is a
+    cost common to all cells, so whether it is a dilemma depends on :math:`M`,
+    :math:`\sigma`, :math:`\kappa` and :math:`P_{\mathrm{doom}} L`, not on it.
+    This is the n = 2 case of :func:`n_lab_race`.
 
-    Assumptions: see the module docstring (market, shares, costs, catastrophe
-    probability linear in the number of racing labs; all but the market ours).
+    Assumptions: see the module docstring (market value, shares, costs,
+    catastrophe probability linear in the number of racing labs; all but the
+    investment and P(doom) ours).
 
     Returns
     -------
@@ -134,12 +142,12 @@ def lab_race() -> Game:
     >>> import games
     >>> g = lab_race().subs(games.essay.parameters())
     >>> g.payoffs[0].tolist()
-    [[50000000000, 7000000000], [78000000000, 35000000000]]
+    [[15000000000, -40000000000], [55000000000, 0]]
     """
     two = sympy.Integer(2)
     A = [
-        [MARKET / 2 - KAPPA, _lab_safety(two, 0)],
-        [_lab_capabilities(two, 1), MARKET / 2 - P_DOOM * LOSS],
+        [MARKET / 2 - INVESTMENT / 2 - KAPPA, _lab_safety(two, 0)],
+        [_lab_capabilities(two, 1), MARKET / 2 - INVESTMENT / 2 - P_DOOM * LOSS],
     ]
     return Game.from_bimatrix(A, None, players=("Lab 1", "Lab 2"),
                               strategies=(("Safety", "Capabilities"),) * 2, name="Lab race")
@@ -154,13 +162,13 @@ def n_lab_race(n: Any = None) -> SymmetricGame:
 
     .. math::
 
-        U_S(j) &= \begin{cases}
-            I_{2024}/n - \kappa & j = n - 1 \\
-            (1 - \sigma) I_{2024} / (j + 1) - \kappa - P_{\mathrm{doom}} \tfrac{n - 1 - j}{n} L & \text{otherwise}
+        U_S(j) &= -\frac{I_{2024}}{n} + \begin{cases}
+            M/n - \kappa & j = n - 1 \\
+            (1 - \sigma) M / (j + 1) - \kappa - P_{\mathrm{doom}} \tfrac{n - 1 - j}{n} L & \text{otherwise}
         \end{cases} \\
-        U_C(j) &= \begin{cases}
-            I_{2024}/n - P_{\mathrm{doom}} L & j = 0 \\
-            \sigma I_{2024} / (n - j) - P_{\mathrm{doom}} \tfrac{n - j}{n} L & \text{otherwise}.
+        U_C(j) &= -\frac{I_{2024}}{n} + \begin{cases}
+            M/n - P_{\mathrm{doom}} L & j = 0 \\
+            \sigma M / (n - j) - P_{\mathrm{doom}} \tfrac{n - j}{n} L & \text{otherwise}.
         \end{cases}
 
     Capabilities labs share the leader's fraction :math:`\sigma` of the market,
@@ -193,12 +201,13 @@ def n_lab_race(n: Any = None) -> SymmetricGame:
     >>> import games
     >>> g = n_lab_race(5).subs(games.essay.parameters())
     >>> g.payoff("Safety", 4), g.payoff("Capabilities", 4)
-    (17000000000, 84000000000)
+    (3000000000, 94000000000)
     """
     nn = N_LABS if n is None else _check_n(n, "n", "n_lab_race")
     j = COUNT
-    u_s = sympy.Piecewise((MARKET / nn - KAPPA, sympy.Eq(j, nn - 1)), (_lab_safety(nn, j), True))
-    u_c = sympy.Piecewise((MARKET / nn - P_DOOM * LOSS, sympy.Eq(j, 0)), (_lab_capabilities(nn, j), True))
+    u_s = sympy.Piecewise((MARKET / nn - INVESTMENT / nn - KAPPA, sympy.Eq(j, nn - 1)), (_lab_safety(nn, j), True))
+    u_c = sympy.Piecewise((MARKET / nn - INVESTMENT / nn - P_DOOM * LOSS, sympy.Eq(j, 0)),
+                          (_lab_capabilities(nn, j), True))
     return SymmetricGame(nn, {"Safety": u_s, "Capabilities": u_c}, count=COUNT, name="n-lab race")
 
 

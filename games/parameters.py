@@ -21,9 +21,22 @@ kind            valid values                  symbol assumptions
 ``years``       :math:`x \ge 0`               real, positive
 ==============  ============================  ======================
 
-The range (``low``, ``high``) is what sweeps and uncertainty analyses draw from;
+The range (``low``, ``high``) bounds what sweeps and uncertainty analyses draw;
 it is *not* enforced on values, because the essay's own cases leave it (the
-"humanity" case sets the VSL to the social $20m).
+"humanity" case sets the VSL to the social one).
+
+Every parameter with a range also has a :class:`Distribution` with its
+provenance, which Monte Carlo sweeps draw from by default.  A parameter
+defined without one gets :func:`default_distribution`, derived from its kind,
+value and range by a documented rule (provenance ``"ours (rule: ...)"``), so a
+parameter registered later by any game family has one too:
+
+1. no range, or ``low == high``: no distribution (the parameter is fixed);
+2. ``probability``: triangular on the range, mode at the default value;
+3. ``count``, ``money``, ``ratio``, ``years`` with ``low > 0`` and
+   ``high / low >= 100`` (two orders of magnitude or more): log-uniform on the range;
+4. anything else: triangular on the range, mode at the default value
+   (clipped into the range).
 
 Parameter files are TOML read with :mod:`tomllib`.  Values are numbers or
 fraction strings (``"1/3"``) parsed by :class:`fractions.Fraction`; nothing in a
@@ -53,10 +66,12 @@ from games._exact import parse_fraction, to_exact
 from games._io import atomic_write_text
 from games._limits import nesting_depth
 from games._numbers import MAX_PARAMETER_FILE_BYTES as _MAX_FILE_BYTES, check_magnitude
+from games.distributions import DISTRIBUTION_FAMILIES, Distribution, default_distribution
 from games.errors import GameError, ParameterError, ParameterFileError, UnknownNameError, suggest
 
-__all__ = ["Parameter", "ParameterSet", "KINDS", "parameter_symbol", "parameter_name", "latex_symbol_names",
-           "read_toml_values", "MAX_PARAMETER_FILE_BYTES"]
+__all__ = ["Parameter", "ParameterSet", "Distribution", "KINDS", "DISTRIBUTION_FAMILIES", "parameter_symbol",
+           "parameter_name", "latex_symbol_names", "read_toml_values", "default_distribution",
+           "MAX_PARAMETER_FILE_BYTES"]
 
 Kind = Literal["probability", "money", "ratio", "count", "years"]
 KINDS: tuple[str, ...] = ("probability", "money", "ratio", "count", "years")
@@ -124,7 +139,6 @@ def _check_kind_value(name: str, kind: str, value: sympy.Expr) -> None:
     if kind in ("money", "ratio", "count", "years") and value < 0:
         raise ParameterError(f"parameter {name!r}: {value} is negative (allowed: a {kind} >= 0)")
 
-
 @dataclass(frozen=True)
 class Parameter:
     """One named model quantity.
@@ -150,12 +164,17 @@ class Parameter:
         assumption rather than the essay's.
     description : str
         One line saying what the parameter is.
+    distribution : Distribution, optional
+        Its uncertainty with provenance; when omitted and the parameter has a
+        range, :func:`default_distribution` fills it in (provenance ``"ours (rule ...)"``).
 
     Examples
     --------
     >>> p = Parameter("p_doom", 0.2, kind="probability", unit="probability", low=0, high=1)
     >>> p.value, p.symbol
     (1/5, p_doom)
+    >>> p.distribution.family, p.distribution.mode
+    ('triangular', 1/5)
     >>> Parameter("p_doom", 1.5, kind="probability")
     Traceback (most recent call last):
     ...
@@ -172,6 +191,7 @@ class Parameter:
     latex: str = ""
     ours: bool = False
     description: str = ""
+    distribution: Distribution | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name.isidentifier():
@@ -191,6 +211,11 @@ class Parameter:
                 object.__setattr__(self, bound, b)
         if self.low is not None and self.high is not None and self.low > self.high:
             raise ParameterError(f"parameter {self.name!r}: low {self.low} exceeds high {self.high}")
+        if self.distribution is None:
+            object.__setattr__(self, "distribution", default_distribution(self.kind, value, self.low, self.high))
+        elif not isinstance(self.distribution, Distribution):
+            raise ParameterError(f"parameter {self.name!r}: distribution must be a Distribution, "
+                                 f"got {type(self.distribution).__name__}")
         if self.latex:
             _LATEX_NAMES[self.symbol] = self.latex
 

@@ -71,20 +71,26 @@ display(Markdown("\n".join(rows)))
 # %% [markdown]
 # ### The audit: the essay's claims recomputed
 #
-# `games.essay.claims()` recomputes every number exactly. Most survive; one does not: the Dunbar figure
-# "revised upwards from \$16,250 to \$243,750" counts the 150 others but leaves out the researcher's own life,
-# which the essay's own model includes ($16{,}250 \times (1 + 0.1 \times 150) = 260{,}000$).
+# `games.essay.claims()` recomputes every claim exactly, with every reading of its words. Its status says what
+# happened: `ok`, `rounding`, `reading` (the essay's figure holds under its reading, another defensible one
+# differs), `slip` (a textual error), `error` (arithmetic wrong). The Dunbar figure "revised upwards from
+# \$16,250 to \$243,750" counts the 150 others but not the researcher's own life
+# ($16{,}250 \times (1 + 0.1 \times 150) = 260{,}000$ with it); and if the "five times" VSL is only the
+# researcher's own, "on top of that" gives $81{,}250 + 243{,}750 = 325{,}000$, below the \$440k sacrifice.
 
 # %%
 rows = ["| claim | the essay says | recomputed | status |", "|---|---|---|---|"]
 for c in games.essay.claims():
-    rows.append(f"| {c.id} | “{esc(c.claim)}” | {float(c.computed):,.6g} | **{c.status}** |")
+    value = "" if c.computed is None else f"{float(c.computed):,.6g}"
+    rows.append(f"| {c.id} | “{esc(c.claim)}” | {value} | **{c.status}** |")
 display(Markdown("\n".join(rows)))
 claims = {c.id: c for c in games.essay.claims()}
 print("marginal value of one researcher's Alignment work:", money(claims["marginal"].computed))
 print("income sacrifice over five years:", money(claims["income-sacrifice"].computed))
-print("Dunbar, with the researcher's own life:", money(claims["dunbar"].computed),
-      "| without it (the essay):", money(claims["dunbar"].alternatives["without own life"]))
+print("Dunbar, with the researcher's own life:", money(claims["dunbar"].alternatives["with own life"]),
+      "| without it (the essay):", money(claims["dunbar"].computed))
+for r in claims["dunbar-researcher"].readings:
+    print(f"5x VSL, {r.name}: {money(r.value)}; the essay's conclusion {'survives' if r.survives else 'fails'}")
 
 # %% [markdown]
 # ## The career-choice game
@@ -220,8 +226,9 @@ plt.show()
 
 # %% [markdown]
 # And with the uncertainty the essay admits ("The value of a statistical life is worth somewhere from \$5 to \$8m",
-# salaries that vary from a stipend to an industry job, a researcher's VSL from 1 to 5 times the average), at
-# the Dunbar altruism: a Monte Carlo sweep over the registry's ranges, and which parameters matter most.
+# salaries from its \$35k stipend to \$90k and from \$123k to \$250k, a researcher's VSL from 1 to 5 times the
+# average), at the Dunbar altruism: a Monte Carlo sweep over the registry's distributions (here all four are
+# uniform on the essay's own ranges; each is named with its provenance), and which parameters matter most.
 
 # %%
 uncertain = ["vsl", "researcher_vsl_multiplier", "salary_alignment", "salary_capabilities"]

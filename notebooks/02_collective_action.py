@@ -133,13 +133,18 @@ print(solvers.nash_equilibria(pair.subs(PS)))
 #
 # > "If our AI researcher valued all 8 billion human lives at each worth to their own ..."
 #
-# With the humanity case ($V = \$20$m, $\alpha = 1$, $k = 8\times 10^9$) the marginal value of one researcher's
-# Alignment work dwarfs any salary, and Alignment becomes dominant:
+# With the humanity case ($V = a V = \$19.5$m, the essay's "around \$20m"; $\alpha = 1$, $k = 8\times 10^9$) the
+# marginal value of one researcher's Alignment work dwarfs any salary, and Alignment becomes dominant. The
+# altruism-adjusted VSL already counts altruism toward others, so counting the 8 billion again double counts:
+# at the average \$6.5m a life the figure is \$130 trillion, 1.34 years of world GDP, still enormous.
 
 # %%
 humanity = games.essay.parameters("phd", case="humanity")
 claims = {c.id: c for c in games.essay.claims()}
-print(f"the essay's $400 trillion: {float(claims['humanity'].computed):.4g}")
+readings = claims["humanity"].alternatives
+essay_figure = readings["the essay's $20m"]
+print(f"the essay's $400 trillion: {float(essay_figure):.4g}")
+print(f"without double counting: {float(readings['no double counting']):.4g}")
 print(f"... or {float(claims['gdp-years'].computed):.2f} years of 2021 world GDP")
 ca_h = games.collective.collective_action(clamp=True).subs(humanity)
 for e in solvers.symmetric_equilibria(ca_h):

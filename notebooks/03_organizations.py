@@ -53,7 +53,8 @@ def money(x):
 # %% [markdown]
 # ## The lab race
 #
-# Each lab focuses on Safety or Capabilities. The market is the essay's "\$110b by 2024"; the rest
+# Each lab focuses on Safety or Capabilities. The prize is the market's value $M$ (ours: \$150b a year); the
+# essay's "\$50b into AI this year and \$110b by 2024" is investment, a cost the two labs share. The rest
 # (leader share $\sigma$, safety cost $\kappa$, catastrophe loss $L$) are our assumptions, registered with their
 # ranges.
 
@@ -72,8 +73,8 @@ print(solvers.classify(numeric))
 print(solvers.nash_equilibria(numeric))
 
 # %% [markdown]
-# $T > R > P > S$: a Prisoner's Dilemma. Both labs would earn \$50b a year with Safety, but each gains \$28b by
-# racing against a Safety lab, so both race and earn \$35b. When is the race a Prisoner's Dilemma? `classify`
+# $T > R > P > S$: a Prisoner's Dilemma. Both labs would earn \$15b a year with Safety, but each gains \$40b by
+# racing against a Safety lab, so both race and earn nothing. When is the race a Prisoner's Dilemma? `classify`
 # gives the closed-form condition:
 
 # %%
@@ -82,7 +83,7 @@ tex(types.conditions["Prisoner's Dilemma"])
 display(solvers.to_latex([record for record in solvers.equilibrium_conditions(race) if record.label == "(Safety, Safety)"]))
 # %% [markdown]
 # Mutual Safety is an equilibrium only if a lab gains nothing by racing against a Safety lab ($T \le R$): at our
-# defaults racing earns \$78b a year against Safety's \$50b, so it is not.
+# defaults racing earns \$55b a year against Safety's \$15b, so it is not.
 
 # %% [markdown]
 # ## Many labs
@@ -150,8 +151,8 @@ for instrument in ("tax", "subsidy"):
     print(f"minimal {instrument}: ${float(c.amount) / 1e9:.0f}b per lab; the intervener pays ${float(c.total_cost) / 1e9:.0f}b")
 
 # %% [markdown]
-# Either needs \$28b a year per lab ($T - R$). A tax costs the intervener nothing once it works (nobody pays
-# it at the new equilibrium); a subsidy costs \$56b a year, more than five times the essay's "\$10b" of total
+# Either needs \$40b a year per lab ($T - R$). A tax costs the intervener nothing once it works (nobody pays
+# it at the new equilibrium); a subsidy costs \$80b a year, eight times the essay's "\$10b" of total
 # Alignment funding.
 #
 # ### Buying researchers out
@@ -160,7 +161,10 @@ for instrument in ("tax", "subsidy"):
 # > people to move out of AI development ..."
 #
 # A buy-out adds the strategy "Bought out": the researcher leaves AI work (as "Neither") and receives
-# $B / n_B$ — the billion shared by $n_B = 800$ researchers (800 five-year careers at \$250k).
+# $B / n_B$ — the billion shared by $n_B = 800$ researchers (800 five-year careers at \$250k). The bought-out
+# researchers are removed from the system, not moved to Alignment: the buy-out buys time. With our flagged
+# assumptions (half the positions refilled, a Capabilities workforce of 10,000, P(doom) one point lower per year
+# bought) that is 0.2 years and 0.002 of P(doom).
 
 # %%
 bought = games.interventions.buyout(games.individual.career_choice())
@@ -170,6 +174,9 @@ print(solvers.nash_equilibria(b))
 print("one researcher's share of the billion:", money(PS.value("buyout_budget") / PS.value("buyout_researchers")))
 effect = solvers.buyout_effect(PS.value("buyout_budget"), 250_000 * 5)
 print(f"careers the billion buys at $250k a year for five years: {effect.careers}")
+removal = games.removal.buyout_removal().at(games.essay.parameters("industry"))
+print(f"removed net of replacements: {removal['removed']}; years bought: {float(removal['time_bought'])}; "
+      f"P(doom) change: {float(removal['doom_change'])}")
 
 # %% [markdown]
 # ## Explore

@@ -14,7 +14,17 @@ from solvers.cli.options import _table
 from solvers.cli.params import _exact_text, parameters_from_args
 
 
+def _reading_json(r: Any) -> dict[str, Any]:
+    return {"reading": r.name, "assumption": r.assumption, "value": json_value(r.value),
+            "value_exact": None if r.value is None else _exact_text(r.value), "survives": r.survives}
+
+
+def _number_or_dash(x: Any) -> str:
+    return "-" if x is None else format_number(x)
+
+
 def run_audit(args: argparse.Namespace) -> int:
+    """``aligngames audit``: every claim with its status and readings (statuses: :data:`games.essay.STATUSES`)."""
     ps = parameters_from_args(args)
     result = games.essay.claims(ps)
     if args.json:
@@ -24,17 +34,19 @@ def run_audit(args: argparse.Namespace) -> int:
                 "claim": c.claim,
                 "essay_value": json_value(c.essay_value),
                 "computed": json_value(c.computed),
-                "computed_exact": _exact_text(c.computed),
+                "computed_exact": None if c.computed is None else _exact_text(c.computed),
                 "status": c.status,
                 "note": c.note,
                 "formula": c.formula,
+                "conclusion": c.conclusion,
+                "readings": [_reading_json(r) for r in c.readings],
                 "alternatives": {k: json_value(v) for k, v in c.alternatives.items()},
             }
             for c in result
         ]
         print(json.dumps(out, indent=2))
         return 0
-    rows = [(c.id, format_number(c.essay_value), format_number(c.computed), c.status) for c in result]
+    rows = [(c.id, _number_or_dash(c.essay_value), _number_or_dash(c.computed), c.status) for c in result]
     print(f"Audit of the essay's arithmetic (scenario {args.scenario}"
           + (f", case {args.case}" if args.case else "") + ")\n")
     print(_table(rows, ("claim", "essay", "recomputed", "status")))
@@ -42,7 +54,14 @@ def run_audit(args: argparse.Namespace) -> int:
     for c in result:
         if c.note:
             print(f"{c.id}: {c.note}")
-    counts = {s: sum(1 for c in result if c.status == s) for s in ("ok", "approx", "mismatch", "ambiguous")}
+        if c.readings:
+            if c.conclusion:
+                print(f"  conclusion tested: {c.conclusion}")
+            for r in c.readings:
+                verdict = {True: "survives", False: "FAILS", None: ""}[r.survives]
+                print(f"  - {r.name}: {_number_or_dash(r.value)}" + (f" ({verdict})" if verdict else "")
+                      + f"; {r.assumption}")
+    counts = {s: sum(1 for c in result if c.status == s) for s in games.essay.STATUSES}
     print("\n" + ", ".join(f"{n} {s}" for s, n in counts.items()))
     return 0
 

@@ -149,7 +149,8 @@ def setup(parser: argparse.ArgumentParser) -> None:
                       help="Monte Carlo: N draws of every parameter with a range (1e7 allowed)")
     parser.add_argument("--seed", metavar="S", default=None, help="seed of the Monte Carlo draws (an integer)")
     parser.add_argument("--distribution", action="append", metavar="NAME=DIST", default=[],
-                        help=f"Monte Carlo distribution of a parameter ({', '.join(DISTRIBUTIONS)}; default uniform)")
+                        help=f"Monte Carlo distribution of a parameter ({', '.join(DISTRIBUTIONS)}; default: the registry's, "
+                             "or uniform on a --range)")
     parser.add_argument("--range", action="append", metavar="NAME=LOW:HIGH", default=[], dest="ranges",
                         help="Monte Carlo range of a parameter (default: its registry range)")
     parser.add_argument("--method", choices=("conditions", "solve"), default="conditions",

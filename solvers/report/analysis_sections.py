@@ -28,10 +28,8 @@ from solvers.report.document import (
     _para,
     _table,
 )
-from solvers.sweeps.game_sweep import sweep
-from solvers.sweeps.local_sensitivity import tornado
+from solvers.report.essay_sections import uncertainty_blocks
 from solvers.sweeps.plots import plot_gap_histogram, plot_regime_map, plot_tornado
-from solvers.sweeps.sensitivity import first_order_indices
 from solvers.symbolic.lookup import resolve_symbol
 
 #: career_choice parameters whose break-even values the report derives.
@@ -165,39 +163,9 @@ MC_SAMPLES = 200_000
 
 
 def _section_uncertainty(rep: Report) -> None:
-    """Regime map over two parameters, Monte Carlo shares, sensitivity, tornado chart."""
-    ps = rep.params
-    rep.blocks.append(_heading(1, "Uncertainty: in how many plausible worlds does Alignment pay?", "sec:uncertainty"))
-    grid = sweep("career_choice", vary={"altruism_weight": (0, 0.5, 101), "researcher_vsl_multiplier": (1, 5, 101)},
-                 params=ps, progress=False)
-    mc = sweep("career_choice", samples=MC_SAMPLES, seed=1, params=ps, uncertain=list(UNCERTAIN),
-               ranges=UNCERTAIN_RANGES, progress=False)
-    tor = tornado("career_choice", params=ps, parameters=list(UNCERTAIN) + ["horizon_years"],
-                  ranges=UNCERTAIN_RANGES)
-    shares = mc.shares()
-    indices = first_order_indices(mc)
-    rep.data["uncertainty"] = {
-        "grid_shares": grid.shares(), "monte_carlo": {"samples": MC_SAMPLES, "seed": 1, "shares": shares,
-                                                      "uncertain": list(UNCERTAIN),
-                                                      "ranges": {k: list(v) for k, v in UNCERTAIN_RANGES.items()}},
-        "first_order_indices": indices, "tornado": tor.to_dict(),
-    }
-    align = shares.get("(Alignment, Passive)", 0.0)
-    rep.blocks.append(_para(
-        f"Drawing the essay's uncertain parameters uniformly ({MC_SAMPLES:,} samples; p and delta between 1% and "
-        f"10%, altruism weight up to 0.2, the other ranges from the registry), Alignment is the researcher's "
-        f"best choice in {align:.1%} of the draws. The parameter that explains most of the payoff gap's "
-        f"variance on its own is {max(indices, key=lambda n: indices[n])}."))
-    rep.figures["regime_map_career_choice"] = _plot_figure("regime_map", grid)
-    rep.blocks.append(_fig("regime_map_career_choice", "Career choice over altruism weight and the researcher's "
-                           "VSL multiplier, other parameters at the essay's values; the closed-form threshold "
-                           "is drawn on top.", "fig:regime-map"))
-    rep.figures["tornado_career_choice"] = _plot_figure("tornado", tor)
-    rep.blocks.append(_fig("tornado_career_choice", "One-at-a-time sensitivity of the payoff gap "
-                           "(Alignment minus the best alternative) over each parameter's range.", "fig:tornado"))
-    rep.figures["gap_histogram_career_choice"] = _plot_figure("histogram", mc)
-    rep.blocks.append(_fig("gap_histogram_career_choice", "The payoff gap across the Monte Carlo draws.",
-                           "fig:gap-histogram"))
+    """What would have to be true for Alignment to pay; Monte Carlo over the registry's distributions, named;
+    sensitivity split by provenance; regime map, tornado and histogram (:mod:`solvers.report.essay_sections`)."""
+    uncertainty_blocks(rep, _plot_figure)
 
 
 def _plot_figure(kind: str, result: Any) -> Callable[[Path], None]:

@@ -11,7 +11,6 @@ from typing import Any
 import sympy
 
 import games
-from games._exact import json_value
 from games._text import format_number, latex_escape
 from games.core import Game
 from games.errors import AligngamesError
@@ -28,9 +27,9 @@ from solvers.report.document import (
     _md_cell,
     _para,
     _sym_latex,
-    _table,
     _wide,
 )
+from solvers.report.essay_sections import audit_blocks
 
 _LEVEL_TITLES = {
     "individual": "Individual level: researchers",
@@ -42,28 +41,8 @@ _LEVEL_TITLES = {
 
 
 def _section_audit(rep: Report) -> None:
-    claims = games.essay.claims(rep.params)
-    rep.data["audit"] = [
-        {"id": c.id, "claim": c.claim, "essay_value": json_value(c.essay_value), "computed": json_value(c.computed),
-         "computed_exact": str(c.computed), "status": c.status, "note": c.note,
-         "alternatives": {k: json_value(v) for k, v in c.alternatives.items()}}
-        for c in claims
-    ]
-    rep.blocks.append(_heading(1, "The essay's arithmetic, recomputed", "sec:audit"))
-    counts = {s: sum(1 for c in claims if c.status == s) for s in ("ok", "approx", "mismatch", "ambiguous")}
-    summary = (f"Every figure of the essay recomputed exactly from its parameters: {counts['ok']} claims check "
-               f"out, {counts['approx']} is a rounding, {counts['mismatch']} does not match and "
-               f"{counts['ambiguous']} depends on how its words are read")
-    rep.blocks.append(_para(summary + " (table below).", latex_escape(summary) + r" (Table~\ref{tab:audit})."))
-    rows = [[(latex_escape(c.id), c.id), (format_number(c.essay_value, latex=True), format_number(c.essay_value)),
-             (format_number(c.computed, latex=True), format_number(c.computed)), (latex_escape(c.status), c.status)] for c in claims]
-    rep.blocks.append(_table(["claim", "essay", "recomputed", "status"], rows,
-                             "The essay's numeric claims and their exact recomputation.", "tab:audit", "lrrl",
-                             "audit_table"))
-    notes = [c for c in claims if c.note]
-    items_tex = "\n".join(r"\item[\texttt{%s}] %s" % (latex_escape(c.id), latex_escape(c.note)) for c in notes)
-    rep.blocks.append(Block("raw", "\\begin{description}\n" + items_tex + "\n\\end{description}",
-                            "\n".join(f"- **{c.id}**: {c.note}" for c in notes)))
+    """The essay's claims with their statuses and readings (:func:`solvers.report.essay_sections.audit_blocks`)."""
+    audit_blocks(rep)
 
 
 def _describe(fn: Callable[..., Any]) -> str:

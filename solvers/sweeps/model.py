@@ -232,6 +232,11 @@ class SweepTemplate:
     model : SweepModel
     quantity_names : tuple of str
         ``"gap"`` first, then any requested quantity.
+    distributions : dict of str to dict
+        Per parameter with one, the registry's distribution
+        (:class:`games.parameters.Distribution`) as plain data: ``family``,
+        ``low``, ``high``, ``mode`` (triangular only) and ``provenance``.
+        Monte Carlo draws from it unless the call names a distribution or a range.
     game_object, exact_values, label_points
         For ``method="solve"`` only (not serialised): the game, the exact
         parameter values, and the function that solves the game at each point
@@ -249,6 +254,7 @@ class SweepTemplate:
     scenario: str
     model: SweepModel
     quantity_names: tuple[str, ...]
+    distributions: dict[str, dict[str, Any]] = field(default_factory=dict)
     game_object: Any = field(default=None, compare=False, repr=False)
     exact_values: dict[str, Any] | None = field(default=None, compare=False, repr=False)
     label_points: Any = field(default=None, compare=False, repr=False)
@@ -265,7 +271,7 @@ class SweepTemplate:
         return {"game": self.game, "names": list(self.names), "kinds": self.kinds, "values": self.values,
                 "lows": self.lows, "highs": self.highs, "all_names": list(self.all_names),
                 "scenario": self.scenario, "model": self.model.to_dict(),
-                "quantity_names": list(self.quantity_names)}
+                "quantity_names": list(self.quantity_names), "distributions": self.distributions}
 
     @classmethod
     def from_dict(cls, data: Any) -> SweepTemplate:
@@ -304,6 +310,7 @@ class SweepTemplate:
                 all_names=tuple(str(n) for n in data["all_names"]), scenario=str(data["scenario"]),
                 model=SweepModel.from_dict(data["model"]),
                 quantity_names=tuple(str(q) for q in data["quantity_names"]),
+                distributions=_read_distributions(data.get("distributions", {}), names),
             )
         except (KeyError, TypeError, ValueError, OverflowError) as exc:
             if isinstance(exc, ProgramError):
@@ -335,6 +342,23 @@ class SweepTemplate:
                 model.regimes(*args)
         except Exception as exc:  # noqa: BLE001 - whatever numpy raises, the template is unusable
             raise ProgramError(f"SweepTemplate.from_dict: the programs do not run ({type(exc).__name__})") from None
+
+
+def _read_distributions(data: Any, names: tuple[str, ...]) -> dict[str, dict[str, Any]]:
+    """The ``distributions`` field of a serialised template, checked (plain numbers and strings only)."""
+    if not isinstance(data, dict) or not set(data) <= set(names):
+        raise ProgramError("SweepTemplate.from_dict: distributions must map parameter names to distributions")
+    out: dict[str, dict[str, Any]] = {}
+    for name, d in data.items():
+        ok = (isinstance(d, dict) and d.get("family") in DISTRIBUTIONS and isinstance(d.get("provenance", ""), str)
+              and all(isinstance(d.get(k), (int, float)) and not isinstance(d.get(k), bool)
+                      and math.isfinite(d[k]) for k in ("low", "high")))
+        mode = d.get("mode") if isinstance(d, dict) else None
+        if not ok or (mode is not None and (isinstance(mode, bool) or not isinstance(mode, (int, float)))):
+            raise ProgramError(f"SweepTemplate.from_dict: malformed distribution of {name!r}")
+        out[name] = {"family": d["family"], "low": float(d["low"]), "high": float(d["high"]),
+                     "mode": None if mode is None else float(mode), "provenance": str(d.get("provenance", ""))}
+    return out
 
 
 def _unique_labels(labels: Sequence[str]) -> tuple[str, ...]:

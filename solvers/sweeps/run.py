@@ -39,9 +39,12 @@ exact ties, so Monte Carlo samples never meet them.
 
 Monte Carlo
 -----------
-Every uncertain parameter is drawn from its registry range (``low``, ``high``
-of :class:`games.parameters.Parameter`) or from ``ranges``.  Distributions
-(``distributions={name: ...}``): ``"uniform"`` (default), ``"loguniform"``
+Every uncertain parameter is drawn from its registry distribution
+(:attr:`games.parameters.Parameter.distribution`, with its provenance), unless
+the call names a distribution for it or gives it a range (``ranges``: then
+uniform on that range unless a distribution is named too); see
+:mod:`solvers.sweeps.sampling`.  Distributions
+(``distributions={name: ...}``): ``"uniform"``, ``"loguniform"``
 (``low > 0``), ``"triangular"`` (mode: the parameter's value) or
 ``("triangular", mode)``, or any inverse CDF given as a callable ``ppf(u)``
 mapping uniform numbers in (0, 1) to values (e.g. ``scipy.stats.beta(2, 8).ppf``).
@@ -436,7 +439,8 @@ def _assemble(plan: _Plan, chunks: Iterable[_ChunkResult], game_name: str, backe
         desc = d.dist if d.dist != "ppf" else "user ppf"
         if d.dist == "triangular":
             desc += f" (mode {d.mode:g})"
-        dists[d.name] = f"{desc} [{d.low:g}, {d.high:g}]" + (" (whole numbers)" if d.integer else "")
+        dists[d.name] = (f"{desc} [{d.low:g}, {d.high:g}]" + (" (whole numbers)" if d.integer else "")
+                         + (f"; registry, {d.source}" if d.source else ""))
     return SweepResult(
         game=game_name, kind=plan.kind, names=plan.names, values=values, codes=codes, records=records,
         quantities=quantities, counts=dict(sorted(counts.items())), n_points=plan.n_points,

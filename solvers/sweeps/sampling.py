@@ -1,4 +1,16 @@
-r"""Points of a sweep: Monte Carlo draws (uniform, log-uniform, triangular) from one seeded stream per chunk, and grids."""
+r"""Points of a sweep: Monte Carlo draws (uniform, log-uniform, triangular) from one seeded stream per chunk, and grids.
+
+Which distribution a Monte Carlo parameter is drawn from:
+
+1. the one the call names (``distributions={name: ...}``, ``--distribution``);
+2. else, when the call gives a range (``ranges``, ``--range``), uniform on it;
+3. else the registry's distribution (:attr:`games.parameters.Parameter.distribution`,
+   carried by the template with its provenance: the essay's range, ours, or
+   the rule-derived default);
+4. else uniform on the registry range.
+
+The result's ``distributions`` names each one with its provenance.
+"""
 
 from __future__ import annotations
 
@@ -29,6 +41,7 @@ class _Draw:
     ppf: Callable[[np.ndarray], np.ndarray] | None = None
     integer: bool = False
     kind: str = "ratio"
+    source: str = ""  # provenance of a registry distribution; "" when the call chose it
 
 
 @dataclass(frozen=True)
@@ -160,6 +173,9 @@ def _make_draw(name: str, template: SweepTemplate, dist: Any, rng: tuple[Any, An
             raise SweepError(f"sweep: ranges[{name!r}] = {rng!r} (allowed: a (low, high) pair)")
         lo, hi = _number(rng[0], f"{where} low"), _number(rng[1], f"{where} high")
     else:
+        registry = template.distributions.get(name)
+        if dist is None and registry is not None:
+            return _registry_draw(name, kind, registry)
         lo, hi = float(template.lows[name]), float(template.highs[name])  # type: ignore[arg-type]
     _check_range(name, kind, lo, hi, where)
     integer = kind == "count"
@@ -180,3 +196,12 @@ def _make_draw(name: str, template: SweepTemplate, dist: Any, rng: tuple[Any, An
     raise SweepError(f"sweep: distribution {dist!r} for {name!r} not allowed (allowed: "
                      f"{', '.join(DISTRIBUTIONS)}, ('triangular', mode) or a callable ppf(u))")
 
+
+
+def _registry_draw(name: str, kind: str, d: dict[str, Any]) -> _Draw:
+    """The draw of a registry distribution (checked against the kind's bounds like any range)."""
+    lo, hi = float(d["low"]), float(d["high"])
+    _check_range(name, kind, lo, hi, f"registry distribution of {name}")
+    source = d.get("provenance") or "registry"
+    mode = 0.0 if d.get("mode") is None else float(d["mode"])
+    return _Draw(name, lo, hi, str(d["family"]), mode=mode, integer=kind == "count", kind=kind, source=source)

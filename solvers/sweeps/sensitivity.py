@@ -11,7 +11,9 @@ the share of the variance of the outcome :math:`Y` explained by
 :math:`X_i` alone.  :math:`E[Y \mid X_i]` is estimated by the mean of
 :math:`Y` in ``bins`` equal-count bins of :math:`X_i` (the binning
 estimator, which needs only the sweep's i.i.d. samples); its bias under the
-null is about :math:`(B - 1) / N` and is subtracted.  Numeric only (numpy):
+null is about :math:`(B - 1) / N` and is subtracted.  :func:`provenance_split`
+says how much of the explained variance comes from parameters whose
+distributions are the essay's and how much from ours.  Numeric only (numpy):
 the sweep command line imports it without sympy.  The one-at-a-time tornado
 table is :mod:`solvers.sweeps.local_sensitivity`.
 
@@ -27,7 +29,8 @@ References
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -35,7 +38,7 @@ from games.errors import UnknownNameError, suggest
 from solvers.errors import SweepError
 from solvers.sweeps.result import SweepResult
 
-__all__ = ["first_order_indices", "first_order_table", "EDGE_POINTS"]
+__all__ = ["first_order_indices", "first_order_table", "provenance_split", "EDGE_POINTS"]
 
 #: The bin edges of :func:`first_order_indices` are quantiles of the first this many points.
 EDGE_POINTS = 50_000
@@ -151,3 +154,39 @@ def first_order_table(result: SweepResult, outcomes: Sequence[str] | None = None
             out[o][name] = v
     return out
 
+
+
+def provenance_split(result: SweepResult, indices: Mapping[str, float]) -> dict[str, Any]:
+    """Which of a Monte Carlo sweep's first-order indices belong to parameters whose distributions are ours.
+
+    A parameter's distribution is the essay's when the sweep drew it from the
+    registry with an ``"essay: ..."`` provenance (:attr:`SweepResult.distributions`
+    reads ``"...; registry, essay: ..."``); every other one -- ours, the rule's,
+    or chosen in the call -- counts as ours.
+
+    Parameters
+    ----------
+    result : SweepResult
+    indices : mapping of str to float
+        :func:`first_order_indices` of ``result``.
+
+    Returns
+    -------
+    dict
+        ``essay`` and ``ours``: the parameter names of each; ``essay_share`` and
+        ``ours_share``: the sums of their indices; ``top``: the parameter with
+        the largest index and ``top_is_ours``.
+
+    Examples
+    --------
+    >>> from solvers import sweep
+    >>> res = sweep("career_choice", samples=20_000, seed=1, uncertain=["vsl", "p_pivotal"])
+    >>> split = provenance_split(res, first_order_indices(res))
+    >>> split["essay"], split["ours"], split["top"], split["top_is_ours"]
+    (['vsl'], ['p_pivotal'], 'p_pivotal', True)
+    """
+    essay = [n for n in result.names if "; registry, essay" in result.distributions.get(n, "")]
+    ours = [n for n in result.names if n not in essay]
+    top = max(indices, key=lambda n: indices[n]) if indices else ""
+    return {"essay": essay, "ours": ours, "essay_share": float(sum(indices.get(n, 0.0) for n in essay)),
+            "ours_share": float(sum(indices.get(n, 0.0) for n in ours)), "top": top, "top_is_ours": top in ours}

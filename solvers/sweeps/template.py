@@ -102,11 +102,19 @@ def build_template(game: Game | SymmetricGame | str, params: ParameterSet | None
     def num(x: Any) -> float | None:
         return None if x is None else float(x)
 
+    def dist(n: str) -> dict[str, Any] | None:
+        d = ps[n].distribution
+        if d is None:
+            return None
+        return {"family": d.family, "low": float(d.low), "high": float(d.high),
+                "mode": None if d.mode is None else float(d.mode), "provenance": d.provenance}
+
     return SweepTemplate(
         game=game_name, names=names, kinds={n: ps[n].kind for n in names},
         values={n: float(ps[n].value) for n in names}, lows={n: num(ps[n].low) for n in names},
         highs={n: num(ps[n].high) for n in names}, all_names=tuple(p.name for p in ps.parameters),
         scenario=ps.name, model=model, quantity_names=tuple(q_names),
+        distributions={n: d for n in names if (d := dist(n)) is not None},
         game_object=g if method == "solve" else None,
         label_points=solve_labels if method == "solve" else None,
         exact_values={n: ps[n].value for n in names} if method == "solve" else None,

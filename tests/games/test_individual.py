@@ -103,7 +103,11 @@ def test_career_choice_relative_reading():
 
 def test_career_choice_reputation_enters_additively():
     g = career_choice().subs(PHD.set(reputation_alignment=400_000, reputation_capabilities=10_000))
-    assert researcher_payoffs(g) == [191_250 + 400_000, 615_000 + 10_000, 500_000]
+    # issue 18: only the tracking share t_A = 1/2 of Alignment's recognition counts: 191,250 + 200,000
+    assert researcher_payoffs(g) == [191_250 + 400_000 // 2, 615_000 + 10_000, 500_000]
+    full = career_choice().subs(PHD.set(reputation_alignment=400_000, alignment_recognition_tracking=1,
+                                        capabilities_social_impact=30_000))
+    assert researcher_payoffs(full) == [591_250, 615_000 + 30_000, 500_000]
 
 
 def test_career_choice_symbols_are_the_registry_symbols():

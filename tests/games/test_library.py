@@ -46,15 +46,16 @@ HAND = {
     "collective_action_pair": ((1, 1), 123_000 * 5 + 6_500_000 * 8 // 10),
     "threshold_alignment": (("Alignment", 1), 175_000 + 5_200_000 + 1_300_000),  # pivotal: doom averted
     "alignment_washing": ((1, 0), 615_000 + 500_000),  # w_C T + social capital, trusted
-    "lab_race": ((1, 0), 88 * B - 10 * B),  # 0.8 * 110bn - 0.1 * 100bn
-    "n_lab_race": (("Safety", 4), 22 * B - 5 * B),  # 110bn / 5 - 5bn
+    "lab_race": ((1, 0), 120 * B - 55 * B - 10 * B),  # 0.8 * 150bn - 110bn / 2 - 0.1 * 100bn (issue 18: prize M)
+    "n_lab_race": (("Safety", 4), 30 * B - 22 * B - 5 * B),  # 150bn / 5 - 110bn / 5 - 5bn
     "funding": ((1, 1), 13 * B + 160 * B),  # 10bn * 1.3 + 0.8 * 200bn
     "great_power_race": ((0, 0), 2 * TN),  # 2b
     "n_power_race": (("Alignment", 2), 3 * TN),  # 3b with three powers
     "subsidy": ((0, 0), 191_250),  # subsidy 0 by default
     "tax": ((1, 0), 615_000),  # tax 0 by default
     "prize": ((0, 0), 191_250),  # prize 0 by default
-    "buyout": ((3, 0), 500_000 + 1_000_000_000 // 800),  # Neither + $1b / 800
+    # Neither + $1b / 800 + the time her removal buys (issue 18): 6.5e6 x 0.01 x 5 x (1 - 1/2) / 10,000 = 65/4
+    "buyout": ((3, 0), 500_000 + 1_000_000_000 // 800 + sympy.Rational(65, 4)),
 }
 
 

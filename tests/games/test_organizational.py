@@ -1,7 +1,10 @@
 """Lab and investor games checked against hand computations.
 
-Defaults: market I_2024 = $110b, leader share 0.8, safety cost $5b, loss per lab
-$100b, P(doom) 0.2 (catastrophe probability 0.2 * c / n with c racing labs);
+Defaults: market value M = $150b (the prize, ours), investment I_2024 = $110b
+shared equally (a cost: $55b each of two labs, $22b each of five; issue 18: the
+old model paid the $110b investment out as the prize), leader share 0.8, safety
+cost $5b, loss per lab $100b, P(doom) 0.2 (catastrophe probability 0.2 * c / n
+with c racing labs);
 investment $10b, return 0.3, RLHF share 0, doom reduction 0.01, stake $200b.
 """
 
@@ -19,10 +22,10 @@ B = 10**9  # one billion
 
 def test_lab_race_cells_at_the_defaults():
     g = lab_race().subs(PS)
-    # (S, S): 110/2 - 5 = 50;            (S, C): 0.2 * 110 - 5 - 0.1 * 100 = 7
-    # (C, S): 0.8 * 110 - 0.1 * 100 = 78; (C, C): 110/2 - 0.2 * 100 = 35      (in $bn)
-    assert g.payoffs[0].tolist() == [[50 * B, 7 * B], [78 * B, 35 * B]]
-    assert g.payoffs[1].tolist() == [[50 * B, 78 * B], [7 * B, 35 * B]]
+    # (S, S): 150/2 - 55 - 5 = 15;            (S, C): 0.2 * 150 - 55 - 5 - 0.1 * 100 = -40
+    # (C, S): 0.8 * 150 - 55 - 0.1 * 100 = 55; (C, C): 150/2 - 55 - 0.2 * 100 = 0      (in $bn)
+    assert g.payoffs[0].tolist() == [[15 * B, -40 * B], [55 * B, 0]]
+    assert g.payoffs[1].tolist() == [[15 * B, 55 * B], [-40 * B, 0]]
     assert g.strategies == (("Safety", "Capabilities"), ("Safety", "Capabilities"))
 
 
@@ -36,31 +39,32 @@ def test_lab_race_without_a_leader_advantage_is_not_a_race():
     # sigma = 1/2 and no safety cost: Safety earns the same share and avoids risk, so Safety dominates
     g = lab_race().subs(PS.set(leader_share=0.5, safety_cost=0))
     A = g.payoffs[0]
-    # (S, C) = 55 - 10 = 45 > (C, C) = 55 - 20 = 35; (S, S) = 55 > (C, S) = 55 - 10 = 45
-    assert A.tolist() == [[55 * B, 45 * B], [45 * B, 35 * B]]
+    # (S, C) = 75 - 55 - 10 = 10 > (C, C) = 75 - 55 - 20 = 0; (S, S) = 75 - 55 = 20 > (C, S) = 10
+    assert A.tolist() == [[20 * B, 10 * B], [10 * B, 0]]
 
 
 def test_n_lab_race_cells_at_the_defaults():
     g = n_lab_race().subs(PS)
     assert isinstance(g, SymmetricGame)
     assert g.n_players == 5
-    # all Safety: 110/5 - 5 = 17; lone Capabilities lab: 0.8 * 110 - 0.2 * 1/5 * 100 = 84
-    assert g.payoff("Safety", 4) == 17 * B
-    assert g.payoff("Capabilities", 4) == 84 * B
-    # all Capabilities: 110/5 - 0.2 * 100 = 2; lone Safety lab: 0.2 * 110 - 5 - 0.2 * 4/5 * 100 = 1
-    assert g.payoff("Capabilities", 0) == 2 * B
-    assert g.payoff("Safety", 0) == 1 * B
-    # j = 2 other Safety labs: Safety 0.2 * 110 / 3 - 5 - 0.2 * 2/5 * 100 = 22/3 - 13;
-    # Capabilities: 0.8 * 110 / 3 - 0.2 * 3/5 * 100 = 88/3 - 12
-    assert g.payoff("Safety", 2) == sympy.Rational(22, 3) * B - 13 * B
-    assert g.payoff("Capabilities", 2) == sympy.Rational(88, 3) * B - 12 * B
+    # each lab invests 110/5 = 22
+    # all Safety: 150/5 - 22 - 5 = 3; lone Capabilities lab: 0.8 * 150 - 22 - 0.2 * 1/5 * 100 = 94
+    assert g.payoff("Safety", 4) == 3 * B
+    assert g.payoff("Capabilities", 4) == 94 * B
+    # all Capabilities: 150/5 - 22 - 0.2 * 100 = -12; lone Safety lab: 0.2 * 150 - 22 - 5 - 0.2 * 4/5 * 100 = -13
+    assert g.payoff("Capabilities", 0) == -12 * B
+    assert g.payoff("Safety", 0) == -13 * B
+    # j = 2 other Safety labs: Safety 0.2 * 150 / 3 - 22 - 5 - 0.2 * 2/5 * 100 = -25;
+    # Capabilities: 0.8 * 150 / 3 - 22 - 0.2 * 3/5 * 100 = 6
+    assert g.payoff("Safety", 2) == -25 * B
+    assert g.payoff("Capabilities", 2) == sympy.Integer(6) * B
 
 
 def test_n_lab_race_capabilities_dominant_but_all_safety_better():
     g = n_lab_race().subs(PS)
     for j in range(5):
         assert g.payoff("Capabilities", j) > g.payoff("Safety", j)
-    assert g.payoff("Safety", 4) > g.payoff("Capabilities", 0)  # 17 > 2
+    assert g.payoff("Safety", 4) > g.payoff("Capabilities", 0)  # 3 > -12
 
 
 def test_n_lab_race_with_two_labs_is_lab_race():

@@ -17,19 +17,22 @@ def test_audit_json_figures(cli):
     assert rows["marginal"]["computed"] == 16_250
     assert rows["researcher-vsl"]["computed"] == 81_250
     assert rows["income-sacrifice"]["computed"] == 440_000
-    assert rows["humanity"]["computed"] == 4 * 10**14
+    # issue 18: with the derived social VSL 3 x 6.5m: 0.05 x 0.05 x 19.5e6 x 8e9 = 3.9e14 (the essay's 4e14 a reading)
+    assert rows["humanity"]["computed"] == 39 * 10**13
     assert rows["industry-sacrifice"]["computed"] == 800_000
-    assert rows["dunbar"]["computed"] == 260_000 and rows["dunbar"]["status"] == "mismatch"
+    # issue 18: the essay's 16,250 x 0.1 x 150 = 243,750 is a reading (others only), not a "mismatch"
+    assert rows["dunbar"]["computed"] == 243_750 and rows["dunbar"]["status"] == "reading"
     assert rows["dunbar"]["essay_value"] == 243_750
     assert rows["gdp-years"]["computed_exact"] == "400/97"
 
 
 def test_audit_table_and_overrides(cli, tmp_path):
     r = cli("audit")
-    assert r.code == 0 and "mismatch" in r.out and "16,250" in r.out
+    assert r.code == 0 and "reading" in r.out and "16,250" in r.out and "mismatch" not in r.out
     r = cli("audit", "--json", "--set", "vsl=8e6")
     rows = {row["id"]: row for row in json.loads(r.out)}
     assert rows["marginal"]["computed"] == 20_000  # 0.05 * 0.05 * 8e6
+    assert rows["marginal"]["status"] == "changed"  # issue 18: never "mismatch" for the essay's own arithmetic
     p = tmp_path / "p.toml"
     p.write_text('p_doom = "1/4"\n')
     r = cli("audit", "--json", "--params", str(p), "--set", "vsl=4e6")
@@ -37,7 +40,7 @@ def test_audit_table_and_overrides(cli, tmp_path):
     assert rows["own-life"]["computed"] == 1_000_000  # 1/4 * 4e6
     r = cli("audit", "--json", "--scenario", "industry")
     rows = {row["id"]: row for row in json.loads(r.out)}
-    assert rows["income-sacrifice"]["computed"] == 800_000 and rows["income-sacrifice"]["status"] == "mismatch"
+    assert rows["income-sacrifice"]["computed"] == 800_000 and rows["income-sacrifice"]["status"] == "changed"
 
 
 def test_list_json(cli):

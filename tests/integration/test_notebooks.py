@@ -86,13 +86,14 @@ def alignment_grid_points() -> int:
 
 
 def alignment_share_dunbar(samples: int = 400_000) -> float:
-    """Monte Carlo (our own draws) of P(Alignment) at the Dunbar altruism with VSL, m and salaries uniform
-    over the registry's ranges: 5e6-8e6, 1-5, 20k-150k, 80k-400k; Neither pays 100k a year."""
+    """Monte Carlo (our own draws) of P(Alignment) at the Dunbar altruism with VSL, m and salaries drawn from
+    the registry's distributions, uniform on the essay's own ranges: 5e6-8e6, 1-5, 35k-90k, 123k-250k
+    (issue 18: were uniform on invented ranges 20k-150k, 80k-400k); Neither pays 100k a year."""
     rng = np.random.default_rng(12345)
     vsl = rng.uniform(5e6, 8e6, samples)
     m = rng.uniform(1, 5, samples)
-    w_a = rng.uniform(20e3, 150e3, samples)
-    w_c = rng.uniform(80e3, 400e3, samples)
+    w_a = rng.uniform(35e3, 90e3, samples)
+    w_c = rng.uniform(123e3, 250e3, samples)
     u_a = 5 * w_a + 0.05 * 0.05 * vsl * m * (1 + 0.1 * 150)
     return float(np.mean((u_a >= 5 * w_c) & (u_a >= 5 * 100e3)))
 
@@ -125,11 +126,12 @@ def expect_02() -> list[str]:
 
 
 def expect_03() -> list[str]:
-    market, share, kappa, loss = 110, Fraction(4, 5), 5, 100       # $bn
-    R = Fraction(market, 2) - kappa
-    T = share * market - P_DOOM * loss / 2
-    S = (1 - share) * market - kappa - P_DOOM * loss / 2
-    P = Fraction(market, 2) - P_DOOM * loss
+    # issue 18: the prize is the market value M = 150 (ours); the 110 is investment, 55 per lab, a cost
+    market, invest, share, kappa, loss = 150, 55, Fraction(4, 5), 5, 100       # $bn
+    R = Fraction(market, 2) - invest - kappa                        # 15
+    T = share * market - invest - P_DOOM * loss / 2                 # 55
+    S = (1 - share) * market - invest - kappa - P_DOOM * loss / 2   # -40
+    P = Fraction(market, 2) - invest - P_DOOM * loss                # 0
     invest_star = Fraction(1, 100) * 200_000_000_000 / Fraction(3, 10)             # eps S_I / r
     rho_star = 1 - Fraction(1, 100) * 200_000_000_000 / (Fraction(3, 10) * 10_000_000_000)
     return [
@@ -141,6 +143,8 @@ def expect_03() -> list[str]:
         f"alignment_subsidy = {(T - R) * 10**9}",
         f"one researcher's share of the billion: {fmt(Fraction(10**9, 800))}",
         f"careers the billion buys at $250k a year for five years: {10**9 // (250_000 * 5)}",
+        # removal: 800 x (1 - 1/2) = 400 leave; 5 years x 400 / 10,000 = 0.2 years; x 0.01 a year = -0.002
+        "removed net of replacements: 400; years bought: 0.2; P(doom) change: -0.002",
         f"minimal tax: ${T - R}b per lab; the intervener pays $0b",
         f"minimal subsidy: ${T - R}b per lab; the intervener pays ${2 * (T - R)}b",
     ]

@@ -62,14 +62,16 @@ def test_baseline_altruism_weight():
 
 
 def test_general_altruism_threshold_closed_form():
-    # U_A = U_C  <=>  w_A T + p delta m V (1 + alpha k) + R_A = w_C T + R_C
-    #            <=>  alpha* = ((w_C - w_A) T - (R_A - R_C)) / (p delta m V k) - 1/k
+    # U_A = U_C  <=>  w_A T + p delta m V (1 + alpha k) + t_A R_A = w_C T + R_C + I_C
+    #            <=>  alpha* = ((w_C - w_A) T - (t_A R_A - R_C - I_C)) / (p delta m V k) - 1/k
+    # (issue 18: Capabilities' social impact I_C and the recognition tracking t_A enter the payoffs)
     game = career_choice()
     s = {x.name: x for x in game.free_symbols}
     wA, wC, T = s["salary_alignment"], s["salary_capabilities"], s["horizon_years"]
     RA, RC, p, d = s["reputation_alignment"], s["reputation_capabilities"], s["p_pivotal"], s["doom_reduction"]
     m, V, k = s["researcher_vsl_multiplier"], s["vsl"], s["circle_size"]
-    expected = ((wC - wA) * T - (RA - RC)) / (p * d * m * V * k) - 1 / k
+    tA, IC = s["alignment_recognition_tracking"], s["capabilities_social_impact"]
+    expected = ((wC - wA) * T - (tA * RA - RC - IC)) / (p * d * m * V * k) - 1 / k
     be = break_even(game, "altruism_weight")
     matches = [t for t in be if sympy.simplify(t.value - expected) == 0]
     assert len(matches) == 1
@@ -85,7 +87,7 @@ PARAMETERS = ["altruism_weight", "researcher_vsl_multiplier", "p_pivotal", "doom
 
 @pytest.mark.parametrize("name", PARAMETERS)
 def test_every_career_parameter_has_the_alignment_capabilities_threshold(name):
-    # Hand-written payoffs: U_A - U_C = (w_A - w_C) T + p delta m V (1 + alpha k) + R_A - R_C.
+    # Hand-written payoffs: U_A - U_C = (w_A - w_C) T + p delta m V (1 + alpha k) + t_A R_A - R_C - I_C.
     # The symbolic threshold of each parameter must make it vanish, and at the
     # dunbar values (m = 1, w_N = 0) the numeric threshold must too.
     game = career_choice()
@@ -93,7 +95,8 @@ def test_every_career_parameter_has_the_alignment_capabilities_threshold(name):
     gap = ((s["salary_alignment"] - s["salary_capabilities"]) * s["horizon_years"]
            + s["p_pivotal"] * s["doom_reduction"] * s["researcher_vsl_multiplier"] * s["vsl"]
            * (1 + s["altruism_weight"] * s["circle_size"])
-           + s["reputation_alignment"] - s["reputation_capabilities"])
+           + s["alignment_recognition_tracking"] * s["reputation_alignment"] - s["reputation_capabilities"]
+           - s["capabilities_social_impact"])
     x = s[name]
     symbolic = break_even(game, name)
     assert any(sympy.simplify(gap.subs(x, t.value)) == 0 for t in symbolic), [t.value for t in symbolic]
@@ -211,14 +214,15 @@ def test_p_pivotal_threshold_is_out_of_range_at_the_baseline():
 
 
 def test_collective_action_n_star_in_closed_form():
-    # Away from the clamps: n* = ((w_C - w_A) T + R_C - R_A) / ((p delta + gamma) m V (1 + alpha k)).
+    # Away from the clamps: n* = ((w_C - w_A) T + R_C + I_C - t_A R_A) / ((p delta + gamma) m V (1 + alpha k)).
     # The other roots belong to clamped pieces of P(doom); at the phd values only the
     # interior one is valid, and it equals 440,000 / 16,250.
     game = collective_action()
     s = {x.name: x for x in game.free_symbols}
     W = s["researcher_vsl_multiplier"] * s["vsl"] * (1 + s["altruism_weight"] * s["circle_size"])
     expected = (((s["salary_capabilities"] - s["salary_alignment"]) * s["horizon_years"]
-                 + s["reputation_capabilities"] - s["reputation_alignment"])
+                 + s["reputation_capabilities"] + s["capabilities_social_impact"]
+                 - s["alignment_recognition_tracking"] * s["reputation_alignment"])
                 / ((s["p_pivotal"] * s["doom_reduction"] + s["capabilities_doom_increase"]) * W))
     be = break_even(game, "n_researchers", what="welfare")
     (interior,) = [t for t in be if sympy.simplify(t.value - expected) == 0]

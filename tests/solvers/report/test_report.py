@@ -20,7 +20,8 @@ def report():
 def test_report_data_has_audit_and_every_game(report):
     audit = {c["id"]: c for c in report.data["audit"]}
     assert audit["marginal"]["computed"] == 16_250  # 0.05 x 0.05 x 6.5e6
-    assert audit["dunbar"]["status"] == "mismatch"
+    # issue 18: the essay's 16,250 x 0.1 x 150 = 243,750 is a reading, not a "mismatch"
+    assert audit["dunbar"]["status"] == "reading" and audit["dunbar"]["computed"] == 243_750
     assert report.errors == []
     # career_choice at the baseline: Capabilities, 123,000 x 5 = 615,000
     (eq,) = report.data["games"]["career_choice"]["equilibria"]
@@ -65,12 +66,30 @@ def test_report_uncertainty_grid_matches_hand_inequality(report):
     assert sum(mc.values()) == pytest.approx(1.0)
     assert unc["monte_carlo"]["samples"] == 200_000
     assert set(unc["first_order_indices"]) == set(unc["monte_carlo"]["uncertain"])
+    # issue 18: the Monte Carlo names its distributions, from the registry, with their provenance
+    assert "registry, essay: 'somewhere from $5 to $8m'" in unc["monte_carlo"]["distributions"]["vsl"]
+    assert unc["provenance"]["essay"] == ["vsl", "researcher_vsl_multiplier", "salary_alignment",
+                                          "salary_capabilities"]
+    # what would have to be true: baseline never (0.0025 x 5 x 8e6 = 100,000 < 5 x 33,000), humanity always
+    region = {(d["game"], d["case"]): d for d in unc["what_would_have_to_be_true"]}
+    assert region[("career_choice", "baseline")]["share_of_essay_ranges"] == 0.0
+    assert region[("career_choice", "humanity")]["share_of_essay_ranges"] == 1.0
+    # dunbar: an independent numpy Monte Carlo of 0.04 m V + 5 w_A >= max(5 w_C, 500,000) over the essay's box
+    rng = np.random.default_rng(0)
+    V, m = rng.uniform(5e6, 8e6, 200_000), rng.uniform(1, 5, 200_000)
+    wa, wc = rng.uniform(35e3, 90e3, 200_000), rng.uniform(123e3, 250e3, 200_000)
+    hand = np.mean((0.04 * m * V + 5 * wa >= 5 * wc) & (0.04 * m * V + 5 * wa >= 500_000))
+    assert region[("career_choice", "dunbar")]["share_of_essay_ranges"] == pytest.approx(hand, abs=0.015)
+    # collective action: n* = 440,000 / 16,250 = 352/13; two researchers: 2 x 16,250 - 440,000 = -407,500
+    assert unc["collective_action"]["readings"]["two researchers"] == -407_500
 
 
 def test_report_files_markdown_json_fragments(report, tmp_path):
     files = write_report(report, tmp_path / "out", pdf=False, fragments=True)
     md = files.markdown.read_text()
-    assert "16,250" in md and "440,000" in md and "mismatch" in md
+    assert "16,250" in md and "440,000" in md and "mismatch" not in md
+    # issue 18: the readings are in the text: 81,250 + 243,750 = 325,000 fails against 440,000
+    assert "325,000 (conclusion FAILS)" in md and "Deadlock" in md
     data = json.loads(files.json.read_text())
     assert data["audit"][3]["computed"] == (123_000 - 35_000) * 5
     assert files.pdf is None

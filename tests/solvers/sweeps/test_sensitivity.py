@@ -63,7 +63,10 @@ def test_tornado_quantity_and_errors():
 
 @pytest.fixture(scope="module")
 def race_mc():
-    return sweep("great_power_race", samples=200_000, seed=5, keep=200_000)
+    # uniform on the registry ranges, named explicitly: the analytic indices below are for uniform inputs
+    # (issue 18: the default is now each parameter's registry distribution)
+    return sweep("great_power_race", samples=200_000, seed=5, keep=200_000,
+                 distributions={n: "uniform" for n in NAMES})
 
 
 def test_first_order_indices_of_the_gap_match_analytic_values(race_mc):
@@ -119,7 +122,7 @@ def test_first_order_indices_errors(race_mc):
 def test_first_order_table_on_a_prefix_equals_a_shorter_sweep(race_mc):
     from solvers.sweeps.sensitivity import first_order_table
 
-    short = sweep("great_power_race", samples=200_000, seed=5, keep=5000)
+    short = sweep("great_power_race", samples=200_000, seed=5, keep=5000, distributions={n: "uniform" for n in NAMES})
     table = first_order_table(race_mc, ["gap", "(Alignment, Alignment)"], points=5000)
     assert table["gap"] == first_order_indices(short, "gap")
     assert table["(Alignment, Alignment)"] == first_order_indices(short, "(Alignment, Alignment)")

@@ -36,7 +36,9 @@ def race_by_hand(v: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
 
 @pytest.fixture(scope="module")
 def race_mc() -> SweepResult:
-    return sweep("great_power_race", samples=60_000, seed=7, chunk_size=16_384, keep=60_000)
+    # uniform named explicitly (issue 18: the default is now each parameter's registry distribution)
+    uniform = {s.name: "uniform" for s in games.build("great_power_race").free_symbols}
+    return sweep("great_power_race", samples=60_000, seed=7, chunk_size=16_384, keep=60_000, distributions=uniform)
 
 
 def test_monte_carlo_regimes_match_hand_written_inequalities(race_mc):

@@ -1,0 +1,200 @@
+r"""The report's audit of the essay (claims, statuses, readings) and its uncertainty section (what would have to be true).
+
+:func:`audit_blocks` is the body of ``model_sections._section_audit`` and
+:func:`uncertainty_blocks` the body of ``analysis_sections._section_uncertainty``:
+the text they produce follows from :func:`games.essay.claims` (every reading,
+with its assumption and whether the essay's conclusion survives it),
+:func:`solvers.sweeps.essay_region.alignment_region` (the closed-form region
+where Alignment pays and its share of the essay's own stated ranges) and a
+Monte Carlo sweep whose distributions are the registry's, each named with its
+provenance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import games
+from games._exact import json_value
+from games._text import format_number, latex_escape
+from games.parameters import latex_symbol_names
+from solvers.render.latex import latex_expr
+from solvers.report.document import Block, Report, _fig, _heading, _math, _para, _table
+from solvers.sweeps.essay_region import alignment_region
+from solvers.sweeps.game_sweep import sweep
+from solvers.sweeps.local_sensitivity import tornado
+from solvers.sweeps.sensitivity import first_order_indices, provenance_split
+
+__all__ = ["audit_blocks", "uncertainty_blocks", "UNCERTAIN", "MC_SAMPLES", "REGION_CASES", "REGION_GAMES"]
+
+_STATUS_WORDS = {"ok": ("checks out", "check out"), "rounding": ("is a rounding", "are roundings"),
+                 "reading": ("depends on a reading of its words", "depend on a reading of their words"),
+                 "slip": ("is a textual slip", "are textual slips"), "error": ("is an arithmetic error",
+                                                                           "are arithmetic errors"),
+                 "changed": ("is recomputed under values that differ from the essay's",
+                             "are recomputed under values that differ from the essay's")}
+
+
+def _breakable(text: str) -> str:
+    """LaTeX for text with long identifiers: escaped, with a break allowed after every underscore."""
+    return latex_escape(text).replace(r"\_", r"\_\allowbreak{}")
+
+
+def _num(x: Any, latex: bool = False) -> str:
+    return "-" if x is None else format_number(x, latex=latex)
+
+
+def audit_blocks(rep: Report) -> None:
+    """The audit section: every claim with its status, and every reading with its assumption and verdict."""
+    claims = games.essay.claims(rep.params)
+    rep.data["audit"] = [
+        {"id": c.id, "claim": c.claim, "essay_value": json_value(c.essay_value), "computed": json_value(c.computed),
+         "computed_exact": None if c.computed is None else str(c.computed), "status": c.status, "note": c.note,
+         "conclusion": c.conclusion,
+         "readings": [{"reading": r.name, "assumption": r.assumption, "value": json_value(r.value),
+                       "survives": r.survives} for r in c.readings],
+         "alternatives": {k: json_value(v) for k, v in c.alternatives.items()}}
+        for c in claims
+    ]
+    rep.blocks.append(_heading(1, "The essay's arithmetic, recomputed", "sec:audit"))
+    counts = {s: sum(1 for c in claims if c.status == s) for s in games.essay.STATUSES}
+    parts = [f"{n} {_STATUS_WORDS[s][n != 1]}" for s, n in counts.items() if n]
+    failing = [c.id for c in claims if any(r.survives is False for r in c.readings)]
+    summary = (f"Every claim of the essay recomputed exactly from its parameters ({len(claims)} claims): "
+               + "; ".join(parts) + ". A status says what happened: ok, rounding, reading (the essay's figure "
+               "holds under its reading and another defensible reading differs), slip (a textual error), error "
+               "(arithmetic wrong), changed (recomputed under other values). The essay's conclusion fails under "
+               "at least one reading of: " + (", ".join(failing) or "none"))
+    rep.blocks.append(_para(summary + " (table below).", latex_escape(summary) + r" (Table~\ref{tab:audit})."))
+    rows = [[(latex_escape(c.id), c.id), (_num(c.essay_value, True), _num(c.essay_value)),
+             (_num(c.computed, True), _num(c.computed)), (latex_escape(c.status), c.status)] for c in claims]
+    rep.blocks.append(_table(["claim", "essay", "recomputed", "status"], rows,
+                             "The essay's claims, their exact recomputation and what happened.", "tab:audit",
+                             "lrrl", "audit_table"))
+    tex: list[str] = []
+    md: list[str] = []
+    for c in claims:
+        if not (c.note or c.readings):
+            continue
+        tex.append(r"\item[\texttt{%s}] %s" % (latex_escape(c.id), latex_escape(c.note)))
+        md.append(f"- **{c.id}**: {c.note}")
+        if c.readings:
+            lines = [(f"{r.name}: {_num(r.value)}" + {True: " (conclusion survives)", False: " (conclusion FAILS)",
+                                                      None: ""}[r.survives] + f"; {r.assumption}")
+                     for r in c.readings]
+            head = f"Readings (conclusion tested: {c.conclusion})" if c.conclusion else "Readings"
+            tex.append(latex_escape(head + ":") + "\n\\begin{itemize}\n"
+                       + "\n".join(r"\item " + latex_escape(line) for line in lines) + "\n\\end{itemize}")
+            md.append(f"  {head}:")
+            md += [f"  - {line}" for line in lines]
+    rep.blocks.append(Block("raw", "\\begin{description}\n" + "\n".join(tex) + "\n\\end{description}",
+                            "\n".join(md)))
+
+
+#: The report's uncertainty analysis of career_choice: which parameters are drawn (each from its registry distribution).
+UNCERTAIN = ("vsl", "p_pivotal", "doom_reduction", "researcher_vsl_multiplier", "altruism_weight",
+             "salary_alignment", "salary_capabilities")
+
+MC_SAMPLES = 200_000
+
+#: The essay's walk-through cases for which the report gives career_choice's region.
+REGION_CASES = (None, "dunbar", "humanity")
+
+#: The other games whose region the report gives (at the essay's values).
+REGION_GAMES = ("collective_action", "collective_action_pair", "threshold_alignment", "alignment_washing",
+                "lab_race", "funding", "great_power_race")
+
+REGION_STEPS = 21
+
+
+def _regions(rep: Report) -> None:
+    ps = rep.params
+    names = latex_symbol_names()
+    rows: list[list[tuple[str, str]]] = []
+    data: list[dict[str, Any]] = []
+    forms: list[str] = []
+    todo: list[tuple[str, str | None]] = [("career_choice", c) for c in REGION_CASES] + [(g, None) for g in
+                                                                                      REGION_GAMES]
+    for game, case in todo:
+        params = ps if case is None else games.essay.apply_case(ps, case)
+        r = alignment_region(game, params, steps=REGION_STEPS)
+        data.append({"case": case or "baseline", **r.to_dict()})
+        where = ", ".join(r.ranges) or "none (no parameter with an essay-stated range enters)"
+        label = game + ("" if case is None else f" ({case})")
+        rows.append([(_breakable(label), label), (f"{r.share:.1%}".replace("%", r"\%"), f"{r.share:.1%}"),
+                     ("yes" if r.holds_at_values else "no",) * 2, (_breakable(where), where)])
+        if game == "career_choice":
+            forms.append(r"\text{%s}:\ & %s" % (latex_escape(case or "baseline"), latex_expr(r.condition_at, names)))
+    rep.data["uncertainty"]["what_would_have_to_be_true"] = data
+    rep.blocks.append(_heading(2, "What would have to be true", "sec:what-would-have-to-be-true"))
+    text = ("For each game, the region in which Alignment pays (the aligned profile is an equilibrium) as a "
+            "closed-form condition, and as the share of the box of the essay's own stated ranges (VSL $5m to $8m, "
+            "the researcher's VSL multiplier 1 to 5, Alignment pay $35k to $90k, Capabilities pay $123k to $250k; "
+            f"a midpoint grid of {REGION_STEPS} points per parameter, the other parameters at their values). The "
+            "share measures the box, with no weights: the essay gives none.")
+    rep.blocks.append(_para(text))
+    rep.blocks.append(_table(["game (case)", "share of the box", "at the values",
+                              "essay ranges varied"], rows, "Where Alignment pays within the essay's stated ranges.",
+                             "tab:what-would-have-to-be-true", "p{3.4cm}rlp{4.6cm}",
+                             "what_would_have_to_be_true_table"))
+    rep.blocks.append(_math(" \\\\\n".join(forms), "eq:what-would-have-to-be-true", "what_would_have_to_be_true"))
+    ours = sorted({n for d in data for n in d["ours"]})
+    text = "These conditions also involve parameters whose values are ours, not the essay's: " + ", ".join(ours) + "."
+    rep.blocks.append(_para(text, _breakable(text)))
+
+
+def _collective_note(rep: Report) -> None:
+    c = {cl.id: cl for cl in games.essay.claims(rep.params)}["collective-action"]
+    rep.data["uncertainty"]["collective_action"] = {"n_star": json_value(c.computed), "readings": {
+        r.name: json_value(r.value) for r in c.readings}}
+    rep.blocks.append(_para(
+        "Collective action: with two researchers the game is a Deadlock, not a Prisoner's Dilemma (mutual "
+        "Capabilities is better for both than mutual Alignment, by "
+        f"{_num(-c.readings[0].value if c.readings[0].value is not None else None)}); the dilemma starts above "
+        f"n* = {format_number(c.computed, digits=4)} researchers."))
+
+
+def uncertainty_blocks(rep: Report, plot: Callable[[str, Any], Any]) -> None:
+    """The uncertainty section: what would have to be true, the Monte Carlo with its distributions named, sensitivity."""
+    ps = rep.params
+    rep.blocks.append(_heading(1, "Uncertainty: what would have to be true for Alignment to pay", "sec:uncertainty"))
+    grid = sweep("career_choice", vary={"altruism_weight": (0, 0.5, 101), "researcher_vsl_multiplier": (1, 5, 101)},
+                 params=ps, progress=False)
+    mc = sweep("career_choice", samples=MC_SAMPLES, seed=1, params=ps, uncertain=list(UNCERTAIN), progress=False)
+    dists = {n: d for n in UNCERTAIN if (d := ps[n].distribution) is not None}
+    ranges = {n: (float(d.low), float(d.high)) for n, d in dists.items()}
+    tor = tornado("career_choice", params=ps, parameters=list(UNCERTAIN) + ["horizon_years"], ranges=ranges)
+    shares = mc.shares()
+    indices = first_order_indices(mc)
+    split = provenance_split(mc, indices)
+    rep.data["uncertainty"] = {
+        "grid_shares": grid.shares(), "monte_carlo": {"samples": MC_SAMPLES, "seed": 1, "shares": shares,
+                                                      "uncertain": list(UNCERTAIN),
+                                                      "distributions": dict(mc.distributions)},
+        "first_order_indices": indices, "provenance": split, "tornado": tor.to_dict(),
+    }
+    _regions(rep)
+    _collective_note(rep)
+    rep.blocks.append(_heading(2, "Monte Carlo over stated distributions", "sec:monte-carlo"))
+    align = shares.get("(Alignment, Passive)", 0.0)
+    named = "; ".join(f"{n}: {d.describe()}" for n, d in dists.items())
+    rep.blocks.append(_para(
+        f"Only with its distributions named: drawing {', '.join(UNCERTAIN)} from the registry's distributions "
+        f"({MC_SAMPLES:,} samples, seed 1; {named}), Alignment is the researcher's best choice in {align:.1%} of "
+        f"the draws. Of the payoff gap's variance, parameters whose distributions are the essay's explain "
+        f"{split['essay_share']:.0%} on their own ({', '.join(split['essay']) or 'none'}) and parameters whose "
+        f"distributions are ours {split['ours_share']:.0%} ({', '.join(split['ours']) or 'none'}); the largest "
+        f"single share is {split['top']}'s, whose distribution is "
+        + ("ours, so this conclusion depends on our choice." if split["top_is_ours"] else "the essay's.")))
+    rep.figures["regime_map_career_choice"] = plot("regime_map", grid)
+    rep.blocks.append(_fig("regime_map_career_choice", "Career choice over altruism weight and the researcher's "
+                           "VSL multiplier, other parameters at the essay's values; the closed-form threshold "
+                           "is drawn on top.", "fig:regime-map"))
+    rep.figures["tornado_career_choice"] = plot("tornado", tor)
+    rep.blocks.append(_fig("tornado_career_choice", "One-at-a-time sensitivity of the payoff gap "
+                           "(Alignment minus the best alternative) over each parameter's distribution's range.",
+                           "fig:tornado"))
+    rep.figures["gap_histogram_career_choice"] = plot("histogram", mc)
+    rep.blocks.append(_fig("gap_histogram_career_choice", "The payoff gap across the Monte Carlo draws (the "
+                           "registry's distributions).", "fig:gap-histogram"))
