@@ -112,3 +112,19 @@ from .sweeps.plots import (
 )
 from .sweeps.result import SweepResult as SweepResult
 from .sweeps.sensitivity import first_order_indices as first_order_indices, first_order_table as first_order_table
+
+# --- game trees and repeated games (issue 15: solvers.sequential)
+from . import sequential as sequential
+from .results.sequential import (
+    ConditionalSPE as ConditionalSPE,
+    FolkRegion as FolkRegion,
+    IncentiveConstraint as IncentiveConstraint,
+    SubgamePerfectEquilibrium as SubgamePerfectEquilibrium,
+    Sustainability as Sustainability,
+)
+from .sequential.folk import folk_region as folk_region
+from .sequential.subgame_perfect import (
+    is_subgame_perfect as is_subgame_perfect,
+    subgame_perfect_equilibria as subgame_perfect_equilibria,
+)
+from .sequential.sustain import sustainability as sustainability
