@@ -35,8 +35,8 @@ from .symmetric import SymmetricGame as SymmetricGame
 
 __version__: str
 
+# isort: split
 # --- game trees and repeated games (issue 15: games.extensive, games.repeated, games.sequential)
 from . import extensive as extensive, repeated as repeated, sequential as sequential
-from .extensive import Chance as Chance, Decision as Decision, ExtensiveGame as ExtensiveGame
-from .extensive import Outcome as Outcome
+from .extensive import Chance as Chance, Decision as Decision, ExtensiveGame as ExtensiveGame, Outcome as Outcome
 from .repeated import RepeatedGame as RepeatedGame

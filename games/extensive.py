@@ -41,7 +41,7 @@ import itertools
 import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import sympy
@@ -187,7 +187,7 @@ class Chance:
         return tuple(p for _, p, _ in self.outcomes)
 
 
-Node = Union[Decision, Chance, Outcome]
+Node = Decision | Chance | Outcome
 
 
 def _node(x: Any, where: str) -> Node:
@@ -406,7 +406,7 @@ class ExtensiveGame:
             return [{}]
         if isinstance(node, Decision) and node.player == player:
             label = self.label_of(path, node)
-            plans = []
+            plans: list[dict[str, str]] = []
             for a, sub in node.actions:
                 plans.extend({label: a, **rest} for rest in self._plans(player, path + (a,), sub))
             return plans

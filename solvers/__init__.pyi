@@ -113,8 +113,10 @@ from .sweeps.plots import (
 from .sweeps.result import SweepResult as SweepResult
 from .sweeps.sensitivity import first_order_indices as first_order_indices, first_order_table as first_order_table
 
+# isort: split
 # --- game trees and repeated games (issue 15: solvers.sequential)
 from . import sequential as sequential
+from .render.tree import plot_folk_region as plot_folk_region, tree_figure as tree_figure
 from .results.sequential import (
     ConditionalSPE as ConditionalSPE,
     FolkRegion as FolkRegion,

@@ -89,9 +89,12 @@ import sympy
 
 from games.core import Game
 from games.errors import GameError, SizeLimitError
+from games.extensive import ExtensiveGame
+from games.repeated import RepeatedGame
 from games.symmetric import SymmetricGame
 from solvers.conditions.bimatrix import _pure_only, _two_player
 from solvers.conditions.cache import KeyedCache, game_key
+from solvers.conditions.extensive import tree_conditions
 from solvers.conditions.symmetric import _symmetric
 from solvers.results.conditions import ConditionalEquilibrium
 from solvers.symbolic.relations import kind_bounds, reduce_by_kinds
@@ -239,7 +242,8 @@ def _derive_raw(game: Game | SymmetricGame) -> tuple[ConditionalEquilibrium, ...
     return _pure_only(game)
 
 
-def equilibrium_conditions(game: Game | SymmetricGame, *, by_kinds: bool = True) -> list[ConditionalEquilibrium]:
+def equilibrium_conditions(game: Game | SymmetricGame | ExtensiveGame | RepeatedGame, *,
+                           by_kinds: bool = True) -> list[ConditionalEquilibrium]:
     r"""Every equilibrium of a symbolic game, in closed form, with the condition under which it holds.
 
     Parameters
@@ -314,6 +318,8 @@ def equilibrium_conditions(game: Game | SymmetricGame, *, by_kinds: bool = True)
     >>> [(r.label, r.condition) for r in equilibrium_conditions(pd) if r.kind == "pure"][-1]
     ('(D, D)', P >= S)
     """
+    if isinstance(game, (ExtensiveGame, RepeatedGame)):  # game trees and repeated games: their room's closed forms
+        return tree_conditions(game, equilibrium_conditions, by_kinds=bool(by_kinds))
     if by_kinds is True:
         hit = _BY_IDENTITY.get(id(game))
         if hit is not None and hit[0]() is game:

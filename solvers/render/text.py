@@ -23,6 +23,7 @@ from typing import Any
 import sympy
 
 from games._text import format_number
+from solvers.render.tree import TEXT as _TREE_TEXT
 from solvers.results.conditions import (
     BreakEven,
     Classification,
@@ -139,3 +140,7 @@ def _(c: InterventionCost) -> str:
     qual = " (sufficient)" if c.sufficient_only else ""
     return (f"minimal {c.instrument} making {c.strategy} {c.target}{qual}: {c.amount}; "
             f"total cost {c.total_cost}")
+
+
+for _type, _render_tree in _TREE_TEXT.items():  # game trees and repeated games (solvers.render.tree)
+    to_text.register(_type, _render_tree)

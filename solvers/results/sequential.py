@@ -164,9 +164,11 @@ class Sustainability(Rendered):
         The exact condition on the discount factor and the parameters.
     threshold : sympy.Expr or None
         The least discount factor for which the condition holds: for numeric
-        payoffs the infimum of the discount factors in (0, 1] where it holds
-        (1: never below 1), for symbolic ones when every constraint is a lower
-        bound linear in the discount; None when the set is not of that form.
+        payoffs the infimum of the positive discount factors where it holds
+        (so a threshold of 1 or more means: never, for any discount factor
+        below 1); for symbolic ones when every constraint is a lower bound
+        linear in the discount (valid where its coefficient is positive);
+        None when the set is not of that form.
     constraints : tuple of IncentiveConstraint
     """
 

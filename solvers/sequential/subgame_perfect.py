@@ -84,7 +84,7 @@ def is_subgame_perfect(game: ExtensiveGame, behaviour: Mapping[str, Mapping[str,
             continue
         sub = game.labelled(path)
         value = sub.expected_payoffs(behaviour)
-        for k, player in enumerate(sub.players):
+        for k in range(sub.n_players):
             for plan in sub.reduced_strategies()[k]:
                 deviation = {**behaviour, **{h: {a: 1} for h, a in plan}}
                 if sub.expected_payoffs(deviation)[k] > value[k]:

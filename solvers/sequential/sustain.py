@@ -99,7 +99,7 @@ def pure_minmax_profile(stage: Game, j: int) -> tuple[int, ...]:
     others = [range(m) for i, m in enumerate(stage.shape) if i != j]
     best: tuple[Any, tuple[int, ...]] | None = None
     for rest in itertools.product(*others):
-        def full(s: int) -> tuple[int, ...]:
+        def full(s: int, rest: tuple[int, ...] = rest) -> tuple[int, ...]:
             r = list(rest)
             r.insert(j, s)
             return tuple(r)
@@ -240,6 +240,8 @@ def _constraint(state: str, player: str, deviation: str, f: sympy.Expr, d: sympy
         return IncentiveConstraint(state, player, deviation, rel)
     c1, c0 = poly.all_coeffs()
     sign = sign_of(c1)
+    if sign is None:  # a coefficient that can only vanish at the boundary of the parameters' ranges
+        sign = sign_of(c1, weak=True)
     if sign in (None, 0):
         return IncentiveConstraint(state, player, deviation, rel)
     bound = sympy.cancel(-c0 / c1)
@@ -255,15 +257,13 @@ def _threshold(constraints: list[IncentiveConstraint], condition: Any, d: sympy.
             return sympy.Integer(0)
         sol = sympy.solvers.inequalities.reduce_rational_inequalities(
             [list(sympy.And.make_args(condition))], d, relational=False)
-        sol = sol.intersect(sympy.Interval.Lopen(0, 1))
-        if isinstance(sol, sympy.Interval) and sol.sup == 1:
+        sol = sol.intersect(sympy.Interval.open(0, sympy.oo))
+        if isinstance(sol, sympy.Interval) and sol.sup == sympy.oo:
             return sol.inf
-        if sol == sympy.FiniteSet(1):
-            return sympy.Integer(1)
         return None
     bounds = []
     for c in constraints:
-        if c.relation is sympy.true:
+        if c.relation is sympy.true or not c.relation.has(d):  # conditions on the other parameters only
             continue
         if c.bound is None or c.direction != ">=":
             return None
