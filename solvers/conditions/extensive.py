@@ -62,12 +62,41 @@ def _region(conditions: Conditions) -> Callable[[Game], list[tuple[Any, Any, Any
     return solve
 
 
+def _one_symbol(cond: Any) -> Any:
+    """A conjunction with the relations on one parameter each solved: False when some parameter has no value.
+
+    The relations that involve a single parameter are grouped by it and
+    replaced by their solution set (an interval's relations); the others stay.
+    """
+    if not isinstance(cond, sympy.Basic) or cond in (sympy.true, sympy.false):
+        return cond
+    groups: dict[sympy.Symbol, list[Any]] = {}
+    rest = []
+    for atom in sympy.And.make_args(cond):
+        free = atom.free_symbols
+        if len(free) == 1 and isinstance(atom, sympy.core.relational.Relational):
+            groups.setdefault(next(iter(free)), []).append(atom)
+        else:
+            rest.append(atom)
+    out = list(rest)
+    for s, atoms in groups.items():
+        try:
+            found = sympy.And(*atoms).as_set()
+        except (NotImplementedError, TypeError, ValueError):  # pragma: no cover - sympy cannot solve it
+            out.extend(atoms)
+            continue
+        if found.is_empty:
+            return sympy.false
+        out.append(found.as_relational(s) if isinstance(found, sympy.Interval) else sympy.And(*atoms))
+    return sympy.And(*out)
+
+
 def _tree(game: ExtensiveGame, conditions: Conditions, by_kinds: bool) -> list[ConditionalEquilibrium]:
     bounds = kind_bounds(game.free_symbols) if by_kinds else {}
     order = {h.label: i for i, h in enumerate(game.infosets)}
     merged: dict[tuple[Any, ...], ConditionalSPE] = {}
     for b in induce(game, _region(conditions)):
-        cond = reduce_by_kinds(b.condition, bounds) if bounds else b.condition
+        cond = _one_symbol(reduce_by_kinds(b.condition, bounds) if bounds else b.condition)
         if cond is sympy.false:
             continue
         beh = sorted(b.behaviour, key=lambda kv: order[kv[0]])
@@ -147,7 +176,7 @@ def tree_conditions(game: ExtensiveGame | RepeatedGame, conditions: Conditions, 
     ...     "Out": Outcome((0, 2)),
     ...     "In": Decision("Incumbent", {"Fight": Outcome((-1, f)), "Accommodate": Outcome((1, 1))})}))
     >>> [(r.label, r.condition) for r in equilibrium_conditions(g)]
-    [('(Out, Fight)', f >= 1), ('(In, Accommodate)', 1 >= f)]
+    [('(Out, Fight)', 1 <= f), ('(In, Accommodate)', f <= 1)]
     """
     if isinstance(game, RepeatedGame):
         return _repeated(game, by_kinds)
