@@ -59,7 +59,7 @@ def register(name: str, level: str, *, family: str = "normal-form") -> Callable[
 
 
 #: The modules of the game library; each registers its builders with :func:`register` when imported.
-GAME_MODULES = ("games.individual", "games.collective", "games.reputation", "games.organizational",
+GAME_MODULES: tuple[str, ...] = ("games.individual", "games.collective", "games.reputation", "games.organizational",
                 "games.geopolitical", "games.interventions")
 GAME_MODULES += ("games.sequential",)  # game trees and repeated games (issue 15)
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import sympy
-from hypothesis import HealthCheck, assume, given, settings
-from hypothesis import strategies as st
+import itertools
 
-from games import Chance, Decision, ExtensiveGame, Outcome
+import sympy
+from hypothesis import HealthCheck, assume, given, settings, strategies as st
+
+from games import Chance, Decision, ExtensiveGame, Game, Outcome
 from solvers import is_nash_equilibrium, is_subgame_perfect, nash_equilibria, subgame_perfect_equilibria
 
 Q = sympy.Rational
@@ -172,8 +173,6 @@ def test_every_spe_is_a_nash_equilibrium_of_the_normal_form(game):
 
 
 def _cells(profile):
-    import itertools
-
     for idx in itertools.product(*(range(len(v)) for v in profile)):
         p = sympy.Integer(1)
         for i, k in enumerate(idx):
@@ -191,7 +190,6 @@ def test_simultaneous_subgame_after_a_move_matches_nash_equilibria(pays):
     sub = {r: Decision("B", {c: Outcome((a[i][j], b[i][j])) for j, c in enumerate("LR")}, infoset="B")
            for i, r in enumerate("UD")}
     g = ExtensiveGame(("A", "B"), Decision("A", {"Out": Outcome((0, 0)), "In": Decision("A", sub)}))
-    from games import Game
     stage = nash_equilibria(Game.from_bimatrix(a, b))
     spe = subgame_perfect_equilibria(g)
     # a stage equilibrium worth exactly Out's 0 to A gives two SPE (A indifferent), the others one each

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 import sympy
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from games import Game, GameError, RepeatedGame
 from solvers import folk_region, sustainability
