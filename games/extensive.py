@@ -24,7 +24,7 @@ Design decisions
   own earlier choices do not rule out, so the centipede game's first mover has
   ``Take``, ``Pass, Take`` and ``Pass, Pass``, not four strategies.
 * ``to_efg`` / ``from_efg`` (Gambit's .efg format, :mod:`games._efg`) and the
-  TikZ drawing (:mod:`games._forest`) live in their own modules.
+  TikZ drawing (:mod:`games._tree_tikz`) live in their own modules.
 
 References
 ----------
@@ -46,7 +46,7 @@ from typing import Any
 import numpy as np
 import sympy
 
-from games import _efg, _forest
+from games import _efg, _tree_tikz
 from games._arrays import _subs_map
 from games._nodes import (
     MAX_DEPTH,
@@ -350,11 +350,11 @@ class ExtensiveGame:
 
     def latex(self, *, symbol_names: Mapping[sympy.Symbol, str] | None = None,
               highlight: Sequence[Path] = ()) -> str:
-        r"""The tree as a TikZ ``forest`` environment (``\usepackage{forest}``).
+        r"""The tree as a ``tikzpicture`` (``\usepackage{tikz}``; the layout is computed, no other package).
 
         ``highlight`` lists paths whose last edge is drawn thick (an equilibrium's choices).
         """
-        return _forest.forest(self, symbol_names=symbol_names, highlight=highlight)
+        return _tree_tikz.tikz_tree(self, symbol_names=symbol_names, highlight=highlight)
 
     def _repr_latex_(self) -> str:
         return self.latex()

@@ -24,6 +24,8 @@ __all__ = ["FAMILY_MODULES", "family_command"]
 
 #: family -> the module of its command-line verbs.
 FAMILY_MODULES: dict[str, str] = {}
+FAMILY_MODULES["extensive"] = "solvers.cli.sequential"  # game trees (issue 15)
+FAMILY_MODULES["repeated"] = "solvers.cli.sequential"  # repeated games (issue 15)
 
 
 def family_command(family: str, verb: str) -> Callable[..., Any]:

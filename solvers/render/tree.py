@@ -3,7 +3,7 @@ r"""Output of the game-tree and repeated-game results: text, LaTeX, the tree fig
 :data:`TEXT` and :data:`LATEX` map each result type of
 :mod:`solvers.results.sequential` to its renderer; :mod:`solvers.render.text`
 and :mod:`solvers.render.latex` register them.  :func:`tree_figure` draws a
-game tree (TikZ ``forest``) with an equilibrium's choices in bold, as a
+game tree (TikZ) with an equilibrium's choices in bold, as a
 fragment or a standalone document; :func:`plot_folk_region` draws the
 feasible and individually rational payoffs with matplotlib.
 """
@@ -95,14 +95,15 @@ LATEX: dict[type, Callable[[Any], str]] = {Sustainability: sustainability_latex,
 
 def tree_figure(game: ExtensiveGame, equilibrium: SubgamePerfectEquilibrium | ConditionalSPE | None = None, *,
                 standalone: bool = False) -> str:
-    r"""The tree as TikZ (``forest``), the actions an equilibrium takes for sure in bold.
+    r"""The tree as TikZ, the actions an equilibrium takes for sure in bold.
 
     Parameters
     ----------
     game : ExtensiveGame
     equilibrium : SubgamePerfectEquilibrium or ConditionalSPE, optional
     standalone : bool
-        A complete ``standalone`` LaTeX document (compiles with pdflatex).
+        A complete LaTeX document (article, landscape; compiles with pdflatex and
+        texlive-pictures' TikZ).
 
     Examples
     --------
@@ -123,8 +124,9 @@ def tree_figure(game: ExtensiveGame, equilibrium: SubgamePerfectEquilibrium | Co
     body = game.latex(highlight=highlight)
     if not standalone:
         return body
-    return "\n".join([r"\documentclass[border=6pt]{standalone}", r"\usepackage{amsmath}", r"\usepackage{forest}",
-                      r"\begin{document}", body, r"\end{document}", ""])
+    return "\n".join([r"\documentclass{article}", r"\usepackage[margin=1cm,landscape]{geometry}",
+                      r"\usepackage{amsmath}", r"\usepackage{tikz}", r"\pagestyle{empty}",
+                      r"\begin{document}", r"\begin{center}", body, r"\end{center}", r"\end{document}", ""])
 
 
 def plot_folk_region(region: FolkRegion, ax: Any = None) -> Any:

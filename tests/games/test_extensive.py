@@ -140,8 +140,8 @@ def test_efg_refuses_symbols_and_bad_text():
         ExtensiveGame.from_efg('EFG 2 R "x" { "A" }\n""\n\np "" 1 1 "" { "l" "r" } 0\n')
 
 
-def test_latex_is_a_forest_with_dashed_information_sets():
+def test_latex_is_a_tikzpicture_with_dashed_information_sets():
     tex = bos_outside().latex()
-    assert tex.startswith(r"\begin{forest}") and tex.rstrip().endswith(r"\end{forest}")
+    assert tex.startswith(r"\begin{tikzpicture}") and tex.rstrip().endswith(r"\end{tikzpicture}")
     assert tex.count(r"\draw[dashed]") == 1  # the one two-node information set
     assert "$(3, 1)$" in tex
