@@ -150,6 +150,12 @@ def trees(draw, players=("A", "B"), depth=3):
         if d == 0 or draw(st.integers(0, 3)) == 0:
             return Outcome(tuple(draw(st.integers(-5, 5)) for _ in players))
         k = draw(st.integers(2, 2 if d < depth else 3))
+        if draw(st.integers(0, 4)) == 0:  # a simultaneous move: the second mover does not see the first
+            first, second = draw(st.permutations(players))
+            label, acts = f"h{next(counter)}", [f"b{next(counter)}" for _ in range(2)]
+            return Decision(first, {f"a{next(counter)}": Decision(second, {
+                b: Outcome(tuple(draw(st.integers(-5, 5)) for _ in players)) for b in acts}, infoset=label)
+                for _ in range(k)})
         if draw(st.integers(0, 5)) == 0:
             return Chance({f"c{next(counter)}": (Q(1, k), node(d - 1)) for _ in range(k)})
         return Decision(draw(st.sampled_from(players)), {f"a{next(counter)}": node(d - 1) for _ in range(k)})
