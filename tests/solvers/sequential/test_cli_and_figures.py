@@ -11,6 +11,7 @@ import pytest
 import games
 from games import Chance, Decision, ExtensiveGame, Outcome
 from solvers import subgame_perfect_equilibria, tree_figure
+from solvers.report.build import build_report
 
 PDFLATEX = shutil.which("pdflatex")
 
@@ -80,3 +81,14 @@ def test_tree_figure_compiles(which, tmp_path):
                             cwd=tmp_path, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
     assert result.returncode == 0, result.stdout[-3000:]
     assert (tmp_path / "tree.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_report_section_quotes_the_three_models():
+    rep = build_report(sections=("sequential",))
+    data = rep.data["sequential"]
+    # thresholds derived by hand in tests/games/test_sequential_models.py
+    assert data["lab_race_leader"]["entry_cost_thresholds"] == [35e9, 78e9]
+    assert data["mission_drift_ai_investment_2023"]["threshold"] == 0.5
+    assert data["mission_drift"]["threshold"] == 1.1
+    assert data["safety_pact"]["threshold"] == pytest.approx(1 / 3)
+    assert not rep.errors
