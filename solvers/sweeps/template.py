@@ -33,7 +33,9 @@ from games._registry import build
 from games.core import Game
 from games.errors import SizeLimitError, UnknownNameError
 from games.essay import parameters
+from games.extensive import ExtensiveGame
 from games.parameters import ParameterSet
+from games.repeated import RepeatedGame
 from games.symmetric import SymmetricGame
 from solvers.conditions.derive import equilibrium_conditions
 from solvers.equilibria.nash import nash_equilibria
@@ -122,7 +124,7 @@ def game_from(game: Any) -> tuple[Game | SymmetricGame, str]:
     if isinstance(game, str):
         g = build(game)
         return g, game
-    if isinstance(game, (Game, SymmetricGame)):
+    if isinstance(game, (Game, SymmetricGame, ExtensiveGame, RepeatedGame)):  # trees, repeated: by their conditions
         return game, game.name or "game"
     raise SweepError(f"sweep: game must be a Game, a SymmetricGame or a library name, got {type(game).__name__}")
 
@@ -138,6 +140,8 @@ def game_parameters(game: Game | SymmetricGame, params: ParameterSet, name: str)
 
 def gap_expr(game: Game | SymmetricGame) -> sympy.Expr:
     """Player 1's payoff from her first strategy minus her second, everyone else on their first."""
+    if isinstance(game, (ExtensiveGame, RepeatedGame)):  # no strategy pair to compare in a tree or repeated game
+        return sympy.Integer(0)
     if isinstance(game, SymmetricGame):
         n = game.n_players
         p1, p2 = game.payoff_exprs

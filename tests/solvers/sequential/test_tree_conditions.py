@@ -5,7 +5,7 @@ from __future__ import annotations
 import sympy
 
 from games import Decision, ExtensiveGame, Game, Outcome, RepeatedGame
-from solvers import ConditionalSPE, break_even, equilibrium_conditions, subgame_perfect_equilibria, to_latex
+from solvers import ConditionalSPE, break_even, equilibrium_conditions, subgame_perfect_equilibria, sweep, to_latex
 
 Q = sympy.Rational
 f = sympy.Symbol("f", real=True)
@@ -70,3 +70,12 @@ def test_repeated_game_conditions_give_the_discount_threshold():
     (t,) = break_even(rg, "delta").thresholds
     assert t.value == Q(1, 2)
     assert [x.label for x in t.below] == ["(D, D)"] and sorted(x.label for x in t.above) == ["(C, C)", "(D, D)"]
+
+
+def test_sweep_of_a_tree_follows_its_conditions():
+    # the leader keeps Alignment iff c_E >= sigma I - P L / 2 = 78e9 (tests/games/test_sequential_models.py)
+    res = sweep("lab_race_leader", vary={"entry_cost": (0, 100e9, 11)})
+    keep = res.holds("(Alignment, Stay out, Stay out)")
+    assert list(keep) == [v >= 78e9 for v in res.values["entry_cost"]]
+    race_both = res.holds("(Capabilities, Enter, Enter)")
+    assert list(race_both) == [v <= 35e9 for v in res.values["entry_cost"]]
