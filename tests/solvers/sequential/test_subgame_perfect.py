@@ -202,3 +202,23 @@ def test_simultaneous_subgame_after_a_move_matches_nash_equilibria(pays):
     assert len(spe) == len(stage) + sum(x.payoffs[0] == 0 for x in stage)
     enter = sorted(tuple(e.payoffs) for e in spe if e.path[:1] == ("In",))
     assert enter == sorted(tuple(x.payoffs) for x in stage if x.payoffs[0] >= 0)
+
+
+def selten_horse():
+    """Selten (1975), Figure 1: three players; player 3 does not know whether 1 played D or 1 C then 2 d."""
+    left = Decision("3", {"L": Outcome((3, 3, 2)), "R": Outcome((0, 0, 0))}, infoset="3")
+    right = Decision("3", {"L": Outcome((4, 4, 0)), "R": Outcome((0, 0, 1))}, infoset="3")
+    return ExtensiveGame(("1", "2", "3"), Decision("1", {
+        "C": Decision("2", {"c": Outcome((1, 1, 1)), "d": right}), "D": left}))
+
+
+def test_selten_horse_three_players_without_proper_subgames():
+    # no proper subgame (player 3's information set spans both branches), so the SPE are the Nash
+    # equilibria; the pure ones by hand: (C, c, R) -- 1 gets 1 > 0, 2 gets 1 > 0, 3 is not reached --
+    # and (D, c, L) -- 1 gets 3 > 1, 3 gets 2 > 0, 2 is not reached; (D, d, L) fails: 1 would get 4 by C
+    spe = subgame_perfect_equilibria(selten_horse())
+    pure = {(e.action("1@root"), e.action("2@C"), e.action("3")) for e in spe if e.is_pure}
+    assert {("C", "c", "R"), ("D", "c", "L")} <= pure
+    assert ("D", "d", "L") not in pure
+    for e in spe:
+        assert is_subgame_perfect(selten_horse(), e.behaviour_map())
