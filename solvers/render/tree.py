@@ -83,6 +83,15 @@ def spe_latex(e: SubgamePerfectEquilibrium) -> str:
     return "$" + r";\ ".join(parts) + "$"
 
 
+def folk_latex(f: FolkRegion) -> str:
+    """The minmax values and the region's vertices as inline math."""
+    def n(v: Any) -> str:
+        return format_number(v, exact=True, latex=True)
+    pts = ",\\ ".join(f"({n(x)}, {n(y)})" for x, y in f.region) or r"\emptyset"
+    return (r"$\underline v = (" + ", ".join(n(v) for v in f.minmax) + r"),\quad \text{region: }\operatorname{conv}\{"
+            + pts + r"\}$")
+
+
 #: Result type -> plain-text renderer (registered by :mod:`solvers.render.text`).
 TEXT: dict[type, Callable[[Any], str]] = {
     SubgamePerfectEquilibrium: spe_text, ConditionalSPE: conditional_spe_text,
@@ -90,7 +99,8 @@ TEXT: dict[type, Callable[[Any], str]] = {
 }
 
 #: Result type -> Jupyter LaTeX renderer (registered by :mod:`solvers.render.latex`).
-LATEX: dict[type, Callable[[Any], str]] = {Sustainability: sustainability_latex, SubgamePerfectEquilibrium: spe_latex}
+LATEX: dict[type, Callable[[Any], str]] = {Sustainability: sustainability_latex, SubgamePerfectEquilibrium: spe_latex,
+                                          FolkRegion: folk_latex}
 
 
 def tree_figure(game: ExtensiveGame, equilibrium: SubgamePerfectEquilibrium | ConditionalSPE | None = None, *,

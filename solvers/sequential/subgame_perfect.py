@@ -84,8 +84,9 @@ def is_subgame_perfect(game: ExtensiveGame, behaviour: Mapping[str, Mapping[str,
             continue
         sub = game.labelled(path)
         value = sub.expected_payoffs(behaviour)
+        plans = sub.reduced_strategies()
         for k in range(sub.n_players):
-            for plan in sub.reduced_strategies()[k]:
+            for plan in plans[k]:
                 deviation = {**behaviour, **{h: {a: 1} for h, a in plan}}
                 if sub.expected_payoffs(deviation)[k] > value[k]:
                     return False

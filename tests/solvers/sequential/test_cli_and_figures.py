@@ -10,7 +10,7 @@ import pytest
 
 import games
 from games import Chance, Decision, ExtensiveGame, Outcome
-from solvers import subgame_perfect_equilibria, tree_figure
+from solvers import folk_region, subgame_perfect_equilibria, sustainability, tree_figure
 from solvers.report.build import build_report
 
 PDFLATEX = shutil.which("pdflatex")
@@ -92,3 +92,16 @@ def test_report_section_quotes_the_three_models():
     assert data["mission_drift"]["threshold"] == 1.1
     assert data["safety_pact"]["threshold"] == pytest.approx(1 / 3)
     assert not rep.errors
+
+
+def test_results_display_as_text_and_latex():
+    g = ExtensiveGame(("A", "B"), Decision("A", {"l": Outcome((1, 0)),
+                                                 "r": Decision("B", {"x": Outcome((2, 1)), "y": Outcome((0, 0))})}))
+    (e,) = subgame_perfect_equilibria(g)
+    assert str(e) == "A@root: r; B@r: x  (path r > x; payoffs 2, 1)"
+    assert e._repr_latex_() == r"$\text{A@root}: \text{r};\ \text{B@r}: \text{x}$"
+    pd = games.Game.from_bimatrix([[3, 0], [5, 1]], strategies=(["C", "D"], ["C", "D"]))
+    res = sustainability(games.RepeatedGame(pd), ("C", "C"))
+    assert "threshold: delta >= 1/2" in str(res) and r"\delta \ge \frac{1}{2}" in res._repr_latex_()
+    region = folk_region(pd)
+    assert r"\frac{13}{3}" in region._repr_latex_() and "minmax values (1, 1)" in str(region)
