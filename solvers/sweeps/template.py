@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import sympy
@@ -124,8 +124,10 @@ def game_from(game: Any) -> tuple[Game | SymmetricGame, str]:
     if isinstance(game, str):
         g = build(game)
         return g, game
-    if isinstance(game, (Game, SymmetricGame, ExtensiveGame, RepeatedGame)):  # trees, repeated: by their conditions
+    if isinstance(game, (Game, SymmetricGame)):
         return game, game.name or "game"
+    if isinstance(game, (ExtensiveGame, RepeatedGame)):  # trees and repeated games: through their conditions
+        return cast(Any, game), game.name or "game"
     raise SweepError(f"sweep: game must be a Game, a SymmetricGame or a library name, got {type(game).__name__}")
 
 
