@@ -35,8 +35,8 @@ def _leader(rep: Report, out: dict[str, Any]) -> None:
     rep.blocks.append(_heading(2, "A leader facing an entrant", "sec:lab-race-leader"))
     rep.blocks.append(_para(
         "The leader spends on Alignment or Capabilities, then an entrant enters the race or stays out "
-        "(lab_race_leader). The equilibrium changes at the entry costs "
-        + ", ".join(format_number(t) for t in thresholds) + " USD; the leader keeps its "
+        "(the library's leader-and-entrant tree). The equilibrium changes at the entry costs "
+        + " and ".join(format_number(sympy.sympify(t) / 10**9) for t in thresholds) + " billion USD; the leader keeps its "
         "Alignment budget only when entry is deterred whatever it does:"))
     if keep:
         rep.blocks.append(_math("&" + _sym_latex(keep[0].condition), "eq:leader-keeps-alignment",
