@@ -51,7 +51,8 @@ def sustainability_text(s: Sustainability) -> str:
     lines = [f"repeating ({', '.join(s.profile)}) in {s.game_name} under {s.punishment} punishment{k}:",
              f"  subgame perfect iff {s.condition}"]
     if s.threshold is not None:
-        lines.append(f"  threshold: {s.discount} >= {s.threshold}")
+        where = "" if s.threshold_valid_if is sympy.true else f"  (where {s.threshold_valid_if})"
+        lines.append(f"  threshold: {s.discount} >= {s.threshold}{where}")
     return "\n".join(lines)
 
 

@@ -133,7 +133,9 @@ class IncentiveConstraint:
 
     ``relation`` is the constraint as a sympy relation; ``bound`` the discount
     factor at which it binds when it is linear in the discount (else None),
-    ``direction`` ``">="`` (a lower bound on the discount) or ``"<="``.
+    ``direction`` ``">="`` (a lower bound on the discount) or ``"<="``, or None
+    when the sign of the discount's coefficient is open: then ``bound`` is a
+    lower bound where ``valid_if`` (the coefficient is positive) holds.
     """
 
     state: str
@@ -142,6 +144,7 @@ class IncentiveConstraint:
     relation: Any
     bound: sympy.Expr | None = None
     direction: str | None = None
+    valid_if: Any = sympy.true
 
 
 @dataclass(frozen=True)
@@ -181,6 +184,7 @@ class Sustainability(Rendered):
     condition: Boolean
     threshold: sympy.Expr | None
     constraints: tuple[IncentiveConstraint, ...]
+    threshold_valid_if: Any = sympy.true
 
     def holds_at(self, values: Mapping[Any, Any]) -> bool:
         """Whether the condition holds at numeric values (names or Symbols; include the discount)."""

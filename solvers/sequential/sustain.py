@@ -224,8 +224,9 @@ def sustainability(repeated: RepeatedGame, profile: Sequence[Any] | None = None,
                 constraints.append(_constraint(state, stage.players[j], stage.strategies[j][s], f, d))
     relations = list(dict.fromkeys(c.relation for c in constraints))
     condition = sympy.And(*relations)
+    threshold, valid = _threshold(constraints, condition, d)
     return Sustainability(repeated.name, _names(stage, a), punishment, k, punish, d, condition,
-                          _threshold(constraints, condition, d), tuple(constraints))
+                          threshold, tuple(constraints), valid)
 
 
 def _constraint(state: str, player: str, deviation: str, f: sympy.Expr, d: sympy.Expr) -> IncentiveConstraint:
@@ -242,33 +243,40 @@ def _constraint(state: str, player: str, deviation: str, f: sympy.Expr, d: sympy
     sign = sign_of(c1)
     if sign is None:  # a coefficient that can only vanish at the boundary of the parameters' ranges
         sign = sign_of(c1, weak=True)
-    if sign in (None, 0):
+    if sign == 0:
         return IncentiveConstraint(state, player, deviation, rel)
     bound = sympy.cancel(-c0 / c1)
+    if sign is None:  # the bound is a lower bound where the coefficient is positive
+        return IncentiveConstraint(state, player, deviation, rel, bound, None, relation(c1, ">"))
     return IncentiveConstraint(state, player, deviation, rel, bound, ">=" if sign > 0 else "<=")
 
 
-def _threshold(constraints: list[IncentiveConstraint], condition: Any, d: sympy.Expr) -> sympy.Expr | None:
+def _threshold(constraints: list[IncentiveConstraint], condition: Any,
+               d: sympy.Expr) -> tuple[sympy.Expr | None, Any]:
+    """The least discount factor and the condition (on the other parameters) under which it is the threshold."""
     if condition is sympy.false or not isinstance(d, sympy.Symbol):
-        return None
+        return None, sympy.true
     if condition.free_symbols <= {d}:
-        # numeric otherwise: the set of discount factors in (0, 1) where it holds
+        # numeric otherwise: the set of positive discount factors where it holds
         if condition is sympy.true:
-            return sympy.Integer(0)
+            return sympy.Integer(0), sympy.true
         sol = sympy.solvers.inequalities.reduce_rational_inequalities(
             [list(sympy.And.make_args(condition))], d, relational=False)
         sol = sol.intersect(sympy.Interval.open(0, sympy.oo))
         if isinstance(sol, sympy.Interval) and sol.sup == sympy.oo:
-            return sol.inf
-        return None
+            return sol.inf, sympy.true
+        return None, sympy.true
     bounds = []
+    valid = []
     for c in constraints:
         if c.relation is sympy.true or not c.relation.has(d):  # conditions on the other parameters only
             continue
-        if c.bound is None or c.direction != ">=":
-            return None
+        if c.bound is None or c.direction == "<=":
+            return None, sympy.true
         bounds.append(c.bound)
+        if c.direction is None:
+            valid.append(c.valid_if)
     distinct = list(dict.fromkeys(bounds))
     if not distinct:
-        return None
-    return distinct[0] if len(distinct) == 1 else sympy.Max(*distinct)
+        return None, sympy.true
+    return (distinct[0] if len(distinct) == 1 else sympy.Max(*distinct)), sympy.And(*dict.fromkeys(valid))

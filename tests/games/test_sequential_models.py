@@ -80,5 +80,11 @@ def test_safety_pact_threshold_at_the_essays_values():
     # T = b + E - h1 D = 1 + 3 - 0.5 = 3.5, R = 2b + s = 2, P = -h2 D = -1 ($tn): (T - R)/(T - P) = 1.5/4.5 = 1/3
     res = sustainability(games.build("safety_pact").subs(PARAMS))
     assert res.threshold == sympy.Rational(1, 3)
+    # closed form (T - R)/(T - P) = (E - b - s - h1 D)/(E + b + (h2 - h1) D), where the denominator is positive
+    b, s, e, h1, h2, d = (games.essay.symbol(n) for n in ("alignment_world_benefit", "alignment_synergy",
+                          "capabilities_edge", "race_risk_one", "race_risk_both", "power_catastrophe_loss"))
+    closed = sustainability(games.build("safety_pact"))
+    assert sympy.simplify(closed.threshold - (e - b - s - h1 * d) / (e + b + (h2 - h1) * d)) == 0
+    assert closed.threshold.subs(PARAMS.substitutions()) == sympy.Rational(1, 3)
     (t,) = break_even(games.build("safety_pact"), "delta", PARAMS).thresholds
     assert t.value == sympy.Rational(1, 3)

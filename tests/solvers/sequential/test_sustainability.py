@@ -27,8 +27,12 @@ def test_grim_trigger_threshold_is_t_minus_r_over_t_minus_p():
     # cooperate: R / (1 - d); deviate once: T + d P / (1 - d); so R >= (1 - d) T + d P <=> d >= (T - R)/(T - P)
     res = sustainability(RepeatedGame(pd().subs(ORDER), delta), ("C", "C"), nash=("D", "D"))
     assert sympy.simplify(res.threshold - ((T - R) / (T - P)).subs(ORDER)) == 0
-    # and with the ordering only implicit: the condition is equivalent to d >= (T-R)/(T-P) and P >= S
+    # and with the ordering only implicit: the condition is equivalent to d >= (T-R)/(T-P) and P >= S,
+    # the threshold (T - R)/(T - P) where the coefficient T - P of d is positive
     sym = sustainability(RepeatedGame(pd(), delta), ("C", "C"), nash=("D", "D"))
+    assert sympy.simplify(sym.threshold - (T - R) / (T - P)) == 0
+    assert sympy.simplify(sym.threshold_valid_if.lhs - sym.threshold_valid_if.rhs - (T - P)) == 0
+    assert isinstance(sym.threshold_valid_if, sympy.StrictGreaterThan)
     target = sympy.And(delta * (T - P) >= T - R, P >= S)
     for rel in sympy.And.make_args(sym.condition):
         f = rel.lhs - rel.rhs
