@@ -48,3 +48,9 @@ from . import bayesian as bayesian, hidden_information as hidden_information, si
 from .bayesian import BayesianGame as BayesianGame
 from .errors import MissingPayoffError as MissingPayoffError, PriorError as PriorError
 from .signaling import SignalingGame as SignalingGame
+
+# isort: split
+# --- game trees and repeated games (issue 15: games.extensive, games.repeated, games.sequential)
+from . import extensive as extensive, repeated as repeated, sequential as sequential
+from .extensive import Chance as Chance, Decision as Decision, ExtensiveGame as ExtensiveGame, Outcome as Outcome
+from .repeated import RepeatedGame as RepeatedGame

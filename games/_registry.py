@@ -59,10 +59,13 @@ def register(name: str, level: str, *, family: str = "normal-form") -> Callable[
 
 
 #: The modules of the game library; each registers its builders with :func:`register` when imported.
-GAME_MODULES = ("games.individual", "games.collective", "games.reputation", "games.organizational",
-                "games.geopolitical", "games.interventions",
-                "games.races",  # issue 16: continuous races
-                "games.hidden_information")  # hidden information (issue 16)
+GAME_MODULES: tuple[str, ...] = (
+    "games.individual", "games.collective", "games.reputation", "games.organizational", "games.geopolitical",
+    "games.interventions",
+    "games.sequential",  # game trees and repeated games (issue 15)
+    "games.hidden_information",  # Bayesian and signalling games (issue 16)
+    "games.races",  # continuous races (issue 16)
+)
 
 
 def _load() -> None:

@@ -239,4 +239,30 @@ MODEL_PARAMETERS: tuple[Parameter, ...] = (
         description="what a funder gains from funding one piece of genuinely aligned work (ours)",
         quote="There is more money available to fund Alignment research and the ROI for doing the research is "
               "higher."),
+    # --- games.sequential
+    Parameter(
+        "entry_cost", 20e9, kind="money", unit="USD", low=0, high=200e9, latex=r"c_E", ours=True,
+        description="what an entrant pays to build a frontier lab and race the leader (ours)",
+        quote="there are many other potential competitors who can spring up to focus on Capabilities"),
+    Parameter(
+        "mission_funding_share", 0.1, kind="probability", unit="share of the alignment funding, per year",
+        low=0, high=1, latex=r"\phi_A", ours=True,
+        description="share of the essay's $10b alignment funding a mission-driven lab receives each year (ours)",
+        quote="We can expect the yearly funding available to be substantially less than that"),
+    Parameter(
+        "drift_market_share", 0.01, kind="probability", unit="share of the AI investment, per year",
+        low=0, high=0.2, latex=r"\phi_C", ours=True,
+        description="share of the year's AI investment a lab captures once it drifts to Capabilities (ours)",
+        quote="As the amount of money available to investors grows, more and more will choose to invest in "
+              "Capabilities research, because of the return available."),
+    Parameter(
+        "mission_value", 0, kind="money", unit="USD / year", low=0, high=5e9, latex=r"v_M", ours=True,
+        description="what keeping its Alignment mission is worth to the lab itself each year (ours; default 0)",
+        quote="no organizations founded with the goal of AI Capabilities research have drifted towards "
+              "Alignment research over time"),
+    Parameter(
+        "funder_value_ratio", 2, kind="ratio", unit="ratio (value per dollar granted)", low=0, high=20,
+        latex=r"\beta", ours=True,
+        description="what a dollar of the lab's Alignment work is worth to its funders (ours)",
+        quote="if you think that more funding for research in Alignment could help reduce P(Doom)"),
 )

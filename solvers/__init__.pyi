@@ -137,3 +137,21 @@ from .results.information import (
     FrozenMapping as FrozenMapping,
     PerfectBayesianEquilibrium as PerfectBayesianEquilibrium,
 )
+
+# isort: split
+# --- game trees and repeated games (issue 15: solvers.sequential)
+from . import sequential as sequential
+from .render.tree import plot_folk_region as plot_folk_region, tree_figure as tree_figure
+from .results.sequential import (
+    ConditionalSPE as ConditionalSPE,
+    FolkRegion as FolkRegion,
+    IncentiveConstraint as IncentiveConstraint,
+    SubgamePerfectEquilibrium as SubgamePerfectEquilibrium,
+    Sustainability as Sustainability,
+)
+from .sequential.folk import folk_region as folk_region
+from .sequential.subgame_perfect import (
+    is_subgame_perfect as is_subgame_perfect,
+    subgame_perfect_equilibria as subgame_perfect_equilibria,
+)
+from .sequential.sustain import sustainability as sustainability

@@ -24,8 +24,9 @@ __all__ = ["FAMILY_MODULES", "family_command"]
 
 #: family -> the module of its command-line verbs.
 FAMILY_MODULES: dict[str, str] = {
-    "continuous": "solvers.cli.continuous",  # issue 16: interval strategies
+    "extensive": "solvers.cli.sequential", "repeated": "solvers.cli.sequential",  # game trees, repeated (issue 15)
     "bayesian": "solvers.cli.information", "signaling": "solvers.cli.information",  # hidden information (issue 16)
+    "continuous": "solvers.cli.continuous",  # interval strategies (issue 16)
 }
 
 

@@ -16,6 +16,8 @@ def game_key(game: Game | SymmetricGame) -> tuple[Any, ...]:
     identity first), so looking up an equal, freshly built game costs
     microseconds instead of the structural comparison of sympy arrays.
     """
+    if not isinstance(game, (Game, SymmetricGame)):  # trees and repeated games: hashable frozen values
+        return ("H", type(game).__name__, game)
     if isinstance(game, SymmetricGame):
         return ("S", game.n_players, game.payoffs, game.count, game.strategies, game.name)
     return ("G", game.players, game.strategies, game.name,

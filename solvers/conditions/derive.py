@@ -91,10 +91,13 @@ from games.bayesian import BayesianGame
 from games.continuous import ContinuousGame
 from games.core import Game
 from games.errors import GameError, SizeLimitError
+from games.extensive import ExtensiveGame
+from games.repeated import RepeatedGame
 from games.signaling import SignalingGame
 from games.symmetric import SymmetricGame
 from solvers.conditions.bimatrix import _pure_only, _two_player
 from solvers.conditions.cache import KeyedCache, game_key
+from solvers.conditions.extensive import tree_conditions
 from solvers.conditions.information import information_conditions
 from solvers.conditions.symmetric import _symmetric
 from solvers.continuous.first_order import continuous_equilibria
@@ -248,6 +251,8 @@ def _derive_raw(game: Game | SymmetricGame) -> tuple[ConditionalEquilibrium, ...
 @overload
 def equilibrium_conditions(game: Game | SymmetricGame, *, by_kinds: bool = True) -> list[ConditionalEquilibrium]: ...
 @overload
+def equilibrium_conditions(game: ExtensiveGame | RepeatedGame, *, by_kinds: bool = True) -> list[Any]: ...
+@overload
 def equilibrium_conditions(game: BayesianGame, *, by_kinds: bool = True) -> list[BayesianEquilibrium]: ...
 @overload
 def equilibrium_conditions(game: SignalingGame, *, by_kinds: bool = True) -> list[PerfectBayesianEquilibrium]: ...
@@ -334,6 +339,8 @@ def equilibrium_conditions(game: Any, *, by_kinds: bool = True) -> list[Any]:
     if isinstance(game, (BayesianGame, SignalingGame)):  # hidden information: conditions/information.py
         return information_conditions(game, equilibrium_conditions, (MAX_SYMBOLIC_SUPPORT_PAIRS,
                                                                      MAX_NUMERIC_SUPPORT_PAIRS))
+    if isinstance(game, (ExtensiveGame, RepeatedGame)):  # game trees and repeated games: their room's closed forms
+        return tree_conditions(game, equilibrium_conditions, by_kinds=bool(by_kinds))
     if by_kinds is True:
         hit = _BY_IDENTITY.get(id(game))
         if hit is not None and hit[0]() is game:

@@ -40,7 +40,9 @@ import sympy
 from games._exact import to_exact
 from games.core import Game
 from games.errors import GameError, UnknownNameError, suggest
+from games.extensive import ExtensiveGame
 from games.parameters import ParameterSet, parameter_name
+from games.repeated import RepeatedGame
 from games.symmetric import SymmetricGame
 from solvers.conditions.cache import KeyedCache, game_key
 from solvers.conditions.derive import equilibrium_conditions
@@ -371,11 +373,12 @@ def break_even(game: Game | SymmetricGame, symbol: Any, values: Mapping[Any, Any
     >>> break_even(g, V, {"w_A": 35, "w_C": 123})[0].value
     88
     """
-    if not isinstance(game, (Game, SymmetricGame)):
-        raise GameError(f"break_even: expected a Game or SymmetricGame, got {type(game).__name__}")
+    if not isinstance(game, (Game, SymmetricGame, ExtensiveGame, RepeatedGame)):
+        raise GameError(f"break_even: expected a Game, SymmetricGame, ExtensiveGame or RepeatedGame, "
+                        f"got {type(game).__name__}")
     if what not in WHATS:
         raise GameError(f"break_even: what={what!r} not allowed (allowed: {', '.join(WHATS)})")
-    s = resolve_symbol(game, symbol, where="break_even", what="parameter of this game")
+    s = resolve_symbol(game.free_symbols, symbol, where="break_even", what="parameter of this game")
     fixed = _fixed_values(game, s, values)
     return _cached(game, s, tuple(sorted(fixed.items())), what)
 

@@ -32,6 +32,7 @@ from games.errors import GameError
 from games.parameters import latex_symbol_names
 from solvers.render import information as _information
 from solvers.render.continuous import CONTINUOUS_RESULTS, continuous_rows
+from solvers.render.tree import LATEX as _TREE_LATEX
 from solvers.results.conditions import BreakEven, Classification, ConditionalEquilibrium, Outcome, Threshold
 from solvers.results.equilibria import Equilibria, Equilibrium, SymmetricEquilibrium
 
@@ -347,6 +348,8 @@ def repr_latex(result: Any) -> str:
     MathJax and KaTeX do not all accept ``%`` comments, so the plain-text
     comments are left out here (they stay in :func:`to_latex`'s output).
     """
+    if type(result) in _TREE_LATEX:  # game trees and repeated games (solvers.render.tree)
+        return _TREE_LATEX[type(result)](result)
     if isinstance(result, (Equilibrium, SymmetricEquilibrium)):
         return "$" + inline_latex(result) + "$"
     if isinstance(result, Equilibria):

@@ -25,6 +25,7 @@ import sympy
 from games._text import format_number
 from solvers.render import information as _information
 from solvers.render.continuous import CONTINUOUS_RESULTS, continuous_text
+from solvers.render.tree import TEXT as _TREE_TEXT
 from solvers.results.conditions import (
     BreakEven,
     Classification,
@@ -147,3 +148,5 @@ for _type in CONTINUOUS_RESULTS:  # issue 16: continuous choices (solvers.render
     to_text.register(_type, continuous_text)
 for _info_type, _renderer in _information.TEXT.items():  # hidden information (render/information.py)
     to_text.register(_info_type, _renderer)
+for _tree_type, _render_tree in _TREE_TEXT.items():  # game trees and repeated games (solvers.render.tree)
+    to_text.register(_tree_type, _render_tree)

@@ -19,12 +19,13 @@ from solvers.report.document import (
     Report,
 )
 from solvers.report.model_sections import _section_audit, _section_games
+from solvers.report.sequential_sections import section_sequential
 
 __all__ = ["build_report", "SECTIONS"]
 
 
 #: The report's sections, in order.
-SECTIONS = ("audit", "games", "thresholds", "interventions", "uncertainty", "dynamics")
+SECTIONS = ("audit", "games", "thresholds", "interventions", "uncertainty", "dynamics", "sequential")
 
 
 _SECTION_FUNCS: dict[str, Callable[[Report], None]] = {
@@ -34,6 +35,7 @@ _SECTION_FUNCS: dict[str, Callable[[Report], None]] = {
     "interventions": _section_interventions,
     "uncertainty": _section_uncertainty,
     "dynamics": _section_dynamics,
+    "sequential": section_sequential,
 }
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import sympy
@@ -33,7 +33,9 @@ from games._registry import build
 from games.core import Game
 from games.errors import SizeLimitError, UnknownNameError
 from games.essay import parameters
+from games.extensive import ExtensiveGame
 from games.parameters import ParameterSet
+from games.repeated import RepeatedGame
 from games.symmetric import SymmetricGame
 from solvers.conditions.derive import equilibrium_conditions
 from solvers.equilibria.nash import nash_equilibria
@@ -129,12 +131,16 @@ def default_parameters() -> ParameterSet:
 def game_from(game: Any) -> tuple[Game | SymmetricGame, str]:
     if isinstance(game, str):
         g = build(game)
-        if not isinstance(g, (Game, SymmetricGame)):  # a game tree, Bayesian, signalling or continuous game
-            raise SweepError(f"sweep: {game!r} is a {type(g).__name__}; sweeps take strategic-form games "
-                             f"(the games of `aligngames list` with form 'normal form' or 'symmetric n-player')")
+        if isinstance(g, (ExtensiveGame, RepeatedGame)):  # trees and repeated games: through their conditions
+            return cast(Any, g), game
+        if not isinstance(g, (Game, SymmetricGame)):  # a Bayesian, signalling or continuous game
+            raise SweepError(f"sweep: {game!r} is a {type(g).__name__}; sweeps take strategic-form games, game "
+                             f"trees and repeated games (`aligngames list` gives each game's form)")
         return g, game
     if isinstance(game, (Game, SymmetricGame)):
         return game, game.name or "game"
+    if isinstance(game, (ExtensiveGame, RepeatedGame)):  # trees and repeated games: through their conditions
+        return cast(Any, game), game.name or "game"
     raise SweepError(f"sweep: game must be a Game, a SymmetricGame or a library name, got {type(game).__name__}")
 
 
@@ -149,6 +155,8 @@ def game_parameters(game: Game | SymmetricGame, params: ParameterSet, name: str)
 
 def gap_expr(game: Game | SymmetricGame) -> sympy.Expr:
     """Player 1's payoff from her first strategy minus her second, everyone else on their first."""
+    if isinstance(game, (ExtensiveGame, RepeatedGame)):  # no strategy pair to compare in a tree or repeated game
+        return sympy.Integer(0)
     if isinstance(game, SymmetricGame):
         n = game.n_players
         p1, p2 = game.payoff_exprs

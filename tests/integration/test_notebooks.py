@@ -40,6 +40,7 @@ EXPECTED = [
     "04_geopolitics.py",
     "05_dynamics_graphs.py",
     "06_build_your_own_game.py",
+    "07_sequential_and_repeated.py",
     "08_hidden_information.py",
     "09_continuous_races.py",
 ]
@@ -199,6 +200,25 @@ def expect_06() -> list[str]:
     ]
 
 
+def expect_07() -> list[str]:
+    # $bn: I = 110, sigma = 0.8, kappa = 5, P L = 0.2 * 100 = 20, c_E = 20 (ours)
+    after_alignment, after_capabilities = 0.8 * 110 - 10, 110 / 2 - 20          # entry thresholds 78, 35
+    leader, entrant = 110 / 2 - 20, 110 / 2 - 20 - 20                           # both race: 35, 15
+    # mission drift: g = 0.1 * 10 = 1 a year; x = 0.01 * 50 = 0.5 (2023) or 0.01 * 110 = 1.1 (2024)
+    d23, d24 = Fraction(1, 2) / 1, Fraction(11, 10)
+    # safety pact ($tn): T = 1 + 3 - 0.5, R = 2, P = -1: (T - R)/(T - P) = 1/3, one period: (T - R)/(R - P) = 1/2
+    t, r, p = Fraction(7, 2), 2, -1
+    return [
+        f"path Capabilities > Enter; payoffs {int(leader * 1e9)}, {int(entrant * 1e9)}",
+        f"entry_cost = {int(after_capabilities * 1e9)}",
+        f"entry_cost = {int(after_alignment * 1e9)}",
+        f"ai_investment_2023: mission kept iff delta >= {d23}",
+        f"ai_investment_2024: mission kept iff delta >= {d24}",
+        f"threshold: delta >= {(t - r) / (t - p)}",
+        f"threshold: delta >= {(t - r) / (r - p)}",
+    ]
+
+
 def expect_09() -> list[str]:
     # Tullock with V1 = 2, V2 = 1: x1 = V1^2 V2 / (V1 + V2)^2 = 4/9, x2 = V1 V2^2 / (V1 + V2)^2 = 2/9;
     # five labs' outlay (n - 1) V / n = 50b needs V = 62.5b
@@ -232,10 +252,10 @@ def expect_08() -> list[str]:
 
 
 CHECKS: dict[str, Callable[[], list[str]]] = dict(zip(EXPECTED, [expect_01, expect_02, expect_03, expect_04,
-                                                                 expect_05, expect_06, expect_08, expect_09]))
+                                                                 expect_05, expect_06, expect_07, expect_08, expect_09]))
 
 
-def test_the_six_sources_exist_and_each_has_checks():
+def test_every_notebook_source_exists_and_has_checks():
     found = sorted(p.name for p in NOTEBOOKS.glob("*.py"))
     assert found == EXPECTED
     assert set(CHECKS) == set(found)

@@ -320,7 +320,9 @@ def random_point(game, rng, *, n_max=6):
         lo = p.low if p.low is not None else 0
         hi = p.high if p.high is not None else 2 * p.value if p.value else 1
         if p.kind == "count":
-            point[s.name] = int(rng.integers(max(2, int(lo)), max(3, min(int(hi), n_max)) + 1))
+            # small counts (at most n_max, or n_max above a count's lower bound such as a workforce of 1,000)
+            first = max(2, int(lo))
+            point[s.name] = int(rng.integers(first, max(first + 1, min(int(hi), max(n_max, first + n_max))) + 1))
         else:
             frac = Fraction(float(rng.uniform(float(lo), float(hi)))).limit_denominator(1000)
             point[s.name] = sympy.Rational(frac.numerator, frac.denominator)

@@ -270,7 +270,7 @@ def test_packages_import_without_sympy_and_resolve_names_lazily():
         assert solvers.equilibria.__name__ == "solvers.equilibria" and games.core.__name__ == "games.core"  # rooms
         from games.essay import MODEL_PARAMETERS   # importing the essay alone registers every model parameter
         from games.assumptions import MODEL_PARAMETERS as ASSUMED
-        assert len(MODEL_PARAMETERS) == len(ASSUMED) >= 38, len(MODEL_PARAMETERS)
+        assert len(MODEL_PARAMETERS) == len(ASSUMED) >= 43, len(MODEL_PARAMETERS)
         assert games.Game.__name__ == "Game" and len(games.library(family="normal-form")) == 14
         print("ok")
     """)
