@@ -28,9 +28,12 @@ import networkx as nx
 import numpy as np
 import sympy
 
+import games
 from games._io import atomic_write_bytes, atomic_write_text, check_output
+from games._text import format_number
 from games.errors import UnknownNameError, suggest
 from solvers.render.layout import _node_label, _number, graph_layout
+from solvers.render.style import PALETTE, figure_style, new_figure
 from solvers.render.tikz import to_tikz
 
 __all__ = ["draw_graph", "write_graph", "FORMATS"]
@@ -38,6 +41,56 @@ __all__ = ["draw_graph", "write_graph", "FORMATS"]
 
 #: File formats :func:`write_graph` writes.
 FORMATS = ("png", "svg", "pdf", "tikz", "graphml")
+
+
+def _unit_of(G: nx.DiGraph, unit: str | None) -> str | None:
+    """The payoff unit of a graph's gains: ``"auto"`` is USD for the library's essay games."""
+    if unit != "auto":
+        return unit
+    name = str(G.graph.get("name") or "")
+    key = "_".join("".join(ch if ch.isalnum() else " " for ch in name.lower()).split())
+    entries = games.library_entries()
+    return "USD" if key in entries and entries[key].level != "example" else None
+
+
+def _passes_near(positions: Mapping[Hashable, tuple[float, float]], u: Hashable, v: Hashable) -> bool:
+    """Whether the straight segment from ``u`` to ``v`` passes close to another node (the arrow must bend)."""
+    (x0, y0), (x1, y1) = positions[u], positions[v]
+    dx, dy = x1 - x0, y1 - y0
+    length2 = dx * dx + dy * dy
+    if length2 == 0:
+        return False
+    for w, (x, y) in positions.items():
+        if w in (u, v):
+            continue
+        t = ((x - x0) * dx + (y - y0) * dy) / length2
+        if 0 < t < 1 and ((x0 + t * dx - x) ** 2 + (y0 + t * dy - y) ** 2) < 0.04 * length2:
+            return True
+    return False
+
+
+def _edge_text(G: nx.DiGraph, attr: str, value: Any, unit: str | None) -> str:
+    if attr == "gain":
+        return format_number(value, unit=unit, signed=True, digits=3)
+    if attr == "fixation":
+        return format_number(value, unit="probability", digits=3)
+    if attr == "label" and G.graph.get("kind") == "regimes":
+        return str(value)
+    return _number(value)
+
+
+def _regime_edge_label(thresholds: Any) -> str:
+    """A regime boundary in words: ``altruism weight = 17.38%``."""
+    ps = games.essay.parameters()
+    parts = []
+    for t in thresholds or ():
+        if isinstance(t, sympy.core.relational.Relational) and t.lhs.is_Symbol and t.rhs.is_number \
+                and t.lhs.name in ps:
+            p = ps[t.lhs.name]
+            parts.append(f"{p.name.replace('_', ' ')} = {format_number(t.rhs, unit=p.unit, digits=3)}")
+        else:
+            parts.append(str(t) if len(str(t)) <= 40 else str(t)[:37] + "...")
+    return "\n".join(parts[:3])
 
 
 def draw_graph(
@@ -48,29 +101,40 @@ def draw_graph(
     pos: Mapping[Hashable, tuple[float, float]] | None = None,
     edge_label: str | None = "auto",
     seed: int | None = 0,
+    unit: str | None = "auto",
+    legend: bool = True,
 ) -> Any:
-    """Draw a best-response, small-mutation or invasion graph with matplotlib.
+    """Draw a best-response, small-mutation, invasion or regime graph with matplotlib.
 
-    Best-response graphs: equilibria (sinks) in black, other attractor members
-    in grey, edges coloured by the deviating player.  Small-mutation chains and
-    invasion graphs: node area proportional to the stationary distribution,
-    self-loops left out.
+    Nodes are boxes that fit their labels (never clipped); arrows end at the
+    boxes' edges.  Best-response graphs: equilibria (sinks) black, other
+    members of attracting cycles grey, other profiles white; edges coloured
+    by the deviating player and labelled with the deviator's gain
+    (``+$28bn``).  Chains and invasion graphs: labels give the stationary
+    share, edges the fixation probability (as percentages).  A legend names
+    the colours and node kinds.  Drawn in the toolkit's figure style
+    (:mod:`solvers.render.style`).
 
     Parameters
     ----------
     G : networkx.DiGraph
     ax : matplotlib Axes, optional
-        Drawn on a new figure when omitted.
+        Drawn on a new figure of the text width when omitted.
     layout : str
         See :func:`graph_layout`; ignored when ``pos`` is given.
     pos : mapping, optional
         Node positions.
     edge_label : str or None
         Edge attribute to print on edges; ``"auto"``: ``gain`` for
-        best-response graphs, ``fixation`` for chains and invasion graphs;
-        ``None``: no labels.
+        best-response graphs, ``fixation`` for chains and invasion graphs, the
+        thresholds for regime graphs; ``None``: no labels.
     seed : int or None
         Seed of the spring layout.
+    unit : str or None
+        Unit of the gains (a parameter unit, e.g. ``"USD"``); ``"auto"``: USD
+        for the library's essay games, none otherwise.
+    legend : bool
+        Draw the legend of colours and node kinds.
 
     Returns
     -------
@@ -84,64 +148,113 @@ def draw_graph(
     >>> from solvers.dynamics.best_response import best_response_graph
     >>> mp = Game.from_bimatrix([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
     >>> ax = draw_graph(best_response_graph(mp))
-    >>> len(ax.patches)   # one arrow per edge of the 4-cycle
+    >>> len([t for t in ax.texts if t.get_text() == "+2"])   # one gain label per edge of the 4-cycle
     4
     """
     import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
 
-    if ax is None:
-        _, ax = plt.subplots(figsize=(5, 4))
-    positions = dict(pos) if pos is not None else graph_layout(G, layout, seed=seed)
-    kind = G.graph.get("kind")
-    edges = [(u, v) for u, v in G.edges if u != v]
-    if kind == "best_response":
-        in_cycle = {v for a in nx.attracting_components(G) if len(a) > 1 for v in a}  # cycles nothing leaves
-        colors = ["black" if G.nodes[v].get("equilibrium") else "0.6" if v in in_cycle else "white" for v in G.nodes]
-        sizes: list[float] = [900.0] * G.number_of_nodes()
-        palette = plt.get_cmap("tab10")
-        edge_colors = [palette(G.edges[e].get("player_index", 0) % 10) for e in edges]
-        font_colors = {v: ("white" if G.nodes[v].get("equilibrium") else "black") for v in G.nodes}
-        default_label = "gain"
-    elif kind == "regimes":
-        colors = ["#fdd0a2"] * G.number_of_nodes()
-        sizes = [600 + 3000 * float(G.nodes[v].get("share", 0.0)) for v in G.nodes]
-        edge_colors = ["black"] * len(edges)
-        font_colors = {v: "black" for v in G.nodes}
-        default_label = "label"
-    else:
-        stat = [float(G.nodes[v].get("stationary", 1.0 / max(1, G.number_of_nodes()))) for v in G.nodes]
-        colors = ["#9ecae1"] * G.number_of_nodes()
-        sizes = [300 + 3000 * s for s in stat]
-        edge_colors = ["black"] * len(edges)
-        font_colors = {v: "black" for v in G.nodes}
-        default_label = "fixation"
-    nx.draw_networkx_nodes(G, positions, ax=ax, node_color=colors, node_size=sizes, edgecolors="black")
-    for v in G.nodes:
-        x, y = positions[v]
-        ax.text(x, y, _node_label(G, v), ha="center", va="center", fontsize=8, color=font_colors[v])
-    directed = G.is_directed()
-    if directed:
-        nx.draw_networkx_edges(
-            G, positions, edgelist=edges, ax=ax, edge_color=edge_colors, arrows=True, arrowstyle="-|>",
-            arrowsize=14, node_size=sizes[0] if sizes else 300, connectionstyle="arc3,rad=0.12",
-        )
-    else:
-        nx.draw_networkx_edges(G, positions, edgelist=edges, ax=ax, edge_color=edge_colors)
-    attr = default_label if edge_label == "auto" else edge_label
-    if attr is not None:
-        labels = {(u, v): _number(G.edges[u, v][attr]) for u, v in edges if G.edges[u, v].get(attr) is not None}
-        if labels:
-            extra = {"connectionstyle": "arc3,rad=0.12"} if directed else {}
-            nx.draw_networkx_edge_labels(G, positions, edge_labels=labels, ax=ax, font_size=7, **extra)
-    if kind == "best_response" and len(G.graph.get("players", ())) == 2:
-        players = G.graph["players"]
-        ax.set_xlabel(str(players[1]))
-        ax.set_ylabel(str(players[0]))
-    if G.graph.get("name"):
-        ax.set_title(str(G.graph["name"]))
-    ax.margins(0.2)
-    ax.set_xticks([])
-    ax.set_yticks([])
+
+    with figure_style():
+        positions = dict(pos) if pos is not None else graph_layout(G, layout, seed=seed)
+        if ax is None:
+            xs0 = [p[0] for p in positions.values()] or [0.0]
+            ys0 = [p[1] for p in positions.values()] or [0.0]
+            spread = (max(ys0) - min(ys0)) / max(1e-9, max(xs0) - min(xs0)) if len(xs0) > 1 else 0.5
+            _, ax = new_figure(min(0.8, max(0.32, 0.3 + 0.4 * spread)))
+        kind = G.graph.get("kind")
+        edges = [(u, v) for u, v in G.edges if u != v]
+        unit_used = _unit_of(G, unit)
+        handles: list[Any] = []
+        if kind == "best_response":
+            in_cycle = {v for a in nx.attracting_components(G) if len(a) > 1 for v in a}
+            face = {v: "black" if G.nodes[v].get("equilibrium") else "0.75" if v in in_cycle else "white"
+                    for v in G.nodes}
+            fcolor = {v: "white" if G.nodes[v].get("equilibrium") else "black" for v in G.nodes}
+            players = list(G.graph.get("players", ()))
+            edge_colors = {e: PALETTE[G.edges[e].get("player_index", 0) % len(PALETTE)] for e in edges}
+            default_label = "gain"
+            labels = {v: _node_label(G, v) for v in G.nodes}
+            handles += [Patch(facecolor="black", edgecolor="black", label="pure equilibrium"),
+                        Patch(facecolor="0.75", edgecolor="black", label="in a best-response cycle"),
+                        Patch(facecolor="white", edgecolor="black", label="other profile")]
+            handles += [Line2D([], [], color=PALETTE[i % len(PALETTE)], lw=1.5,
+                               label=f"{p} deviates (gain{', USD' if unit_used == 'USD' else ''})")
+                        for i, p in enumerate(players)]
+        elif kind == "regimes":
+            face = {v: "#fdd0a2" for v in G.nodes}
+            fcolor = {v: "black" for v in G.nodes}
+            edge_colors = {e: "0.3" for e in edges}
+            default_label = "thresholds"
+            labels = {v: f"{_node_label(G, v)}\n({format_number(G.nodes[v].get('share', 0.0), unit='probability', digits=3)} of the grid)"
+                      for v in G.nodes}
+            handles += [Patch(facecolor="#fdd0a2", edgecolor="black", label="regime (share of the grid)"),
+                        Line2D([], [], color="0.3", lw=1.2, label="regimes that border each other")]
+        else:
+            n = max(1, G.number_of_nodes())
+            face = {v: "#cfe3f3" for v in G.nodes}
+            fcolor = {v: "black" for v in G.nodes}
+            edge_colors = {e: "0.3" for e in edges}
+            default_label = "fixation"
+            labels = {v: f"{_node_label(G, v)}\n(stationary {format_number(G.nodes[v].get('stationary', 1.0 / n), unit='probability', digits=3)})"
+                      if "stationary" in G.nodes[v] else _node_label(G, v) for v in G.nodes}
+            handles += [Patch(facecolor="#cfe3f3", edgecolor="black",
+                              label="monomorphic state (stationary share)"),
+                        Line2D([], [], color="0.3", lw=1.2, label="invasion (fixation probability)")]
+        boxes = {}
+        for v in G.nodes:
+            x, y = positions[v]
+            boxes[v] = ax.text(x, y, labels[v], ha="center", va="center", fontsize=8.5, color=fcolor[v], zorder=3,
+                               bbox={"boxstyle": "round,pad=0.45", "facecolor": face[v], "edgecolor": "black",
+                                     "linewidth": 0.8})
+        if kind == "best_response" and len(G.graph.get("players", ())) == 2:
+            pl = G.graph["players"]
+            ax.set_xlabel(f"{pl[1]}'s strategy (columns)")
+            ax.set_ylabel(f"{pl[0]}'s strategy (rows)")
+        if G.graph.get("name"):
+            ax.set_title(str(G.graph["name"]).replace("_", " "))
+        ax.set_xticks([])
+        ax.set_yticks([])
+        for side in ("top", "right", "bottom", "left"):
+            ax.spines[side].set_visible(False)
+        attr = default_label if edge_label == "auto" else edge_label
+        xs = [p[0] for p in positions.values()] or [0.0]
+        ys = [p[1] for p in positions.values()] or [0.0]
+        padx = 0.6 * max(1.0, max(xs) - min(xs)) if len(set(xs)) > 1 else 0.8
+        pady = 0.35 * max(1.0, max(ys) - min(ys)) if len(set(ys)) > 1 else 0.6
+        ax.set_xlim(min(xs) - padx, max(xs) + padx)
+        ax.set_ylim(min(ys) - pady, max(ys) + pady)
+        if legend and handles:
+            ax.figure.legend(handles=handles, loc="outside lower center", ncols=min(3, len(handles)),
+                             fontsize=8)
+        ax.figure.draw_without_rendering()  # the final axes box: arcs bend in display coordinates
+        to_display, to_data = ax.transData.transform, ax.transData.inverted().transform
+        for u, v in edges:
+            bypass = _passes_near(positions, u, v)
+            rad = 0.75 if bypass else 0.18 if G.has_edge(v, u) else 0.0
+            ax.annotate("", xy=positions[v], xytext=positions[u], zorder=2,
+                        arrowprops={"arrowstyle": "-|>", "color": edge_colors[(u, v)], "lw": 1.2,
+                                    "shrinkA": 2, "shrinkB": 2, "patchA": boxes[u].get_bbox_patch(),
+                                    "patchB": boxes[v].get_bbox_patch(), "connectionstyle": f"arc3,rad={rad}",
+                                    "mutation_scale": 10})
+            if attr is None:
+                continue
+            if attr == "thresholds":
+                text = _regime_edge_label(G.edges[u, v].get("thresholds"))
+            elif G.edges[u, v].get(attr) is None:
+                continue
+            else:
+                text = _edge_text(G, attr, G.edges[u, v][attr], unit_used)
+            (x0, y0), (x1, y1) = to_display(positions[u]), to_display(positions[v])
+            # the middle of matplotlib's arc3 curve (a quadratic Bezier: halfway to its control point)
+            nx_, ny_ = 0.5 * rad * (y1 - y0), -0.5 * rad * (x1 - x0)
+            mx, my = to_data(((x0 + x1) / 2 + nx_, (y0 + y1) / 2 + ny_))
+            ha = "center" if not bypass or abs(nx_) < abs(ny_) else ("left" if nx_ > 0 else "right")
+            ax.text(mx, my, ("  " + text) if ha == "left" else (text + "  ") if ha == "right" else text,
+                    ha=ha, va="center", fontsize=8, color=edge_colors[(u, v)], zorder=4,
+                    bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.9})
+    _ = plt
     return ax
 
 
@@ -230,7 +343,7 @@ def write_graph(G: nx.DiGraph, path: str | Path, *, format: str | None = None, *
 
         ax = draw_graph(G, **options)
         try:
-            ax.figure.savefig(buf, format=fmt, bbox_inches="tight", dpi=150)
+            ax.figure.savefig(buf, format=fmt, dpi=300)
         finally:
             plt.close(ax.figure)
     return atomic_write_bytes(p, buf.getvalue())
