@@ -33,7 +33,7 @@ from games.parameters import latex_symbol_names
 from solvers.results.conditions import BreakEven, Classification, ConditionalEquilibrium, Outcome, Threshold
 from solvers.results.equilibria import Equilibria, Equilibrium, SymmetricEquilibrium
 
-__all__ = ["to_latex", "LatexResult", "latex_expr", "repr_latex", "inline_latex"]
+__all__ = ["to_latex", "LatexResult", "latex_expr", "repr_latex", "inline_latex", "display_latex"]
 
 
 class LatexResult(str):
@@ -306,6 +306,32 @@ def _rows(result: Any, names: dict[sympy.Symbol, str]) -> list[tuple[str, str]]:
     kinds = ("ConditionalEquilibrium (or a list of them), BreakEven, Threshold, Classification, "
              "Equilibrium (or a list of them), a sympy expression")
     raise GameError(f"to_latex: cannot render a {type(result).__name__} (allowed: {kinds})")
+
+
+def display_latex(aligned: str, label: str) -> str:
+    r"""A complete amsmath ``align`` environment from an ``aligned`` block: one number, with ``\label{label}``.
+
+    What the command line prints with ``--latex``: it compiles when pasted into an article whose preamble
+    has ``\usepackage{amsmath}`` (``aligngames latex-preamble`` prints the full preamble).
+
+    Examples
+    --------
+    >>> print(display_latex("\\begin{aligned}\na &= b \\\\  % a = b\n&\\quad c\n\\end{aligned}", "eq:x"))
+    \begin{align}
+    a &= b \label{eq:x} \\  % a = b
+    &\quad c \notag
+    \end{align}
+    """
+    body = aligned.strip().removeprefix("\\begin{aligned}").removesuffix("\\end{aligned}").strip("\n")
+    out = []
+    for i, line in enumerate(body.split("\n")):
+        code, pct, comment = line.partition("  % ")
+        code = code.rstrip()
+        end = code.endswith("\\\\")
+        code = code[:-2].rstrip() if end else code
+        code += " \\label{%s}" % label if i == 0 else " \\notag"
+        out.append(code + (" \\\\" if end else "") + (pct + comment if pct else ""))
+    return "\\begin{align}\n" + "\n".join(out) + "\n\\end{align}"
 
 
 def inline_latex(result: Any) -> str:

@@ -232,19 +232,13 @@ def notation_rows(params: ParameterSet, used: Iterable[sympy.Symbol]) -> list[di
         seen.add(s)
         if s in by_symbol:
             p = by_symbol[s]
-            ours_range = "range ours" in p.description or "(ours" in p.description
-            meaning = p.description.split(" (")[0] if "(ours" in p.description or "(range" in p.description \
-                else p.description
-            if p.ours and not ours_range:
-                source_tex = source = "model assumption"
-            elif p.ours:
-                source = f'"{p.quote}" (the range is a model assumption)'
-                source_tex = r"``" + _quote(p.quote) + r"'' (range: model assumption)"
+            meaning = p.description.split(" (")[0]
+            if p.ours:
+                source = f'model assumption; cf. "{p.quote}"'
+                source_tex = r"model assumption; cf.\ ``" + _quote(p.quote) + "''"
             else:
                 source = f'"{p.quote}"'
                 source_tex = r"``" + _quote(p.quote) + "''"
-            if p.ours and "(ours" in p.description and not ours_range:
-                source_tex = source = "model assumption"
             rows.append({"symbol": names.get(s, sympy.latex(s)), "name": p.name, "meaning": meaning,
                          "meaning_tex": latex_escape(meaning),
                          "value": format_number(p.value, unit=p.unit),

@@ -78,7 +78,7 @@ def notation_block(rep: Report) -> list[Block]:
     """The notation table: every symbol of the report's equations and tables (registry and named quantities)."""
     rows = notation_rows(rep.params, rep.used)
     rep.data["notation"] = rows
-    tex = [r"\begingroup\small\setlength{\tabcolsep}{4pt}",
+    tex = [r"\begingroup\small\setlength{\tabcolsep}{4pt}\setlength{\LTcapwidth}{\linewidth}",
            r"\begin{longtable}{@{}l>{\raggedright\arraybackslash}p{4.1cm}r>{\raggedright\arraybackslash}p{1.7cm}"
            r">{\raggedright\arraybackslash}p{5.3cm}@{}}",
            r"\caption{Notation: every symbol of the report's equations and tables, the value used, its unit, "
