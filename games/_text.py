@@ -22,6 +22,9 @@ __all__ = ["format_number", "latex_escape", "latex_text", "one_line", "unit_styl
 _LATEX_SPECIAL = {
     "\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
     "_": r"\_", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+    # what format_number writes in plain text: 61/400 ≈ 0.1525, 4 × 10¹⁵
+    "≈": r"\ensuremath{\approx}", "×": r"\ensuremath{\times}", "−": "-",
+    **{sup: r"\textsuperscript{%s}" % d for d, sup in zip("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")},
 }
 
 #: Exact fractions with a denominator below this are written p/q (``exact="both"``: with a decimal beside).
@@ -35,6 +38,8 @@ def latex_escape(text: str) -> str:
     --------
     >>> print(latex_escape("R&D: 50% of $1b_#"))
     R\&D: 50\% of \$1b\_\#
+    >>> print(latex_escape("1/3 ≈ 0.3333, 4 × 10¹⁵"))
+    1/3 \ensuremath{\approx} 0.3333, 4 \ensuremath{\times} 10\textsuperscript{1}\textsuperscript{5}
     """
     return "".join(_LATEX_SPECIAL.get(ch, ch) for ch in text)
 

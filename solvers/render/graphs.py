@@ -162,7 +162,7 @@ def draw_graph(
             xs0 = [p[0] for p in positions.values()] or [0.0]
             ys0 = [p[1] for p in positions.values()] or [0.0]
             spread = (max(ys0) - min(ys0)) / max(1e-9, max(xs0) - min(xs0)) if len(xs0) > 1 else 0.5
-            _, ax = new_figure(min(0.8, max(0.32, 0.3 + 0.4 * spread)))
+            _, ax = new_figure(min(0.62, max(0.3, 0.28 + 0.3 * spread)))
         kind = G.graph.get("kind")
         edges = [(u, v) for u, v in G.edges if u != v]
         unit_used = _unit_of(G, unit)
@@ -222,7 +222,7 @@ def draw_graph(
         xs = [p[0] for p in positions.values()] or [0.0]
         ys = [p[1] for p in positions.values()] or [0.0]
         padx = 0.6 * max(1.0, max(xs) - min(xs)) if len(set(xs)) > 1 else 0.8
-        pady = 0.35 * max(1.0, max(ys) - min(ys)) if len(set(ys)) > 1 else 0.6
+        pady = 0.22 * max(1.0, max(ys) - min(ys)) if len(set(ys)) > 1 else 0.6
         ax.set_xlim(min(xs) - padx, max(xs) + padx)
         ax.set_ylim(min(ys) - pady, max(ys) + pady)
         if legend and handles:

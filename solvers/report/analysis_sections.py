@@ -27,10 +27,11 @@ from solvers.report.document import (
     _para,
     _table,
 )
+from solvers.report.figures import draw_regime_map, draw_tornado
 from solvers.report.notation import intermediate_names, shorten
 from solvers.sweeps.game_sweep import sweep
 from solvers.sweeps.local_sensitivity import tornado
-from solvers.sweeps.plots import plot_gap_histogram, plot_regime_map, plot_tornado
+from solvers.sweeps.plots import plot_gap_histogram
 from solvers.sweeps.sensitivity import first_order_indices
 from solvers.symbolic.lookup import resolve_symbol
 
@@ -85,8 +86,7 @@ def _section_thresholds(rep: Report) -> None:
         "other parameters at the essay's values (table) and as closed forms in all of them (equation)."))
     rep.blocks.append(_table(["symbol", "parameter", "essay's value", "break-even", "Alignment when"], table,
                              "Break-even values of career choice, the other parameters at the essay's values.",
-                             "tab:break-even", ">{\\raggedright\\arraybackslash}p{0.7cm}"
-                             ">{\\raggedright\\arraybackslash}p{5.4cm}rr>{\\raggedright\\arraybackslash}p{2.6cm}",
+                             "tab:break-even", "l>{\\raggedright\\arraybackslash}p{5.4cm}rr>{\\raggedright\\arraybackslash}p{2.6cm}",
                              "break_even_table"))
     if rows_tex:
         rep.blocks.append(_align(rows_tex, "eq:break-even", "break_even_closed_forms"))
@@ -220,11 +220,6 @@ def _section_uncertainty(rep: Report) -> None:
                            "fig:gap-histogram"))
 
 
-#: The career-choice regimes in words (the regime map's legend).
-REGIME_WORDS = {"(Alignment, Passive)": "Alignment pays", "(Capabilities, Passive)": "Capabilities pays",
-                "(Neither, Passive)": "the orthogonal job pays"}
-
-
 def _plot_figure(kind: str, result: Any) -> Callable[[Path], None]:
     def draw(folder: Path) -> None:
         import matplotlib
@@ -232,37 +227,24 @@ def _plot_figure(kind: str, result: Any) -> Callable[[Path], None]:
         matplotlib.use("Agg")
         from matplotlib.ticker import FuncFormatter
 
-        plotters: dict[str, Callable[..., Any]] = {
-            "regime_map": plot_regime_map, "tornado": plot_tornado, "histogram": plot_gap_histogram}
         stem = {"regime_map": "regime_map_career_choice", "tornado": "tornado_career_choice",
                 "histogram": "gap_histogram_career_choice"}[kind]
+        ps = games.essay.parameters()
         with figure_style():
-            fig, ax = new_figure(0.55)
-            plotters[kind](result, ax)
+            fig, ax = new_figure(0.5 if kind == "regime_map" else 0.45)
             if kind == "regime_map":
-                _words_in_legend(ax)
+                draw_regime_map(result, ps, ax)
+            elif kind == "tornado":
+                draw_tornado(result, ps, ax)
             else:
+                plot_gap_histogram(result, ax)
                 ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: format_number(v, unit="USD", digits=3)))
-                ax.set_xlabel("payoff gap, Alignment minus the best alternative (USD)")
-            ax.set_title("")
+                ax.set_xlabel("payoff gap of Alignment over the best alternative (USD)")
+                ax.set_ylabel("Monte Carlo draws")
+                ax.set_title("")
             save_figure(fig, folder, stem)
 
     return draw
-
-
-def _words_in_legend(ax: Any) -> None:
-    """Regimes named in words; the threshold curves named for what they are."""
-    leg = ax.get_legend()
-    if leg is None:
-        return
-    for text in leg.get_texts():
-        t = text.get_text()
-        if t in REGIME_WORDS:
-            text.set_text(REGIME_WORDS[t])
-        elif "=" in t:
-            text.set_text("break-even curve (closed form): Alignment and Capabilities pay the same")
-    ax.set_xlabel("altruism weight on each of the 150 others")
-    ax.set_ylabel("researcher's VSL multiplier")
 
 
 #: Games whose best-response graphs the report draws.

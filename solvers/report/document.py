@@ -101,7 +101,7 @@ def _align(lines: Sequence[tuple[str, bool]], label: str, fragment: str, plain: 
 def _fig(stem: str, caption: str, label: str, *, tex_caption: str | None = None) -> Block:
     """A figure at the text width (the figures are drawn at that size: their text prints at 8-9 pt)."""
     cap = tex_caption if tex_caption is not None else latex_escape(caption)
-    tex = "\n".join([r"\begin{figure}[tbp]", r"\centering",
+    tex = "\n".join([r"\begin{figure}[htbp]", r"\centering",
                      r"\includegraphics[width=\linewidth]{figures/%s.pdf}" % stem,
                      r"\caption{%s}\label{%s}" % (cap, label), r"\end{figure}"])
     return Block("figure", tex, f"![{caption}](figures/{stem}.png)", "")

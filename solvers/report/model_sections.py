@@ -111,14 +111,24 @@ def _game_blocks(rep: Report, name: str, entry: Any) -> None:
     rep.timings[f"game:{name}"] = time.perf_counter() - t0
 
 
-_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?")
+_NUMBER = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?(?:e[+-]?\d+)?")
+_FRACTION = re.compile(r"(?<![\d.])(\d+)/(\d+)(?![\d.])")
 
 
 def _money_line(line: str) -> str:
-    """An equilibrium line with its payoffs in dollars (``payoffs 615000, 0`` as ``payoffs $615,000, $0``)."""
+    """An equilibrium line as a reader wants it: payoffs in dollars (``payoffs 615000, 0`` as
+    ``payoffs $615,000, $0``), exact probabilities with their decimal value (``61/400 ≈ 0.1525``).
+
+    Examples
+    --------
+    >>> _money_line("Researcher: 4/5 Genuine; Funder: 61/400 Trust  (payoffs 691250, -20000)")
+    'Researcher: 4/5 ≈ 0.8 Genuine; Funder: 61/400 ≈ 0.1525 Trust  (payoffs $691,250, -$20,000)'
+    """
     head, sep, tail = line.partition("payoff")
+    head = _FRACTION.sub(lambda m: format_number(sympy.Rational(int(m.group(1)), int(m.group(2))), exact="both"),
+                         head)
     if not sep:
-        return line
+        return head
 
     def money(m: re.Match[str]) -> str:
         return format_number(float(m.group(0).replace(",", "")), unit="USD")

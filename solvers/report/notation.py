@@ -138,7 +138,16 @@ def shorten(expr: Any, params: ParameterSet, *, exclude: Iterable[sympy.Symbol] 
             cand = sympy.factor_terms(sympy.cancel(sympy.expand(cand)))
         if target not in cand.free_symbols and _ops(cand) < _ops(out):
             out = cand
-    return out
+    return _collect(out)
+
+
+def _collect(e: Any) -> Any:
+    """Terms gathered under the named quantities: ``W γ + W δ p`` as ``W (γ + δ p)``."""
+    syms = [i.symbol() for i in INTERMEDIATES if i.symbol() in getattr(e, "free_symbols", ())]
+    if not syms or e.has(sympy.Piecewise) or not isinstance(e, sympy.Add):
+        return e
+    cand = sympy.collect(e, syms)
+    return cand if _ops(cand) <= _ops(e) else e
 
 
 _FLIP = {sympy.GreaterThan: sympy.LessThan, sympy.StrictGreaterThan: sympy.StrictLessThan,
@@ -167,6 +176,9 @@ def tidy_relation(rel: Any, params: ParameterSet, *, exclude: Iterable[sympy.Sym
                         evaluate=False)
     d = shorten(sympy.expand(rel.lhs - rel.rhs), params, exclude=exclude)
     d = sympy.expand(d)
+    content, primitive = d.as_content_primitive()
+    if content.is_Rational and content > 0:
+        d = primitive  # 2 (a + b) >= 2 c is a + b >= c
     excluded = set(exclude)
     for inter in INTERMEDIATES:
         if inter.eliminate is not None:
@@ -181,8 +193,8 @@ def tidy_relation(rel: Any, params: ParameterSet, *, exclude: Iterable[sympy.Sym
     pos, neg = [], []
     for t in sympy.Add.make_args(d):
         (neg if t.could_extract_minus_sign() else pos).append(t)
-    left = sympy.factor_terms(sympy.Add(*pos))
-    right = sympy.factor_terms(-sympy.Add(*neg))
+    left = _collect(sympy.factor_terms(sympy.Add(*pos)))
+    right = _collect(sympy.factor_terms(-sympy.Add(*neg)))
     cand = rel.func(left, right, evaluate=False)
     return cand if _ops(cand) <= _ops(rel) else rel
 

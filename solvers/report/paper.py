@@ -31,6 +31,11 @@ LEVEL_CLAIMS: dict[str, tuple[str, str]] = {
 }
 
 
+#: Strategies that count as doing Alignment work (Safety for labs, Genuine alignment in the washing game);
+#: a mixed equilibrium that gives them weight is not "nobody aligns".
+_GOOD = ("Alignment", "Safety", "Genuine", "mixed")
+
+
 def _holding(rep: Report, name: str) -> list[str]:
     rec = rep.data.get("games", {}).get(name, {})
     return [c["label"] for c in rec.get("conditions", []) if c.get("holds_at_values")]
@@ -58,6 +63,7 @@ def level_intro(rep: Report, level: str, used: Sequence[Any], names: Sequence[st
         text = "At the essay's values the equilibria are: " + "; ".join(f"{g}: {h}" for g, h in results) + "."
         blocks.append(Block("raw", r"\paragraph{Result.} " + latex_escape(text), f"**Result.** {text}"))
     ours = _ours(rep, used)
+    rep.data.setdefault("levels", {})[level] = {"games": list(names), "ours": [p.name for p in ours]}
     if ours:
         listed = ", ".join(p.description.split(" (")[0] for p in ours)
         tex_listed = ", ".join(f"${rep_symbol(p)}$ ({latex_escape(p.description.split(' (')[0])})" for p in ours)
@@ -106,8 +112,7 @@ def notation_block(rep: Report) -> list[Block]:
 def abstract_text(rep: Report) -> str:
     """The abstract (LaTeX), from the computed results."""
     gm = rep.data.get("games", {})
-    cap = [n for n in gm if any("Alignment" not in lbl and "Safety" not in lbl for lbl in _holding(rep, n))
-           and _holding(rep, n)]
+    cap = [n for n in gm if any(not any(w in lbl for w in _GOOD) for lbl in _holding(rep, n))]
     audit = rep.data.get("audit", [])
     mism = [c["id"] for c in audit if c.get("status") == "mismatch"]
     be = rep.data.get("break_even", {}).get("career_choice", {})
@@ -139,7 +144,6 @@ def conclusion_blocks(rep: Report) -> list[Block]:
     """The conclusion: the essay's claims against what the games show, and what rests on our assumptions."""
     be = rep.data.get("break_even", {}).get("career_choice", {})
     nstar = rep.data.get("break_even", {}).get("collective_action_n_star", [])
-    ours = _ours(rep, rep.used)
     text = [r"The essay's individual-level claim holds at its own numbers: the career-choice game's only "
             r"equilibrium is Capabilities, and so is the dominant strategy of the collective-action game "
             r"(Section~\ref{sec:individual})."]
@@ -156,12 +160,13 @@ def conclusion_blocks(rep: Report) -> list[Block]:
     text.append(r"At the organizational and geopolitical levels the races are Prisoner's Dilemmas at the essay's "
                 r"values \citep{rapoport1966}: each lab and each power does better racing, whatever the others "
                 r"do, though all would be better off aligning \citep{armstrong2016,jervis1978}.")
-    if ours:
-        text.append("Those two levels rest most on our assumptions: the essay gives no numbers for "
-                    + ", ".join(latex_escape(p.description.split(" (")[0]) for p in ours[:6])
-                    + (", and others" if len(ours) > 6 else "")
-                    + r"; Table~\ref{tab:notation} marks each one, and Section~\ref{sec:uncertainty} shows "
-                      "how the individual-level answer moves over their ranges.")
+    upper = [n for lv in ("organizational", "geopolitical") for n in rep.data.get("levels", {}).get(lv, {}).get("ours", [])]
+    if upper:
+        syms = ", ".join(f"${rep_symbol(rep.params[n])}$" for n in upper)
+        text.append("Those two levels rest most on our assumptions: the essay gives no numbers for " + syms
+                    + r" (Table~\ref{tab:notation} gives the values we chose and the essay's words they stand for). "
+                    r"The individual level rests on the essay's own numbers except for the career horizon and "
+                    r"salaries' ranges; Section~\ref{sec:uncertainty} shows how its answer moves over them.")
     tex = " ".join(text)
     return [_heading(1, "Conclusion", "sec:conclusion"), Block("para", tex, _strip(tex))]
 
