@@ -18,6 +18,8 @@ matplotlib is imported inside the functions that draw.
 
 from __future__ import annotations
 
+import collections
+import functools
 import io
 import numbers
 from collections.abc import Hashable, Mapping
@@ -32,8 +34,9 @@ import games
 from games._io import atomic_write_bytes, atomic_write_text, check_output
 from games._text import format_number
 from games.errors import UnknownNameError, suggest
+from games.parameters import latex_symbol_names
 from solvers.render.layout import _node_label, _number, graph_layout
-from solvers.render.style import PALETTE, figure_style, new_figure
+from solvers.render.style import PALETTE, TEXT_WIDTH_IN, figure_style, new_figure
 from solvers.render.tikz import to_tikz
 
 __all__ = ["draw_graph", "write_graph", "FORMATS"]
@@ -48,9 +51,43 @@ def _unit_of(G: nx.DiGraph, unit: str | None) -> str | None:
     if unit != "auto":
         return unit
     name = str(G.graph.get("name") or "")
-    key = "_".join("".join(ch if ch.isalnum() else " " for ch in name.lower()).split())
-    entries = games.library_entries()
-    return "USD" if key in entries and entries[key].level != "example" else None
+    return "USD" if name in _usd_game_names() else None
+
+
+@functools.cache
+def _usd_game_names() -> frozenset[str]:
+    """Names of the library's essay games (their payoffs are in US dollars)."""
+    out = set()
+    for key, entry in games.library_entries().items():
+        if entry.level == "example":
+            continue
+        try:
+            out.add(str(games.build(key).name))
+        except Exception:  # noqa: BLE001 - a game that cannot be built has no name to match
+            continue
+    return frozenset(out)
+
+
+def _bypass_rad(positions: Mapping[Hashable, tuple[float, float]], extents: Mapping[Hashable, Any],
+                u: Hashable, v: Hashable, to_display: Any) -> float:
+    """The arc3 curvature that takes an arrow around the boxes between ``u`` and ``v``, with its label beside."""
+    (x0, y0), (x1, y1) = to_display(positions[u]), to_display(positions[v])
+    dx, dy = x1 - x0, y1 - y0
+    length = max(1e-9, float(np.hypot(dx, dy)))
+    nx_, ny_ = dy / length, -dx / length
+    need = 0.0
+    for w, bb in extents.items():
+        if w in (u, v):
+            continue
+        need = max(need, 0.5 * bb.width * abs(nx_) + 0.5 * bb.height * abs(ny_))
+    return float(min(1.6, max(0.3, 2 * (need + 14) / length)))
+
+
+def _short_profile(G: nx.DiGraph, v: Hashable) -> str:
+    """An n-player profile as initials in player order (``SSCSC``)."""
+    if isinstance(v, tuple):
+        return "".join(str(x)[:1] for x in v)
+    return str(v)
 
 
 def _passes_near(positions: Mapping[Hashable, tuple[float, float]], u: Hashable, v: Hashable) -> bool:
@@ -83,13 +120,17 @@ def _regime_edge_label(thresholds: Any) -> str:
     """A regime boundary in words: ``altruism weight = 17.38%``."""
     ps = games.essay.parameters()
     parts = []
+    names = latex_symbol_names()
     for t in thresholds or ():
         if isinstance(t, sympy.core.relational.Relational) and t.lhs.is_Symbol and t.rhs.is_number \
                 and t.lhs.name in ps:
             p = ps[t.lhs.name]
             parts.append(f"{p.name.replace('_', ' ')} = {format_number(t.rhs, unit=p.unit, digits=3)}")
+        elif isinstance(t, sympy.core.relational.Relational):
+            tex = sympy.latex(t.lhs, symbol_names=names) + " = " + sympy.latex(t.rhs, symbol_names=names)
+            parts.append(f"${tex}$" if len(tex) <= 60 else "a threshold curve (see --json)")
         else:
-            parts.append(str(t) if len(str(t)) <= 40 else str(t)[:37] + "...")
+            parts.append("a threshold (see --json)")
     return "\n".join(parts[:3])
 
 
@@ -157,16 +198,23 @@ def draw_graph(
 
 
     with figure_style():
+        if pos is None and layout == "auto" and G.graph.get("kind") == "regimes":
+            layout = "circular"  # the regions' centroids crowd the boxes; the edges say who borders whom
         positions = dict(pos) if pos is not None else graph_layout(G, layout, seed=seed)
         if ax is None:
             xs0 = [p[0] for p in positions.values()] or [0.0]
             ys0 = [p[1] for p in positions.values()] or [0.0]
             spread = (max(ys0) - min(ys0)) / max(1e-9, max(xs0) - min(xs0)) if len(xs0) > 1 else 0.5
-            _, ax = new_figure(min(0.62, max(0.3, 0.28 + 0.3 * spread)))
+            tallest = max(collections.Counter(p[0] for p in positions.values()).values(), default=1)
+            ratio = min(0.62, max(0.3, 0.28 + 0.3 * spread))
+            if tallest > 3:  # a column of boxes: 0.34 in a box, plus the legend
+                ratio = min(1.2, max(ratio, (0.34 * tallest + 1.4) / TEXT_WIDTH_IN))
+            _, ax = new_figure(ratio)
         kind = G.graph.get("kind")
         edges = [(u, v) for u, v in G.edges if u != v]
         unit_used = _unit_of(G, unit)
         handles: list[Any] = []
+        legend_title: str | None = None
         if kind == "best_response":
             in_cycle = {v for a in nx.attracting_components(G) if len(a) > 1 for v in a}
             face = {v: "black" if G.nodes[v].get("equilibrium") else "0.75" if v in in_cycle else "white"
@@ -176,18 +224,29 @@ def draw_graph(
             edge_colors = {e: PALETTE[G.edges[e].get("player_index", 0) % len(PALETTE)] for e in edges}
             default_label = "gain"
             labels = {v: _node_label(G, v) for v in G.nodes}
-            handles += [Patch(facecolor="black", edgecolor="black", label="pure equilibrium"),
-                        Patch(facecolor="0.75", edgecolor="black", label="in a best-response cycle"),
-                        Patch(facecolor="white", edgecolor="black", label="other profile")]
+            many = len(players) > 2
+            if many:  # initials, explained in the legend; gains left to --json (too many edges to label)
+                labels = {v: _short_profile(G, v) for v in G.nodes}
+                strategies = G.graph.get("strategies") or ()
+                firsts = sorted({str(s) for ss in strategies for s in ss}) if strategies else \
+                    sorted({str(x) for v in G.nodes if isinstance(v, tuple) for x in v})
+                legend_title = ", ".join(f"{s[:1]} = {s}" for s in firsts) + " (in player order)"
+                default_label = None
+            kinds_present = set(face.values())
+            handles += [Patch(facecolor=c, edgecolor="black", label=lbl) for c, lbl in
+                        (("black", "pure equilibrium"), ("0.75", "in a best-response cycle"),
+                         ("white", "other profile")) if c in kinds_present]
             handles += [Line2D([], [], color=PALETTE[i % len(PALETTE)], lw=1.5,
-                               label=f"{p} deviates (gain{', USD' if unit_used == 'USD' else ''})")
+                               label=f"{p} deviates" + ("" if many else
+                                                        f" (gain{', USD' if unit_used == 'USD' else ''})"))
                         for i, p in enumerate(players)]
         elif kind == "regimes":
             face = {v: "#fdd0a2" for v in G.nodes}
             fcolor = {v: "black" for v in G.nodes}
             edge_colors = {e: "0.3" for e in edges}
             default_label = "thresholds"
-            labels = {v: f"{_node_label(G, v)}\n({format_number(G.nodes[v].get('share', 0.0), unit='probability', digits=3)} of the grid)"
+            labels = {v: _node_label(G, v).replace("; ", "\n")
+                      + f"\n({format_number(G.nodes[v].get('share', 0.0), unit='probability', digits=3)} of the grid)"
                       for v in G.nodes}
             handles += [Patch(facecolor="#fdd0a2", edgecolor="black", label="regime (share of the grid)"),
                         Line2D([], [], color="0.3", lw=1.2, label="regimes that border each other")]
@@ -203,6 +262,7 @@ def draw_graph(
                               label="monomorphic state (stationary share)"),
                         Line2D([], [], color="0.3", lw=1.2, label="invasion (fixation probability)")]
         boxes = {}
+        layered = kind == "best_response" and len(G.graph.get("players", ())) > 2
         for v in G.nodes:
             x, y = positions[v]
             boxes[v] = ax.text(x, y, labels[v], ha="center", va="center", fontsize=8.5, color=fcolor[v], zorder=3,
@@ -218,23 +278,33 @@ def draw_graph(
         ax.set_yticks([])
         for side in ("top", "right", "bottom", "left"):
             ax.spines[side].set_visible(False)
-        attr = default_label if edge_label == "auto" else edge_label
+        attr: str | None = default_label if edge_label == "auto" else edge_label
         xs = [p[0] for p in positions.values()] or [0.0]
         ys = [p[1] for p in positions.values()] or [0.0]
-        padx = 0.6 * max(1.0, max(xs) - min(xs)) if len(set(xs)) > 1 else 0.8
+        padx = (0.1 if layered else 0.6) * max(1.0, max(xs) - min(xs)) + (0.3 if layered else 0.0) \
+            if len(set(xs)) > 1 else 0.8
         pady = 0.22 * max(1.0, max(ys) - min(ys)) if len(set(ys)) > 1 else 0.6
         ax.set_xlim(min(xs) - padx, max(xs) + padx)
         ax.set_ylim(min(ys) - pady, max(ys) + pady)
         if legend and handles:
-            ax.figure.legend(handles=handles, loc="outside lower center", ncols=min(3, len(handles)),
-                             fontsize=8)
+            longest = max(len(h.get_label()) for h in handles)
+            ax.figure.legend(handles=handles, loc="outside lower center", title=legend_title,
+                             ncols=min(3 if longest <= 26 else 2 if longest <= 45 else 1, len(handles)), fontsize=8)
         ax.figure.draw_without_rendering()  # the final axes box: arcs bend in display coordinates
         to_display, to_data = ax.transData.transform, ax.transData.inverted().transform
+        renderer = ax.figure.canvas.get_renderer()
+        extents = {w: boxes[w].get_bbox_patch().get_window_extent(renderer) for w in G.nodes}
         for u, v in edges:
-            bypass = _passes_near(positions, u, v)
-            rad = 0.75 if bypass else 0.18 if G.has_edge(v, u) else 0.0
+            bypass = not layered and _passes_near(positions, u, v)
+            rad = _bypass_rad(positions, extents, u, v, to_display) if bypass else \
+                0.18 if G.has_edge(v, u) else 0.0
+            if bypass:  # bulge away from the middle of the drawing, where the other edges' labels are
+                (ax0, ay0), (ax1, ay1) = to_display(positions[u]), to_display(positions[v])
+                cx, cy = to_display((sum(xs) / len(xs), sum(ys) / len(ys)))
+                if (ay1 - ay0) * ((ax0 + ax1) / 2 - cx) - (ax1 - ax0) * ((ay0 + ay1) / 2 - cy) < 0:
+                    rad = -rad
             ax.annotate("", xy=positions[v], xytext=positions[u], zorder=2,
-                        arrowprops={"arrowstyle": "-|>", "color": edge_colors[(u, v)], "lw": 1.2,
+                        arrowprops={"arrowstyle": "-|>" if G.is_directed() else "-", "color": edge_colors[(u, v)], "lw": 1.2,
                                     "shrinkA": 2, "shrinkB": 2, "patchA": boxes[u].get_bbox_patch(),
                                     "patchB": boxes[v].get_bbox_patch(), "connectionstyle": f"arc3,rad={rad}",
                                     "mutation_scale": 10})

@@ -14,7 +14,7 @@ __all__ = ["graph_layout", "LAYOUTS"]
 
 
 #: Layout names :func:`graph_layout` accepts.
-LAYOUTS = ("auto", "grid", "circular", "spring", "shell")
+LAYOUTS = ("auto", "grid", "circular", "spring", "shell", "layers")
 
 
 _STABLE_STYLE = {
@@ -83,6 +83,8 @@ def graph_layout(G: nx.DiGraph, layout: str = "auto", *, seed: int | None = 0) -
     if layout == "auto":
         if two_player_br:
             layout = "grid"
+        elif kind == "best_response" and all("index" in G.nodes[v] for v in G.nodes):
+            layout = "layers"
         elif kind in ("small_mutation", "invasion"):
             layout = "circular"
         else:
@@ -93,6 +95,17 @@ def graph_layout(G: nx.DiGraph, layout: str = "auto", *, seed: int | None = 0) -
         return {v: (float(G.nodes[v]["index"][1]), float(-G.nodes[v]["index"][0])) for v in G.nodes}
     if G.number_of_nodes() == 0:
         return {}
+    if layout == "layers":
+        # n-player profiles in columns by how many players choose a later strategy, spread evenly in each
+        cols: dict[int, list[Hashable]] = {}
+        for v in G.nodes:
+            idx = G.nodes[v].get("index", (0,))
+            cols.setdefault(int(sum(idx)), []).append(v)
+        out: dict[Hashable, tuple[float, float]] = {}
+        for c, members in cols.items():
+            for r, v in enumerate(sorted(members, key=lambda u: G.nodes[u].get("index", ()))):
+                out[v] = (float(c), (len(members) - 1) / 2.0 - r)
+        return out
     if layout == "circular":
         pos = nx.circular_layout(G)
     elif layout == "shell":
