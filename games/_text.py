@@ -24,8 +24,9 @@ _LATEX_SPECIAL = {
     "_": r"\_", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
     # what format_number writes in plain text: 61/400 ≈ 0.1525, 4 × 10¹⁵
     "≈": r"\ensuremath{\approx}", "×": r"\ensuremath{\times}", "−": "-",
-    **{sup: r"\textsuperscript{%s}" % d for d, sup in zip("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")},
 }
+
+_SUPERSCRIPTS = dict(zip("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789"))
 
 #: Exact fractions with a denominator below this are written p/q (``exact="both"``: with a decimal beside).
 _MAX_SHOWN_DENOMINATOR = 10**6
@@ -39,9 +40,20 @@ def latex_escape(text: str) -> str:
     >>> print(latex_escape("R&D: 50% of $1b_#"))
     R\&D: 50\% of \$1b\_\#
     >>> print(latex_escape("1/3 ≈ 0.3333, 4 × 10¹⁵"))
-    1/3 \ensuremath{\approx} 0.3333, 4 \ensuremath{\times} 10\textsuperscript{1}\textsuperscript{5}
+    1/3 \ensuremath{\approx} 0.3333, 4 \ensuremath{\times} 10\textsuperscript{15}
     """
-    return "".join(_LATEX_SPECIAL.get(ch, ch) for ch in text)
+    out: list[str] = []
+    sup = ""
+    for ch in text + "\0":
+        if ch in _SUPERSCRIPTS:
+            sup += _SUPERSCRIPTS[ch]
+            continue
+        if sup:
+            out.append(r"\textsuperscript{%s}" % sup)
+            sup = ""
+        if ch != "\0":
+            out.append(_LATEX_SPECIAL.get(ch, ch))
+    return "".join(out)
 
 
 def latex_text(text: str) -> str:
