@@ -144,6 +144,7 @@ def draw_graph(
     seed: int | None = 0,
     unit: str | None = "auto",
     legend: bool = True,
+    title: bool = True,
 ) -> Any:
     """Draw a best-response, small-mutation, invasion or regime graph with matplotlib.
 
@@ -176,6 +177,8 @@ def draw_graph(
         for the library's essay games, none otherwise.
     legend : bool
         Draw the legend of colours and node kinds.
+    title : bool
+        Write the game's name above the graph (a paper's caption says it instead: ``False``).
 
     Returns
     -------
@@ -222,7 +225,7 @@ def draw_graph(
             fcolor = {v: "white" if G.nodes[v].get("equilibrium") else "black" for v in G.nodes}
             players = list(G.graph.get("players", ()))
             edge_colors = {e: PALETTE[G.edges[e].get("player_index", 0) % len(PALETTE)] for e in edges}
-            default_label = "gain"
+            default_label: str | None = "gain"
             labels = {v: _node_label(G, v) for v in G.nodes}
             many = len(players) > 2
             if many:  # initials, explained in the legend; gains left to --json (too many edges to label)
@@ -272,7 +275,7 @@ def draw_graph(
             pl = G.graph["players"]
             ax.set_xlabel(f"{pl[1]}'s strategy (columns)")
             ax.set_ylabel(f"{pl[0]}'s strategy (rows)")
-        if G.graph.get("name"):
+        if title and G.graph.get("name"):
             ax.set_title(str(G.graph["name"]).replace("_", " "))
         ax.set_xticks([])
         ax.set_yticks([])

@@ -97,7 +97,7 @@ def _unclutter(tex: str) -> str:
         start = i + 1
 
 
-def latex_expr(expr: Any, names: Mapping[sympy.Symbol, str] | None = None) -> str:
+def latex_expr(expr: Any, names: Mapping[sympy.Symbol, str] | None = None, *, inline: bool = False) -> str:
     r"""LaTeX of a sympy expression or condition in the essay's symbols.
 
     Examples
@@ -108,6 +108,8 @@ def latex_expr(expr: Any, names: Mapping[sympy.Symbol, str] | None = None) -> st
     'a \\geq b \\;\\text{and}\\; c \\neq 0'
     >>> latex_expr(a * (b + c))
     'a (b + c)'
+    >>> latex_expr(a / 2 - b, inline=True)   # for table cells: short fractions as a slash
+    'a / 2 - b'
     """
     symbol_names = dict(latex_symbol_names())
     if names:
@@ -122,7 +124,7 @@ def latex_expr(expr: Any, names: Mapping[sympy.Symbol, str] | None = None) -> st
         return r" \;\text{or}\; ".join(_wrap(a, symbol_names) for a in expr.args)
     if isinstance(expr, sympy.Not):
         return r"\text{not } (" + latex_expr(expr.args[0], symbol_names) + ")"
-    return _unclutter(sympy.latex(expr, symbol_names=symbol_names))
+    return _unclutter(sympy.latex(expr, symbol_names=symbol_names, fold_short_frac=inline))
 
 
 def _wrap(expr: Any, names: Mapping[sympy.Symbol, str]) -> str:

@@ -70,7 +70,7 @@ def figure_style() -> Iterator[None]:
 
     rc = dict(STYLE)
     rc["axes.prop_cycle"] = cycler(color=list(PALETTE))
-    with mpl.rc_context(rc):
+    with mpl.rc_context(rc):  # type: ignore[arg-type]
         yield
 
 

@@ -154,8 +154,8 @@ def _section_interventions(rep: Report) -> None:
         "budget": json_value(ps.value("buyout_budget")), "career_cost": json_value(career_ind), "careers": json_value(eff.careers),
         "doom_change_if_moved_to_alignment": json_value(eff.doom_change),
         "p_doom_after": json_value(eff.p_doom_after), "phd_career_cost": json_value(career)}}
-    usd = {"unit": "USD"}
-    pct = {"unit": "probability"}
+    usd: dict[str, Any] = {"unit": "USD"}
+    pct: dict[str, Any] = {"unit": "probability"}
     rep.blocks.append(_para(
         f"The essay's buy-out: {format_number(ps.value('buyout_budget'), **usd)} buys "
         f"{format_number(eff.careers)} five-year capabilities careers at the industry salary "
@@ -286,7 +286,7 @@ def _section_dynamics(rep: Report) -> None:
 def _graph_figure(G: Any, stem: str, unit: str | None = None) -> Callable[[Path], None]:
     def draw(folder: Path) -> None:
         for ext in ("png", "pdf"):
-            write_graph(G, folder / f"{stem}.{ext}", unit=unit)
+            write_graph(G, folder / f"{stem}.{ext}", unit=unit, title=False)  # the caption names the game
         write_graph(G, folder / f"{stem}.tex")
 
     return draw

@@ -82,7 +82,8 @@ def _game_blocks(rep: Report, name: str, entry: Any) -> None:
     game = entry.builder()
     numeric = game.subs(rep.params)
     label = "game:" + name.replace("_", "-")
-    rep.blocks.append(_heading(2, name.replace("_", " ").capitalize(), label))
+    title = str(getattr(game, "name", "") or name.replace("_", " ").capitalize())
+    rep.blocks.append(_heading(2, title, label))
     rep.blocks.append(_para(_describe(entry.builder)))
     record: dict[str, Any] = {"level": entry.level, "free_parameters": sorted(s.name for s in game.free_symbols)}
     shown_game = _closed_form_game(entry.builder, game)
@@ -153,7 +154,7 @@ def payoff_block(rep: Report, game: Any, name: str) -> Block:
     names = intermediate_names()
     slug = name.replace("_", "-")
     if not isinstance(game, Game):
-        lines = []
+        lines: list[tuple[str, bool]] = []
         for strat, expr in game.payoffs:
             short = shorten(expr, rep.params)
             rep.use(short)
@@ -165,8 +166,9 @@ def payoff_block(rep: Report, game: Any, name: str) -> Block:
     for idx in itertools.product(*(range(len(s)) for s in game.strategies)):
         exprs = [shorten(arr[idx], rep.params) for arr in game.payoffs]
         rep.use(*exprs)
-        cells[idx] = ["$" + latex_expr(e, names) + "$" for e in exprs]
-    caption = f"{name.replace('_', ' ').capitalize()}: payoffs (symbolic; notation in Table~\\ref{{tab:notation}})."
+        cells[idx] = ["$" + latex_expr(e, names, inline=True) + "$" for e in exprs]
+    caption = (f"{latex_escape(str(getattr(game, 'name', '') or name.replace('_', ' ')))}: payoffs "
+               f"(symbolic; notation in Table~\\ref{{tab:notation}}).")
     if game.n_players == 2:
         cols = len(game.strategies[1])
         widest = max(sum(tex_width(c.strip("$")) + 20 for c in cells[(r, c)]) for r, c in cells)

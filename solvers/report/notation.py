@@ -133,11 +133,13 @@ def shorten(expr: Any, params: ParameterSet, *, exclude: Iterable[sympy.Symbol] 
         solved = sympy.solve(sympy.Eq(inter.symbol(), definition), target)
         if len(solved) != 1:
             continue
-        cand = out.xreplace({target: solved[0]})
-        if not cand.has(sympy.Piecewise):
-            cand = sympy.factor_terms(sympy.cancel(sympy.expand(cand)))
-        if target not in cand.free_symbols and _ops(cand) < _ops(out):
-            out = cand
+        plain = out.xreplace({target: solved[0]})  # sympy cancels m V (1 + a k) / (V (1 + a k)) itself
+        cands = [plain]
+        if not plain.has(sympy.Piecewise):
+            cands.append(sympy.factor_terms(sympy.cancel(sympy.expand(plain))))
+        best = min((c for c in cands if target not in c.free_symbols), key=_ops, default=None)
+        if best is not None and _ops(best) < _ops(out):
+            out = best
     return _collect(out)
 
 
@@ -190,7 +192,8 @@ def tidy_relation(rel: Any, params: ParameterSet, *, exclude: Iterable[sympy.Sym
             return rel.func(inter.symbol(), 0, evaluate=False)
         if sympy.expand(d + definition) == 0:
             return _FLIP[type(rel)](inter.symbol(), 0, evaluate=False)
-    pos, neg = [], []
+    pos: list[Any] = []
+    neg: list[Any] = []
     for t in sympy.Add.make_args(d):
         (neg if t.could_extract_minus_sign() else pos).append(t)
     left = _collect(sympy.factor_terms(sympy.Add(*pos)))

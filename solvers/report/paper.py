@@ -66,12 +66,13 @@ def level_intro(rep: Report, level: str, used: Sequence[Any], names: Sequence[st
     rep.data.setdefault("levels", {})[level] = {"games": list(names), "ours": [p.name for p in ours]}
     if ours:
         listed = ", ".join(p.description.split(" (")[0] for p in ours)
-        tex_listed = ", ".join(f"${rep_symbol(p)}$ ({latex_escape(p.description.split(' (')[0])})" for p in ours)
-        text = ("These results depend on parameters that are model assumptions, not the essay's: "
+        tex_listed = ", ".join(f"${rep_symbol(p)}$" for p in ours)
+        text = ("These results depend on parameters that are model assumptions, not the essay's numbers: "
                 + listed + ".")
-        blocks.append(Block("raw", r"\paragraph{What rests on our assumptions.} These results depend on "
-                            r"parameters that are model assumptions, not the essay's numbers: " + tex_listed
-                            + r" (values in Table~\ref{tab:notation}).", f"**What rests on our assumptions.** {text}"))
+        blocks.append(Block("raw", r"\paragraph{What rests on our assumptions.} The value or the range of "
+                            + tex_listed + r" is our model assumption, not the essay's number (meanings, values "
+                            r"and the essay's words they stand for in Table~\ref{tab:notation}).",
+                            f"**What rests on our assumptions.** {text}"))
     return blocks
 
 
