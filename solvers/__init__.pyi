@@ -112,3 +112,7 @@ from .sweeps.plots import (
 )
 from .sweeps.result import SweepResult as SweepResult
 from .sweeps.sensitivity import first_order_indices as first_order_indices, first_order_table as first_order_table
+
+# paper-grade output (issue 14): complete LaTeX displays, the one figure style
+from .render.latex import display_latex as display_latex
+from .render.style import figure_style as figure_style, save_figure as save_figure
