@@ -232,7 +232,7 @@ def _threshold_rows(t: Threshold, names: Mapping[sympy.Symbol, str]) -> list[tup
 
 
 def to_latex(result: Any, *, symbol_names: Mapping[sympy.Symbol, str] | None = None,
-             comments: bool = True) -> LatexResult:
+             comments: bool = True, label: str | None = None) -> LatexResult:
     r"""LaTeX (amsmath ``aligned``) of a closed-form result, with its plain text beside it.
 
     Parameters
@@ -246,6 +246,10 @@ def to_latex(result: Any, *, symbol_names: Mapping[sympy.Symbol, str] | None = N
         End each line with its plain-text form as a ``%`` comment.  Pass
         ``False`` for renderers that do not accept comments (MathJax and KaTeX
         in Jupyter, ``IPython.display.Math``).
+    label : str, optional
+        Return a complete ``align`` environment numbered once with
+        ``\label{label}`` (:func:`display_latex`), to paste into a paper;
+        default: the ``aligned`` block for math mode.
 
     Returns
     -------
@@ -276,8 +280,13 @@ def to_latex(result: Any, *, symbol_names: Mapping[sympy.Symbol, str] | None = N
     V* = -w_A + w_C
     >>> print(to_latex(break_even(g, V), comments=False).splitlines()[1])
     V^{*} &= - w_{A} + w_{C} \\
+    >>> print(to_latex(break_even(g, V), comments=False, label="eq:v").splitlines()[:2])
+    ['\\begin{align}', 'V^{*} &= - w_{A} + w_{C} \\label{eq:v} \\\\']
     """
-    return _aligned(_rows(result, dict(symbol_names or {})), comments)
+    out = _aligned(_rows(result, dict(symbol_names or {})), comments)
+    if label is not None:
+        return LatexResult(display_latex(out, label), out.plain, out.math)  # Jupyter keeps the aligned block
+    return out
 
 
 def _rows(result: Any, names: dict[sympy.Symbol, str]) -> list[tuple[str, str]]:

@@ -119,6 +119,13 @@ def test_every_fragment_and_pasted_block_compiles_with_the_shipped_preamble(frag
         assert len(got) == 1, text  # one complete environment, one label
         labels += got
         body.append(text)
+    # to_latex(..., label=...) from Python: the same complete environment
+    from solvers import break_even, to_latex
+
+    text = to_latex(break_even(games.build("career_choice"), "vsl"), label="eq:vsl-star")
+    assert text.startswith("\\begin{align}") and _labels(text) == ["eq:vsl-star"]
+    labels.append("eq:vsl-star")
+    body.append(text)
     body.append("References: " + ", ".join("\\ref{%s}" % lab for lab in labels) + ".")
     assert len(set(labels)) == len(labels), "labels must be unique"
     doc = "\\documentclass{article}\n" + preamble + "\n\\begin{document}\n" + "\n\n".join(body) + "\n\\end{document}\n"
