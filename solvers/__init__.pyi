@@ -74,9 +74,14 @@ from .explorer.grid import regime_grid as regime_grid
 from .explorer.launch import explore as explore
 from .explorer.widget import Explorer as Explorer, ExplorerResult as ExplorerResult
 from .render.graphs import draw_graph as draw_graph, write_graph as write_graph
-from .render.latex import LatexResult as LatexResult, to_latex as to_latex
+from .render.latex import (
+    LatexResult as LatexResult,
+    display_latex as display_latex,  # issue 14 (paper-grade output): complete LaTeX displays
+    to_latex as to_latex,
+)
 from .render.layout import graph_layout as graph_layout
 from .render.phase import plot_phase_portrait as plot_phase_portrait
+from .render.style import figure_style as figure_style, save_figure as save_figure  # issue 14: the figure style
 from .render.tikz import to_tikz as to_tikz
 from .results.conditions import (
     BreakEven as BreakEven,
@@ -112,7 +117,3 @@ from .sweeps.plots import (
 )
 from .sweeps.result import SweepResult as SweepResult
 from .sweeps.sensitivity import first_order_indices as first_order_indices, first_order_table as first_order_table
-
-# paper-grade output (issue 14): complete LaTeX displays, the one figure style
-from .render.latex import display_latex as display_latex
-from .render.style import figure_style as figure_style, save_figure as save_figure

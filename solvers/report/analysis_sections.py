@@ -278,7 +278,8 @@ def _section_dynamics(rep: Report) -> None:
     stem = "invasion_collective_action_pair"
     rep.figures[stem] = _graph_figure(invasion_graph(chain), stem)
     rep.blocks.append(_fig(stem, "Invasion graph of the two-researcher game in a population of 50 (Fermi rule); "
-                                 "stationary shares: " + ", ".join(f"{k} {v:.3f}" for k, v in stat.items()) + ".",
+                                 "stationary shares: " + ", ".join(f"{k} {format_number(v, unit='probability', digits=3)}"
+                                                     for k, v in stat.items()) + ".",
                            f"fig:{stem}"))
     rep.data["dynamics"] = data
 
