@@ -204,6 +204,7 @@ def draw_graph(
         if pos is None and layout == "auto" and G.graph.get("kind") == "regimes":
             layout = "circular"  # the regions' centroids crowd the boxes; the edges say who borders whom
         positions = dict(pos) if pos is not None else graph_layout(G, layout, seed=seed)
+        own_figure = ax is None
         if ax is None:
             xs0 = [p[0] for p in positions.values()] or [0.0]
             ys0 = [p[1] for p in positions.values()] or [0.0]
@@ -291,8 +292,13 @@ def draw_graph(
         ax.set_ylim(min(ys) - pady, max(ys) + pady)
         if legend and handles:
             longest = max(len(h.get_label()) for h in handles)
-            ax.figure.legend(handles=handles, loc="outside lower center", title=legend_title,
-                             ncols=min(3 if longest <= 26 else 2 if longest <= 45 else 1, len(handles)), fontsize=8)
+            if not own_figure:  # the caller's axes (perhaps one of several): a legend of its own
+                ax.legend(handles=handles, title=legend_title, fontsize=8, loc="upper left",
+                          bbox_to_anchor=(0.0, -0.02), ncols=min(2, len(handles)))
+            else:
+                ncols = min(3 if longest <= 26 else 2 if longest <= 45 else 1, len(handles))
+                ax.figure.legend(handles=handles, loc="outside lower center", title=legend_title, ncols=ncols,
+                                 fontsize=8)
         ax.figure.draw_without_rendering()  # the final axes box: arcs bend in display coordinates
         to_display, to_data = ax.transData.transform, ax.transData.inverted().transform
         renderer = ax.figure.canvas.get_renderer()
