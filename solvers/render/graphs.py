@@ -19,7 +19,6 @@ matplotlib is imported inside the functions that draw.
 from __future__ import annotations
 
 import collections
-import functools
 import io
 import numbers
 from collections.abc import Hashable, Mapping
@@ -35,7 +34,7 @@ from games._io import atomic_write_bytes, atomic_write_text, check_output
 from games._text import format_number
 from games.errors import UnknownNameError, suggest
 from games.parameters import latex_symbol_names
-from solvers.render.layout import _node_label, _number, graph_layout
+from solvers.render.layout import _node_label, _number, graph_layout, payoff_unit
 from solvers.render.style import PALETTE, TEXT_WIDTH_IN, figure_style, new_figure
 from solvers.render.tikz import to_tikz
 
@@ -48,24 +47,7 @@ FORMATS = ("png", "svg", "pdf", "tikz", "graphml")
 
 def _unit_of(G: nx.DiGraph, unit: str | None) -> str | None:
     """The payoff unit of a graph's gains: ``"auto"`` is USD for the library's essay games."""
-    if unit != "auto":
-        return unit
-    name = str(G.graph.get("name") or "")
-    return "USD" if name in _usd_game_names() else None
-
-
-@functools.cache
-def _usd_game_names() -> frozenset[str]:
-    """Names of the library's essay games (their payoffs are in US dollars)."""
-    out = set()
-    for key, entry in games.library_entries().items():
-        if entry.level == "example":
-            continue
-        try:
-            out.add(str(games.build(key).name))
-        except Exception:  # noqa: BLE001 - a game that cannot be built has no name to match
-            continue
-    return frozenset(out)
+    return payoff_unit(G) if unit == "auto" else unit
 
 
 def _bypass_rad(positions: Mapping[Hashable, tuple[float, float]], extents: Mapping[Hashable, Any],

@@ -2,11 +2,13 @@ r"""Layouts and labels of strategy graphs: node positions (grid, circular, sprin
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Hashable
 from typing import Any
 
 import networkx as nx
 
+import games
 from games._text import format_number
 from games.errors import GameError, UnknownNameError, suggest
 
@@ -35,6 +37,26 @@ def _node_label(G: nx.DiGraph, v: Hashable) -> str:
 def _number(value: Any) -> str:
     """A short text form of an edge value: exact rationals kept exact, decimals to three digits."""
     return format_number(value, exact=True, digits=3, commas=False)
+
+
+def payoff_unit(G: nx.DiGraph) -> str | None:
+    """``"USD"`` for a graph of one of the library's essay games (their payoffs are dollars), else None."""
+    name = str(G.graph.get("name") or "")
+    return "USD" if name in _usd_game_names() else None
+
+
+@functools.cache
+def _usd_game_names() -> frozenset[str]:
+    """Names of the library's essay games."""
+    out = set()
+    for key, entry in games.library_entries().items():
+        if entry.level == "example":
+            continue
+        try:
+            out.add(str(games.build(key).name))
+        except Exception:  # noqa: BLE001 - a game that cannot be built has no name to match
+            continue
+    return frozenset(out)
 
 
 def graph_layout(G: nx.DiGraph, layout: str = "auto", *, seed: int | None = 0) -> dict[Hashable, tuple[float, float]]:
