@@ -94,10 +94,21 @@ def notation_block(rep: Report) -> list[Block]:
            r"\toprule", r"symbol & meaning & value & unit & source \\", r"\midrule", r"\endhead",
            r"\bottomrule", r"\endfoot"]
     md = ["| symbol | meaning | value | unit | source |", "|---|---|---|---|---|"]
-    for r in rows:
-        tex.append(f"${r['symbol']}$ & {r['meaning_tex']} & {r['value_tex']} & {latex_escape(r['unit'])} & "
-                   f"{r['source_tex']} \\\\")
-        md.append(f"| ${r['symbol']}$ | {r['meaning']} | {r['value']} | {r['unit']} | {r['source']} |")
+    ours = {p.name for p in rep.params.values() if p.ours}
+    groups = (("Named quantities", [r for r in rows if r["source"] == "defined here"]),
+              ("The essay's numbers", [r for r in rows if r["source"] != "defined here" and r["name"] not in ours]),
+              ("Our model assumptions", [r for r in rows if r["name"] in ours]))
+    for g, (title, members) in enumerate(groups):
+        if not members:
+            continue
+        if g:
+            tex.append(r"\addlinespace")
+        tex.append(r"\multicolumn{5}{@{}l}{\emph{%s}} \\" % title)
+        md.append(f"| *{title}* | | | | |")
+        for r in members:
+            tex.append(f"${r['symbol']}$ & {r['meaning_tex']} & {r['value_tex']} & {latex_escape(r['unit'])} & "
+                       f"{r['source_tex']} \\\\")
+            md.append(f"| ${r['symbol']}$ | {r['meaning']} | {r['value']} | {r['unit']} | {r['source']} |")
     tex.append(r"\midrule")
     for sym, meaning in FIXED_NOTATION:
         tex.append(f"${sym}$ & \\multicolumn{{4}}{{>{{\\raggedright\\arraybackslash}}p{{12.4cm}}@{{}}}}"
