@@ -82,9 +82,14 @@ from .explorer.launch import explore as explore
 from .explorer.widget import Explorer as Explorer, ExplorerResult as ExplorerResult
 from .render.continuous import plot_best_responses as plot_best_responses
 from .render.graphs import draw_graph as draw_graph, write_graph as write_graph
-from .render.latex import LatexResult as LatexResult, to_latex as to_latex
+from .render.latex import (
+    LatexResult as LatexResult,
+    display_latex as display_latex,  # issue 14 (paper-grade output): complete LaTeX displays
+    to_latex as to_latex,
+)
 from .render.layout import graph_layout as graph_layout
 from .render.phase import plot_phase_portrait as plot_phase_portrait
+from .render.style import figure_style as figure_style, save_figure as save_figure  # issue 14: the figure style
 from .render.tikz import to_tikz as to_tikz
 from .results.conditions import (
     BreakEven as BreakEven,

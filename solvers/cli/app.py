@@ -124,6 +124,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_param_options(p)
     _add_json(p)
     p.set_defaults(handler="solvers.cli.report:run_report")
+    p = sub.add_parser("latex-preamble", help="the LaTeX preamble the toolkit's output needs (or --sty DIR: aligngames.sty)")
+    p.add_argument("--sty", metavar="DIR", help="write aligngames.sty into DIR instead of printing the lines")
+    p.set_defaults(handler="solvers.cli.latex:run_preamble")
     return parser
 
 

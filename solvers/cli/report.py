@@ -8,8 +8,7 @@ import sys
 
 from games._io import check_output_folder
 from solvers.cli.params import parameters_from_args
-from solvers.report.build import build_report
-from solvers.report.document import write_report
+from solvers.report.cache import cached_build_report, write_report_cached
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -23,8 +22,8 @@ def run_report(args: argparse.Namespace) -> int:
         if not quiet:
             print(f"aligngames report: {msg} ...", file=sys.stderr)
 
-    rep = build_report(ps, progress=progress)
-    files = write_report(rep, args.out, pdf=not args.no_pdf, fragments=args.fragments)
+    rep = cached_build_report(ps, progress=progress)  # a second run reuses the closed forms and the PDF
+    files = write_report_cached(rep, args.out, pdf=not args.no_pdf, fragments=args.fragments)
     audit = {c["id"]: c for c in rep.data["audit"]}
     summary = {
         "folder": str(files.folder), "tex": str(files.tex), "pdf": str(files.pdf) if files.pdf else None,

@@ -16,7 +16,7 @@ from solvers.conditions.derive import equilibrium_conditions
 from solvers.conditions.thresholds import break_even
 from solvers.equilibria.summary import equilibria_summary
 from solvers.errors import CLIError
-from solvers.render.latex import to_latex
+from solvers.render.latex import display_latex, to_latex
 from solvers.symbolic.lookup import resolve_symbol
 
 
@@ -68,7 +68,7 @@ def _solve_symbolic(args: argparse.Namespace, game: Any) -> int:
         print(json.dumps({"game": args.game, "equilibria": out}, indent=2))
         return 0
     if args.latex:
-        print(to_latex(results))
+        print(display_latex(to_latex(results), f"eq:{args.game.replace('_', '-')}-equilibria"))
         return 0
     for r in results:
         print(f"{r.label}\n    if {r.condition}")
@@ -113,7 +113,9 @@ def run_breakeven(args: argparse.Namespace) -> int:
         for r in rows:
             rhs = sympy.latex(r["closed_form"], symbol_names=names) + " = " if r["closed_form"] is not None else ""
             lines.append(f"{lhs} &= {rhs}{format_number(r['value'], latex=True)}")
-        print("\\begin{aligned}\n" + " \\\\\n".join(lines) + "\n\\end{aligned}" if lines else "% no break-even value")
+        label = f"eq:{args.game.replace('_', '-')}-{args.param.replace('_', '-')}-break-even"
+        print(display_latex("\\begin{aligned}\n" + " \\\\\n".join(lines) + "\n\\end{aligned}", label)
+              if lines else "% no break-even value")
         return 0
     if args.json:
         out = {"game": args.game, "parameter": args.param, "scenario": ps.name, "thresholds": [

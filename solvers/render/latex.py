@@ -36,7 +36,7 @@ from solvers.render.tree import LATEX as _TREE_LATEX
 from solvers.results.conditions import BreakEven, Classification, ConditionalEquilibrium, Outcome, Threshold
 from solvers.results.equilibria import Equilibria, Equilibrium, SymmetricEquilibrium
 
-__all__ = ["to_latex", "LatexResult", "latex_expr", "repr_latex", "inline_latex"]
+__all__ = ["to_latex", "LatexResult", "latex_expr", "repr_latex", "inline_latex", "display_latex"]
 
 
 class LatexResult(str):
@@ -100,7 +100,7 @@ def _unclutter(tex: str) -> str:
         start = i + 1
 
 
-def latex_expr(expr: Any, names: Mapping[sympy.Symbol, str] | None = None) -> str:
+def latex_expr(expr: Any, names: Mapping[sympy.Symbol, str] | None = None, *, inline: bool = False) -> str:
     r"""LaTeX of a sympy expression or condition in the essay's symbols.
 
     Examples
@@ -111,6 +111,8 @@ def latex_expr(expr: Any, names: Mapping[sympy.Symbol, str] | None = None) -> st
     'a \\geq b \\;\\text{and}\\; c \\neq 0'
     >>> latex_expr(a * (b + c))
     'a (b + c)'
+    >>> latex_expr(a / 2 - b, inline=True)   # for table cells: short fractions as a slash
+    'a / 2 - b'
     """
     symbol_names = dict(latex_symbol_names())
     if names:
@@ -125,7 +127,7 @@ def latex_expr(expr: Any, names: Mapping[sympy.Symbol, str] | None = None) -> st
         return r" \;\text{or}\; ".join(_wrap(a, symbol_names) for a in expr.args)
     if isinstance(expr, sympy.Not):
         return r"\text{not } (" + latex_expr(expr.args[0], symbol_names) + ")"
-    return _unclutter(sympy.latex(expr, symbol_names=symbol_names))
+    return _unclutter(sympy.latex(expr, symbol_names=symbol_names, fold_short_frac=inline))
 
 
 def _wrap(expr: Any, names: Mapping[sympy.Symbol, str]) -> str:
@@ -233,7 +235,7 @@ def _threshold_rows(t: Threshold, names: Mapping[sympy.Symbol, str]) -> list[tup
 
 
 def to_latex(result: Any, *, symbol_names: Mapping[sympy.Symbol, str] | None = None,
-             comments: bool = True) -> LatexResult:
+             comments: bool = True, label: str | None = None) -> LatexResult:
     r"""LaTeX (amsmath ``aligned``) of a closed-form result, with its plain text beside it.
 
     Parameters
@@ -247,6 +249,10 @@ def to_latex(result: Any, *, symbol_names: Mapping[sympy.Symbol, str] | None = N
         End each line with its plain-text form as a ``%`` comment.  Pass
         ``False`` for renderers that do not accept comments (MathJax and KaTeX
         in Jupyter, ``IPython.display.Math``).
+    label : str, optional
+        Return a complete ``align`` environment numbered once with
+        ``\label{label}`` (:func:`display_latex`), to paste into a paper;
+        default: the ``aligned`` block for math mode.
 
     Returns
     -------
@@ -277,8 +283,13 @@ def to_latex(result: Any, *, symbol_names: Mapping[sympy.Symbol, str] | None = N
     V* = -w_A + w_C
     >>> print(to_latex(break_even(g, V), comments=False).splitlines()[1])
     V^{*} &= - w_{A} + w_{C} \\
+    >>> print(to_latex(break_even(g, V), comments=False, label="eq:v").splitlines()[:2])
+    ['\\begin{align}', 'V^{*} &= - w_{A} + w_{C} \\label{eq:v} \\\\']
     """
-    return _aligned(_rows(result, dict(symbol_names or {})), comments)
+    out = _aligned(_rows(result, dict(symbol_names or {})), comments)
+    if label is not None:
+        return LatexResult(display_latex(out, label), out.plain, out.math)  # Jupyter keeps the aligned block
+    return out
 
 
 def _rows(result: Any, names: dict[sympy.Symbol, str]) -> list[tuple[str, str]]:
@@ -315,6 +326,32 @@ def _rows(result: Any, names: dict[sympy.Symbol, str]) -> list[tuple[str, str]]:
     kinds = ("ConditionalEquilibrium (or a list of them), BreakEven, Threshold, Classification, "
              "Equilibrium (or a list of them), a sympy expression")
     raise GameError(f"to_latex: cannot render a {type(result).__name__} (allowed: {kinds})")
+
+
+def display_latex(aligned: str, label: str) -> str:
+    r"""A complete amsmath ``align`` environment from an ``aligned`` block: one number, with ``\label{label}``.
+
+    What the command line prints with ``--latex``: it compiles when pasted into an article whose preamble
+    has ``\usepackage{amsmath}`` (``aligngames latex-preamble`` prints the full preamble).
+
+    Examples
+    --------
+    >>> print(display_latex("\\begin{aligned}\na &= b \\\\  % a = b\n&\\quad c\n\\end{aligned}", "eq:x"))
+    \begin{align}
+    a &= b \label{eq:x} \\  % a = b
+    &\quad c \notag
+    \end{align}
+    """
+    body = aligned.strip().removeprefix("\\begin{aligned}").removesuffix("\\end{aligned}").strip("\n")
+    out = []
+    for i, line in enumerate(body.split("\n")):
+        code, pct, comment = line.partition("  % ")
+        code = code.rstrip()
+        end = code.endswith("\\\\")
+        code = code[:-2].rstrip() if end else code
+        code += " \\label{%s}" % label if i == 0 else " \\notag"
+        out.append(code + (" \\\\" if end else "") + (pct + comment if pct else ""))
+    return "\\begin{align}\n" + "\n".join(out) + "\n\\end{align}"
 
 
 def inline_latex(result: Any) -> str:

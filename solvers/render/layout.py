@@ -2,11 +2,13 @@ r"""Layouts and labels of strategy graphs: node positions (grid, circular, sprin
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Hashable
 from typing import Any
 
 import networkx as nx
 
+import games
 from games._text import format_number
 from games.errors import GameError, UnknownNameError, suggest
 
@@ -14,7 +16,7 @@ __all__ = ["graph_layout", "LAYOUTS"]
 
 
 #: Layout names :func:`graph_layout` accepts.
-LAYOUTS = ("auto", "grid", "circular", "spring", "shell")
+LAYOUTS = ("auto", "grid", "circular", "spring", "shell", "layers")
 
 
 _STABLE_STYLE = {
@@ -35,6 +37,26 @@ def _node_label(G: nx.DiGraph, v: Hashable) -> str:
 def _number(value: Any) -> str:
     """A short text form of an edge value: exact rationals kept exact, decimals to three digits."""
     return format_number(value, exact=True, digits=3, commas=False)
+
+
+def payoff_unit(G: nx.DiGraph) -> str | None:
+    """``"USD"`` for a graph of one of the library's essay games (their payoffs are dollars), else None."""
+    name = str(G.graph.get("name") or "")
+    return "USD" if name in _usd_game_names() else None
+
+
+@functools.cache
+def _usd_game_names() -> frozenset[str]:
+    """Names of the library's essay games."""
+    out = set()
+    for key, entry in games.library_entries().items():
+        if entry.level == "example":
+            continue
+        try:
+            out.add(str(games.build(key).name))
+        except Exception:  # noqa: BLE001 - a game that cannot be built has no name to match
+            continue
+    return frozenset(out)
 
 
 def graph_layout(G: nx.DiGraph, layout: str = "auto", *, seed: int | None = 0) -> dict[Hashable, tuple[float, float]]:
@@ -83,6 +105,8 @@ def graph_layout(G: nx.DiGraph, layout: str = "auto", *, seed: int | None = 0) -
     if layout == "auto":
         if two_player_br:
             layout = "grid"
+        elif kind == "best_response" and all("index" in G.nodes[v] for v in G.nodes):
+            layout = "layers"
         elif kind in ("small_mutation", "invasion"):
             layout = "circular"
         else:
@@ -93,6 +117,17 @@ def graph_layout(G: nx.DiGraph, layout: str = "auto", *, seed: int | None = 0) -
         return {v: (float(G.nodes[v]["index"][1]), float(-G.nodes[v]["index"][0])) for v in G.nodes}
     if G.number_of_nodes() == 0:
         return {}
+    if layout == "layers":
+        # n-player profiles in columns by how many players choose a later strategy, spread evenly in each
+        cols: dict[int, list[Hashable]] = {}
+        for v in G.nodes:
+            idx = G.nodes[v].get("index", (0,))
+            cols.setdefault(int(sum(idx)), []).append(v)
+        out: dict[Hashable, tuple[float, float]] = {}
+        for c, members in cols.items():
+            for r, v in enumerate(sorted(members, key=lambda u: G.nodes[u].get("index", ()))):
+                out[v] = (float(c), (len(members) - 1) / 2.0 - r)
+        return out
     if layout == "circular":
         pos = nx.circular_layout(G)
     elif layout == "shell":

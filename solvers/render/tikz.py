@@ -8,8 +8,8 @@ from typing import Any
 import networkx as nx
 import sympy
 
-from games._text import latex_escape
-from solvers.render.layout import _node_label, _number, graph_layout
+from games._text import format_number, latex_escape
+from solvers.render.layout import _node_label, _number, graph_layout, payoff_unit
 
 __all__ = ["to_tikz"]
 
@@ -87,7 +87,9 @@ def to_tikz(
         bend = "[bend left=12]" if G.is_directed() and G.has_edge(v, u) else ""
         label = ""
         if attr is not None and d.get(attr) is not None:
-            label = rf" node[midway, fill=white, inner sep=1pt, font=\scriptsize] {{{_tex_number(d[attr])}}}"
+            text = format_number(d[attr], unit=payoff_unit(G), signed=True, digits=3, latex=True) \
+                if attr == "gain" else _tex_number(d[attr])
+            label = rf" node[midway, fill=white, inner sep=1pt, font=\scriptsize] {{{text}}}"
         lines.append(rf"\draw[{arrow}] ({ids[u]}) to{bend}{label} ({ids[v]});")
     lines.append(r"\end{tikzpicture}")
     body = "\n".join(lines) + "\n"

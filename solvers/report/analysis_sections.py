@@ -2,7 +2,6 @@ r"""The report's analysis sections: break-even thresholds, interventions, uncert
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -11,7 +10,6 @@ import sympy
 
 import games
 from games._exact import json_value
-from games._io import atomic_write_bytes
 from games._text import format_number, latex_escape
 from games.parameters import ParameterSet, latex_symbol_names
 from solvers.conditions.interventions import buyout_effect, minimal_intervention
@@ -19,17 +17,20 @@ from solvers.conditions.thresholds import break_even
 from solvers.dynamics.best_response import attractors, best_response_graph
 from solvers.dynamics.invasion import invasion_graph, small_mutation_chain, stationary_distribution
 from solvers.render.graphs import write_graph
-from solvers.render.latex import latex_expr
+from solvers.render.linebreak import TEXT_WIDTH_PT, expression_lines
+from solvers.render.style import figure_style, new_figure, save_figure
 from solvers.report.document import (
     Report,
+    _align,
     _fig,
     _heading,
-    _math,
     _para,
     _table,
 )
 from solvers.report.essay_sections import uncertainty_blocks
-from solvers.sweeps.plots import plot_gap_histogram, plot_regime_map, plot_tornado
+from solvers.report.figures import draw_regime_map, draw_tornado
+from solvers.report.notation import intermediate_names, shorten
+from solvers.sweeps.plots import plot_gap_histogram
 from solvers.symbolic.lookup import resolve_symbol
 
 #: career_choice parameters whose break-even values the report derives.
@@ -43,7 +44,8 @@ def _section_thresholds(rep: Report) -> None:
     rep.blocks.append(_heading(1, "When does Alignment pay? Break-even conditions", "sec:thresholds"))
     game = games.build("career_choice")
     names = latex_symbol_names()
-    rows_tex: list[str] = []
+    inames = intermediate_names()
+    rows_tex: list[tuple[str, bool]] = []
     table: list[list[tuple[str, str]]] = []
     out: dict[str, Any] = {}
     for pname in BREAK_EVEN_PARAMETERS:
@@ -59,21 +61,33 @@ def _section_thresholds(rep: Report) -> None:
                           "closed_form": None if form is None else str(form)}
             lhs = sympy.latex(sym, symbol_names=names) + "^{*}"
             if form is not None:
-                rows_tex.append(f"{lhs} &= {latex_expr(form, names)}")
+                short = shorten(form, rep.params, exclude={sym})
+                rep.use(sym, short)
+                parts = expression_lines(short, inames, TEXT_WIDTH_PT - 80)
+                rows_tex.append((f"{lhs} &= {parts[0]}", True))
+                rows_tex += [(r"&\qquad " + part, False) for part in parts[1:]]
             feasible = _feasible(rep.params[pname], t.value)
             out[pname]["feasible"] = feasible
-            note = "" if feasible else f" (outside the valid {rep.params[pname].kind} range)"
-            table.append([(latex_escape(pname), pname), (format_number(t.value, latex=True), format_number(t.value)),
-                          (latex_escape(f"Alignment {side}{note}"), f"Alignment {side}{note}")])
+            note = "" if feasible else f" (not a valid {rep.params[pname].kind})"
+            unit = rep.params[pname].unit
+            rep.use(sym)
+            table.append([("$" + sympy.latex(sym, symbol_names=names) + "$", pname),
+                          (latex_escape(rep.params[pname].description.split(" (")[0]),
+                           rep.params[pname].description.split(" (")[0]),
+                          (format_number(rep.params[pname].value, unit=unit, latex=True),
+                           format_number(rep.params[pname].value, unit=unit)),
+                          (format_number(t.value, unit=unit, latex=True), format_number(t.value, unit=unit)),
+                          (latex_escape(f"{side}{note}"), f"{side}{note}")])
     rep.data["break_even"] = {"career_choice": out}
     rep.blocks.append(_para(
         "Values of each parameter at which the researcher's best choice switches to Alignment, with the "
         "other parameters at the essay's values (table) and as closed forms in all of them (equation)."))
-    rep.blocks.append(_table(["parameter", "break-even value", "Alignment chosen when the parameter is"], table,
-                             "Break-even values of career choice at the essay's values.", "tab:break-even", "lrl",
+    rep.blocks.append(_table(["symbol", "parameter", "essay's value", "break-even", "Alignment when"], table,
+                             "Break-even values of career choice, the other parameters at the essay's values.",
+                             "tab:break-even", "l>{\\raggedright\\arraybackslash}p{5.4cm}rr>{\\raggedright\\arraybackslash}p{2.6cm}",
                              "break_even_table"))
     if rows_tex:
-        rep.blocks.append(_math(" \\\\\n".join(rows_tex), "eq:break-even", "break_even_closed_forms"))
+        rep.blocks.append(_align(rows_tex, "eq:break-even", "break_even_closed_forms"))
     # the collective-action problem: n* from the welfare comparison
     ca = games.build("collective_action")
     be = break_even(ca, "n_researchers", rep.params, what="welfare")
@@ -82,7 +96,7 @@ def _section_thresholds(rep: Report) -> None:
     if nstar:
         rep.blocks.append(_para(
             f"Collective action: Capabilities is each researcher's dominant strategy, yet all-Alignment is "
-            f"better for everyone than all-Capabilities once more than n* = {format_number(nstar[0])} researchers are "
+            f"better for everyone than all-Capabilities once more than n* = {format_number(nstar[0], digits=4)} researchers are "
             "in the game."))
 
 
@@ -121,7 +135,8 @@ def _section_interventions(rep: Report) -> None:
         out.append({"game": game_name, "instrument": instrument, "target": target, "amount": json_value(amount),
                     "total_cost": json_value(total)})
         rows.append([(latex_escape(game_name.replace("_", " ")), game_name), (instrument, instrument),
-                     (format_number(amount, latex=True), format_number(amount)), (format_number(total, latex=True), format_number(total))])
+                     (format_number(amount, unit="USD", latex=True), format_number(amount, unit="USD")),
+                     (format_number(total, unit="USD", latex=True), format_number(total, unit="USD"))])
     rep.blocks.append(_para(
         "The smallest transfer per player that makes Alignment a dominant strategy, at the essay's values "
         "(a prize is paid only if the work succeeds, with probability p)."))
@@ -137,16 +152,21 @@ def _section_interventions(rep: Report) -> None:
         "budget": json_value(ps.value("buyout_budget")), "career_cost": json_value(career_ind), "careers": json_value(eff.careers),
         "doom_change_if_moved_to_alignment": json_value(eff.doom_change),
         "p_doom_after": json_value(eff.p_doom_after), "phd_career_cost": json_value(career)}}
+    usd: dict[str, Any] = {"unit": "USD"}
+    pct: dict[str, Any] = {"unit": "probability"}
     rep.blocks.append(_para(
-        f"The essay's buy-out: {format_number(ps.value('buyout_budget'))} dollars buys {format_number(eff.careers)} five-year "
-        f"capabilities careers at the industry salary ({format_number(career_ind)} dollars each). If each bought-out "
-        f"researcher moved to Alignment with the essay's marginal impact (p x delta = {format_number(per_career)} "
-        f"each), the linear model would remove {format_number(-eff.doom_change)} of P(doom), more than its "
-        f"{format_number(ps.value('p_doom'))}: {format_number(sympy.ceiling(ps.value('p_doom') / per_career))} careers would "
-        "already suffice. The model's linearity is the essay's, not a forecast."
+        f"The essay's buy-out: {format_number(ps.value('buyout_budget'), **usd)} buys "
+        f"{format_number(eff.careers)} five-year capabilities careers at the industry salary "
+        f"({format_number(career_ind, **usd)} each). If each bought-out "
+        f"researcher moved to Alignment with the essay's marginal impact (p x delta = "
+        f"{format_number(per_career, **pct)} of P(doom) each), the linear model would remove "
+        f"{format_number(-eff.doom_change, **pct)} of P(doom), more than its "
+        f"{format_number(ps.value('p_doom'), **pct)}: {format_number(sympy.ceiling(ps.value('p_doom') / per_career))} "
+        "careers would already suffice. The model's linearity is the essay's, not a forecast."
         if per_career and -eff.doom_change > ps.value("p_doom") else
-        f"researcher moved to Alignment with the essay's marginal impact (p x delta = {format_number(per_career)} "
-        f"each), P(doom) would fall by {format_number(-eff.doom_change)} to {format_number(eff.p_doom_after)}."))
+        f"The essay's buy-out: {format_number(ps.value('buyout_budget'), **usd)} buys {format_number(eff.careers)} "
+        f"careers; with the essay's marginal impact ({format_number(per_career, **pct)} each), P(doom) would fall by "
+        f"{format_number(-eff.doom_change, **pct)} to {format_number(eff.p_doom_after, **pct)}."))
 
 
 #: The report's uncertainty analysis of career_choice: which parameters are drawn, and the
@@ -173,22 +193,24 @@ def _plot_figure(kind: str, result: Any) -> Callable[[Path], None]:
         import matplotlib
 
         matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
+        from matplotlib.ticker import FuncFormatter
 
-        plotters: dict[str, Callable[..., Any]] = {
-            "regime_map": plot_regime_map, "tornado": plot_tornado, "histogram": plot_gap_histogram}
-        fig, ax = plt.subplots(figsize=(6.4, 4.4))
-        plotters[kind](result, ax)
-        fig.tight_layout()
         stem = {"regime_map": "regime_map_career_choice", "tornado": "tornado_career_choice",
                 "histogram": "gap_histogram_career_choice"}[kind]
-        try:
-            for ext in ("png", "pdf"):  # rendered in memory, written through the one atomic writer
-                buf = io.BytesIO()
-                fig.savefig(buf, format=ext, dpi=150)
-                atomic_write_bytes(folder / f"{stem}.{ext}", buf.getvalue())
-        finally:
-            plt.close(fig)
+        ps = games.essay.parameters()
+        with figure_style():
+            fig, ax = new_figure(0.5 if kind == "regime_map" else 0.45)
+            if kind == "regime_map":
+                draw_regime_map(result, ps, ax)
+            elif kind == "tornado":
+                draw_tornado(result, ps, ax)
+            else:
+                plot_gap_histogram(result, ax)
+                ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: format_number(v, unit="USD", digits=3)))
+                ax.set_xlabel("payoff gap of Alignment over the best alternative (USD)")
+                ax.set_ylabel("Monte Carlo draws")
+                ax.set_title("")
+            save_figure(fig, folder, stem)
 
     return draw
 
@@ -210,7 +232,7 @@ def _section_dynamics(rep: Report) -> None:
                 for a in attractors(G)]
         data[name] = {"nodes": G.number_of_nodes(), "edges": G.number_of_edges(), "attractors": atts}
         stem = f"best_response_{name}"
-        rep.figures[stem] = _graph_figure(G, stem)
+        rep.figures[stem] = _graph_figure(G, stem, unit="USD")
         rep.blocks.append(_fig(stem, f"Best-response graph of {name.replace('_', ' ')} at the essay's values; "
                                      f"attractors: {'; '.join(' / '.join(a) for a in atts)}.", f"fig:{stem}"))
     # invasion graph of the two-researcher game in a finite population
@@ -224,15 +246,17 @@ def _section_dynamics(rep: Report) -> None:
     stem = "invasion_collective_action_pair"
     rep.figures[stem] = _graph_figure(invasion_graph(chain), stem)
     rep.blocks.append(_fig(stem, "Invasion graph of the two-researcher game in a population of 50 (Fermi rule); "
-                                 "stationary shares: " + ", ".join(f"{k} {v:.3f}" for k, v in stat.items()) + ".",
+                                 "stationary shares: " + ", ".join(f"{k} {format_number(v, unit='probability', digits=3)}"
+                                                     for k, v in stat.items()) + ".",
                            f"fig:{stem}"))
     rep.data["dynamics"] = data
 
 
-def _graph_figure(G: Any, stem: str) -> Callable[[Path], None]:
+def _graph_figure(G: Any, stem: str, unit: str | None = None) -> Callable[[Path], None]:
     def draw(folder: Path) -> None:
-        for ext in ("png", "pdf", "tex"):
-            write_graph(G, folder / f"{stem}.{ext}")
+        for ext in ("png", "pdf"):
+            write_graph(G, folder / f"{stem}.{ext}", unit=unit, title=False)  # the caption names the game
+        write_graph(G, folder / f"{stem}.tex")
 
     return draw
 

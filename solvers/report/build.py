@@ -19,6 +19,7 @@ from solvers.report.document import (
     Report,
 )
 from solvers.report.model_sections import _section_audit, _section_games
+from solvers.report.paper import abstract_text, conclusion_blocks, notation_block
 from solvers.report.sequential_sections import section_sequential
 
 __all__ = ["build_report", "SECTIONS"]
@@ -76,6 +77,9 @@ def build_report(
             t0 = time.perf_counter()
             _SECTION_FUNCS[s](rep)
             rep.timings[s] = time.perf_counter() - t0
+    rep.blocks[0:0] = notation_block(rep)  # every symbol the sections typeset, in order of first use
+    rep.blocks += conclusion_blocks(rep)
+    rep.abstract = abstract_text(rep)
     rep.data["errors"] = list(rep.errors)
     return rep
 

@@ -20,7 +20,7 @@ from games._text import latex_escape
 from games.errors import OutputError
 from games.parameters import ParameterSet, latex_symbol_names
 
-__all__ = ["write_report", "Report"]
+__all__ = ["write_report", "Report", "preamble_lines", "bibliography_text"]
 
 
 @dataclass(frozen=True)
@@ -71,34 +71,64 @@ def _strip_tex_comments(tex: str) -> str:
 
 
 def _math(body: str, label: str, fragment: str, plain: str = "") -> Block:
-    inner = "$\\displaystyle\\begin{aligned}\n%s\n\\end{aligned}$" % body
-    tex = "\\begin{equation}\\label{%s}\n%s\n\\end{equation}" % (label, _wide(inner))
-    md = "$$\n\\begin{aligned}\n" + _strip_tex_comments(body) + "\n\\end{aligned}\n$$"
+    """A display of aligned lines (``&`` marks the alignment point, ``\\\\`` ends a line): one number, one label."""
+    lines = [ln.rstrip() for ln in body.split("\\\\\n")]
+    return _align([(ln, i == 0) for i, ln in enumerate(lines)], label, fragment, plain)
+
+
+def _align(lines: Sequence[tuple[str, bool]], label: str, fragment: str, plain: str = "") -> Block:
+    r"""An amsmath ``align`` environment: each ``(line, numbered)``; the first numbered line carries ``label``.
+
+    Never shrunk: lines are made to fit (:mod:`solvers.render.linebreak`); LaTeX ``%`` comments are kept
+    only in the ``.tex`` (Markdown renderers see plain math).
+    """
+    out, labelled = [], False
+    for i, (line, numbered) in enumerate(lines):
+        tag = ""
+        if numbered and not labelled:
+            tag, labelled = r" \label{%s}" % label, True
+        elif not numbered:
+            tag = r" \notag"
+        out.append(line + tag + (r" \\" if i < len(lines) - 1 else ""))
+    tex = "\\begin{align}\n" + "\n".join(out) + "\n\\end{align}"
+    body = " \\\\\n".join(_strip_tex_comments(line) for line, _ in lines)
+    md = "$$\n\\begin{aligned}\n" + body + "\n\\end{aligned}\n$$"
     if plain:
         md += f"\n\n`{plain}`"
     return Block("math", tex, md, fragment)
 
 
-def _wide(tex: str) -> str:
-    """Shrink a table to the text width if (and only if) it is wider."""
-    return r"\resizebox{\ifdim\width>\linewidth\linewidth\else\width\fi}{!}{%" + "\n" + tex + "}"
-
-
-def _fig(stem: str, caption: str, label: str) -> Block:
+def _fig(stem: str, caption: str, label: str, *, tex_caption: str | None = None) -> Block:
+    """A figure at the text width (the figures are drawn at that size: their text prints at 8-9 pt)."""
+    cap = tex_caption if tex_caption is not None else latex_escape(caption)
     tex = "\n".join([r"\begin{figure}[htbp]", r"\centering",
-                     r"\includegraphics[width=0.6\linewidth]{figures/%s.pdf}" % stem,
-                     r"\caption{%s}\label{%s}" % (latex_escape(caption), label), r"\end{figure}"])
+                     r"\includegraphics[width=\linewidth]{figures/%s.pdf}" % stem,
+                     r"\caption{%s}\label{%s}" % (cap, label), r"\end{figure}"])
     return Block("figure", tex, f"![{caption}](figures/{stem}.png)", "")
-
-
-
-
-
-
 
 
 def _sym_latex(e: Any) -> str:
     return sympy.latex(e, symbol_names=latex_symbol_names())
+
+
+#: The package files shipped with the toolkit (solvers/render/): the preamble and the bibliography.
+_RENDER_DIR = Path(__file__).resolve().parent.parent / "render"
+
+
+def preamble_lines() -> list[str]:
+    r"""The ``\usepackage`` lines of ``aligngames.sty``: what a paper needs for the toolkit's LaTeX."""
+    out = []
+    for line in (_RENDER_DIR / "aligngames.sty").read_text().splitlines():
+        if line.startswith(r"\RequirePackage"):
+            out.append(line.replace(r"\RequirePackage", r"\usepackage", 1))
+        elif line.startswith("\\") and not line.startswith((r"\NeedsTeXFormat", r"\ProvidesPackage")):
+            out.append(line)
+    return out
+
+
+def bibliography_text() -> str:
+    """The toolkit's ``references.bib``."""
+    return (_RENDER_DIR / "references.bib").read_text()
 
 
 @dataclass
@@ -111,38 +141,60 @@ class Report:
     figures: dict[str, Callable[[Path], None]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    used: list[Any] = field(default_factory=list)
+    abstract: str = ""
+
+    def use(self, *exprs: Any) -> None:
+        """Record the symbols of typeset expressions, in order of first use (the notation table lists them)."""
+        for e in exprs:
+            if isinstance(e, sympy.Basic):
+                for s in sorted(e.free_symbols, key=lambda x: x.name):
+                    if s not in self.used:
+                        self.used.append(s)
 
     def tex(self) -> str:
-        """The complete standalone LaTeX article."""
+        """The complete standalone LaTeX article (the bibliography is ``report.bib`` beside it)."""
         preamble = "\n".join([
-            r"\documentclass[11pt]{article}",
-            r"\usepackage[margin=2.2cm]{geometry}",
+            r"\documentclass[11pt,a4paper]{article}",
+            r"\usepackage[margin=2.5cm]{geometry}",
             r"\usepackage[T1]{fontenc}",
             r"\usepackage{lmodern}",
-            r"\usepackage{amsmath,amssymb}",
-            r"\usepackage{booktabs}",
-            r"\usepackage{graphicx}",
+            r"\usepackage{microtype}",
+            *preamble_lines(),
+            r"\usepackage[round]{natbib}",
             r"\usepackage[hidelinks]{hyperref}",
-            r"\allowdisplaybreaks",
-            r"\title{Who Aligns the Alignment Researchers?\\\large The essay's incentive argument, checked}",
+            r"\title{Who Aligns the Alignment Researchers?\\\large The essay's incentive argument as games}",
             r"\author{Generated by aligngames %s}" % games.__version__,
-            r"\date{Scenario: %s}" % latex_escape(self.params.name or "custom"),
+            r"\date{Parameter set: %s}" % latex_escape(self.params.name or "custom"),
             r"\begin{document}",
             r"\maketitle",
-            r"\tableofcontents",
+            r"\begin{abstract}",
+            self.abstract,
+            r"\end{abstract}",
         ])
         body = "\n\n".join(b.tex for b in self.blocks)
-        return preamble + "\n\n" + body + "\n\n\\end{document}\n"
+        return preamble + "\n\n" + body + "\n\n\\bibliographystyle{plainnat}\n\\bibliography{report}\n\n\\end{document}\n"
 
     def markdown(self) -> str:
         """The same content as Markdown (math in ``$...$``, figures linked)."""
-        head = f"# Who Aligns the Alignment Researchers? The essay's incentive argument, checked\n\n" \
-               f"Generated by aligngames {games.__version__}; scenario: {self.params.name or 'custom'}.\n"
+        head = f"# Who Aligns the Alignment Researchers? The essay's incentive argument as games\n\n" \
+               f"Generated by aligngames {games.__version__}; parameter set: {self.params.name or 'custom'}.\n\n" \
+               f"**Abstract.** {_strip_tex(self.abstract)}\n"
         return head + "\n\n" + "\n\n".join(b.md for b in self.blocks) + "\n"
 
     def fragments(self) -> dict[str, str]:
         """``{file stem: tex}`` of every table and equation."""
         return {b.fragment: b.tex for b in self.blocks if b.fragment}
+
+
+def _strip_tex(tex: str) -> str:
+    r"""Plain text of a short LaTeX paragraph (``\citet{x}`` as ``[x]``, escapes undone)."""
+    t = re.sub(r"\\cite[tp]?\{([^}]*)\}", r"[\1]", tex)
+    t = re.sub(r"~?\\ref\{[^}]*\}", "", t)
+    t = re.sub(r"\\(?:emph|textit|textbf)\{([^}]*)\}", r"\1", t)
+    for a, b in (("{,}", ","), (r"\$", "$"), (r"\%", "%"), (r"\&", "&"), ("``", '"'), ("''", '"'), ("~", " ")):
+        t = t.replace(a, b)
+    return t
 
 
 @dataclass(frozen=True)
@@ -160,28 +212,36 @@ class ReportFiles:
 
 
 def _compile_pdf(folder: Path, tex_text: str) -> tuple[Path | None, str]:
-    """Compile in a temporary folder (until references settle, at most 3 runs); move the PDF in atomically."""
+    """Compile in a temporary folder: pdflatex, bibtex, then pdflatex until the references settle (at most 4
+    runs); move the PDF and ``report.log`` in atomically."""
     exe = shutil.which("pdflatex")
     if exe is None:
         return None, "pdflatex not found"
+    bibtex = shutil.which("bibtex")
     with tempfile.TemporaryDirectory(prefix="aligngames-tex-") as tmp:
         t = Path(tmp)
         (t / "report.tex").write_text(tex_text)
+        (t / "report.bib").write_text(bibliography_text())
         figs = folder / "figures"
         if figs.is_dir():
             shutil.copytree(figs, t / "figures")
         log = ""
-        for _ in range(3):  # until the references settle (LaTeX says "Rerun")
+        for run in range(4):  # until the references settle (LaTeX says "Rerun")
             p = subprocess.run([exe, "-interaction=nonstopmode", "-halt-on-error", "report.tex"], cwd=t,
                                capture_output=True, text=True, timeout=300)
             log = p.stdout
             if p.returncode != 0:
                 tail = "\n".join(line for line in log.splitlines() if line.startswith("!"))[:500]
                 raise OutputError(f"pdflatex failed on report.tex: {tail or 'see report.log'}")
-            if "Rerun to get" not in log:
+            if run == 0 and bibtex is not None:
+                subprocess.run([bibtex, "report"], cwd=t, capture_output=True, text=True, timeout=120)
+                continue
+            if "Rerun to get" not in log and "undefined references" not in log:
                 break
         atomic_write_bytes(folder / "report.pdf", (t / "report.pdf").read_bytes())
-        return folder / "report.pdf", log
+        full_log = (t / "report.log").read_text(errors="replace") if (t / "report.log").exists() else log
+        atomic_write_text(folder / "report.log", full_log)
+        return folder / "report.pdf", full_log
 
 
 def _remove_created(created: Sequence[Path]) -> None:
@@ -221,6 +281,7 @@ def write_report(rep: Report, out: str | Path, *, pdf: bool = True, fragments: b
         tex_text = rep.tex()
         tex = atomic_write_text(folder / "report.tex", tex_text)
         md = atomic_write_text(folder / "report.md", rep.markdown())
+        atomic_write_text(folder / "report.bib", bibliography_text())
         js = atomic_write_text(folder / "report.json", json.dumps(rep.data, indent=2, default=str) + "\n")
         frag_paths: list[Path] = []
         if fragments:

@@ -98,7 +98,11 @@ def test_symmetric_nplayer_game():
 def test_drawing_and_export(tmp_path):
     R = regime_graph(ts_game(), ["T", "S"], {"T": (0, 6), "S": (-2, 4)}, samples=12)
     ax = draw_graph(R)
-    assert {t.get_text() for t in ax.texts} >= {SH, PD, HA, SD, "Eq(T, 3)", "Eq(S, 1)"}
+    texts = {t.get_text() for t in ax.texts}
+    # regimes named with their share of the grid; thresholds as math, never sympy's Eq(...) (issue 14)
+    # one equilibrium a line, then the share: "(C, C)\n(D, D)\n(25% of the grid)"
+    assert {"; ".join(t.split("\n")[:-1]) for t in texts} >= {SH, PD, HA, SD} and {"$T = 3$", "$S = 1$"} <= texts
+    assert not any("Eq(" in t for t in texts)
     tex = to_tikz(R)
     assert tex.count(r"\draw[-]") == 4
     assert r"$T = 3$" in tex and r"$S = 1$" in tex

@@ -99,24 +99,29 @@ def test_layout_errors():
 # --------------------------------------------------------------------------
 
 
+def _arrows(ax):
+    """The edges drawn: arrows of annotations (they end at the node boxes)."""
+    from matplotlib.text import Annotation
+
+    return [t.arrow_patch for t in ax.texts if isinstance(t, Annotation) and isinstance(t.arrow_patch, FancyArrowPatch)]
+
+
 def test_draw_best_response_graph_on_given_axes():
     fig, ax = plt.subplots()
     G = best_response_graph(pd_game())
     out = draw_graph(G, ax=ax)
     assert out is ax
-    arrows = [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
-    assert len(arrows) == G.number_of_edges() == 4
+    assert len(_arrows(ax)) == G.number_of_edges() == 4
     texts = {t.get_text() for t in ax.texts}
     assert {"C, C", "C, D", "D, C", "D, D"} <= texts
-    assert {"2", "1"} <= texts  # exact gains as edge labels: 5 - 3 = 2 and 1 - 0 = 1
+    assert {"+2", "+1"} <= texts  # gains as signed edge labels: 5 - 3 = 2 and 1 - 0 = 1
 
 
 def test_draw_chain_leaves_out_self_loops():
     rps = Game.from_bimatrix([[0, -1, 1], [1, 0, -1], [-1, 1, 0]])
     chain = small_mutation_chain(rps, 10, selection=1.0)
     ax = draw_graph(chain, edge_label=None)
-    arrows = [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
-    assert len(arrows) == 6  # 3 * 2 ordered pairs, no self-loops
+    assert len(_arrows(ax)) == 6  # 3 * 2 ordered pairs, no self-loops
 
 
 def test_png_svg_pdf_files_written(tmp_path):

@@ -93,10 +93,12 @@ def test_numeric_equilibria_latex():
 
 @pytest.mark.skipif(PDFLATEX is None, reason="pdflatex is not installed (CI installs texlive via .ci/run)")
 def test_cli_breakeven_latex_compiles(cli_subprocess, tmp_path):
-    # `aligngames breakeven career_choice altruism_weight --latex` in a minimal document
+    # `aligngames breakeven career_choice altruism_weight --latex` pasted as it is: a complete align
+    # environment with its label (issue 14), no math delimiters to add
     run = cli_subprocess("breakeven", "career_choice", "altruism_weight", "--latex")
     assert run.code == 0, run.err
-    (tmp_path / "cli.tex").write_text(PREAMBLE + "\\[\n" + run.out.strip() + "\n\\]\n\\end{document}\n", encoding="utf-8")
+    assert run.out.startswith("\\begin{align}") and "\\label{eq:career-choice-altruism-weight-break-even}" in run.out
+    (tmp_path / "cli.tex").write_text(PREAMBLE + run.out + "\n\\end{document}\n", encoding="utf-8")
     done = subprocess.run(
         [PDFLATEX, "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "cli.tex"],
         cwd=tmp_path, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
