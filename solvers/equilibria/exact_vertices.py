@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import itertools
 import math
+import time
 
 from games.errors import GameError, SizeLimitError
 
-__all__ = ["EXACT_MAX_BASES", "MAX_ENUMERATION_BASES", "count_bases", "check_enumeration_size"]
+__all__ = ["EXACT_MAX_BASES", "MAX_ENUMERATION_BASES", "count_bases", "check_enumeration_size", "vertex_bound"]
 
 
 #: ``exact=None`` computes exactly when each polytope has at most this many bases,
@@ -46,6 +47,37 @@ def check_enumeration_size(m: int, n: int, where: str) -> None:
             f"{where}: a {m} x {n} game has {float(bases):.3g} bases to enumerate (allowed: at most 1e8, about "
             '14 x 14); for one equilibrium use nash_equilibria(game, method="lemke-howson"), '
             "or remove dominated strategies first (solvers.iterated_elimination)"
+        )
+
+
+def vertex_bound(m: int, n: int) -> int:
+    r"""Upper bound on the vertices of both best-response polytopes of an m x n game: the work estimate.
+
+    McMullen's upper bound theorem: a d-polytope with N facets has at most
+    :math:`\binom{N - \lfloor (d+1)/2 \rfloor}{N - d} + \binom{N - \lfloor (d+2)/2 \rfloor}{N - d}`
+    vertices; P has d = m and N = m + n, Q has d = n and N = m + n.  Every
+    enumeration visits each vertex once at least; the pivoting searches cost
+    a few pivots per feasible basis on top (von Stengel 1999, "New maximal
+    numbers of equilibria in bimatrix games", Discrete Comput. Geom. 21).
+
+    Examples
+    --------
+    >>> vertex_bound(2, 2), vertex_bound(10, 10)
+    (8, 8008)
+    """
+
+    def ubt(d: int, N: int) -> int:
+        return math.comb(N - (d + 1) // 2, N - d) + math.comb(N - (d + 2) // 2, N - d)
+
+    return ubt(m, m + n) + ubt(n, m + n)
+
+
+def check_deadline(deadline: float | None, where: str, what: str) -> None:
+    """Raise :class:`~games.errors.SizeLimitError` when ``time.monotonic()`` has passed ``deadline``."""
+    if deadline is not None and time.monotonic() > deadline:
+        raise SizeLimitError(
+            f"{where}: time_limit exceeded while enumerating {what}; for one equilibrium use "
+            'nash_equilibria(game, method="lemke-howson"), or allow more time'
         )
 
 
@@ -114,7 +146,7 @@ def _solve_fraction_free(mat: list[list[int]], k: int) -> tuple[int, list[int]] 
 IntVertex = tuple[int, ...]
 
 
-def _exact_vertices(c: list[list[int]], own: int, opp: int) -> dict[int, IntVertex]:
+def _exact_vertices(c: list[list[int]], own: int, opp: int, deadline: float | None = None) -> dict[int, IntVertex]:
     """Vertices (other than 0) of {z >= 0 : C^T z <= 1}, C of shape own x opp with positive integer entries.
 
     Returns ``{label mask: z * d}`` (integers, z up to scale); bits ``0..own-1``
@@ -123,6 +155,7 @@ def _exact_vertices(c: list[list[int]], own: int, opp: int) -> dict[int, IntVert
     out: dict[int, IntVertex] = {}
     for k in range(1, min(own, opp) + 1):
         for supp in itertools.combinations(range(own), k):
+            check_deadline(deadline, "nash_equilibria", f"the bases of a polytope of dimension {own}")
             cols = [[c[i][j] for i in supp] for j in range(opp)]  # cols[j] = C[supp, j]
             for tight in itertools.combinations(range(opp), k):
                 sol = _solve_fraction_free([cols[j] for j in tight], k)
@@ -172,7 +205,9 @@ def _gauss_jordan_inverse(M: list[list[int]], rhs: list[int], k: int) -> tuple[i
     return D, X, z
 
 
-def _exact_vertices_pivoting(c: list[list[int]], own: int, opp: int) -> dict[int, IntVertex]:
+def _exact_vertices_pivoting(
+    c: list[list[int]], own: int, opp: int, deadline: float | None = None
+) -> dict[int, IntVertex]:
     """Same result as :func:`_exact_vertices`, by a breadth-first search over feasible bases.
 
     A basis is a set of ``own`` tight constraints (``z_i = 0`` for i < own,
@@ -201,7 +236,9 @@ def _exact_vertices_pivoting(c: list[list[int]], own: int, opp: int) -> dict[int
     out: dict[int, IntVertex] = {}
     while frontier:
         nxt = []
-        for basis in frontier:
+        for count, basis in enumerate(frontier):
+            if count % 64 == 0:
+                check_deadline(deadline, "nash_equilibria", f"the feasible bases of a polytope of dimension {own}")
             sol = _gauss_jordan_inverse([row(r) for r in basis], [rhs(r) for r in basis], own)
             if sol is None:  # pragma: no cover - pivots keep bases nonsingular
                 continue
@@ -253,7 +290,7 @@ _EXACT_ALL_BASES_MAX = 300
 
 
 def exact_extreme_integer(
-    A: list[list[int]], B: list[list[int]], method: str | None = None
+    A: list[list[int]], B: list[list[int]], method: str | None = None, *, deadline: float | None = None
 ) -> tuple[list[IntVertex], list[IntVertex], list[tuple[int, int]], bool]:
     """Extreme equilibria of the integer bimatrix game (A, B), exactly.
 
@@ -275,8 +312,8 @@ def exact_extreme_integer(
     if method not in ("bases", "pivoting"):
         raise GameError(f"exact_extreme_integer: method {method!r} not allowed (allowed: 'bases', 'pivoting')")
     enum = _exact_vertices if method == "bases" else _exact_vertices_pivoting
-    pv = enum(bp, m, n)
-    qv_raw = enum(ap_t, n, m)
+    pv = enum(bp, m, n, deadline)
+    qv_raw = enum(ap_t, n, m, deadline)
     low = (1 << n) - 1
     qv = {((mask & low) << m) | (mask >> n): y for mask, y in qv_raw.items()}
     degenerate = any(bin(k).count("1") > m for k in pv) or any(bin(k).count("1") > n for k in qv)

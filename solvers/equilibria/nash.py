@@ -44,6 +44,7 @@ Row: 1/2 s1 + 1/2 s2; Column: 1/2 s1 + 1/2 s2  (payoffs 0, 0)
 from __future__ import annotations
 
 import math
+import time
 import warnings
 from fractions import Fraction
 from typing import Any
@@ -53,6 +54,7 @@ import sympy
 
 from games.core import Game
 from games.errors import GameError
+from solvers.equilibria.closed_form import two_by_two
 from solvers.equilibria.complementary_pivoting import _resolve_label, lemke_howson
 from solvers.equilibria.components import components_from_extreme
 from solvers.equilibria.exact_vertices import (
@@ -65,7 +67,13 @@ from solvers.equilibria.exact_vertices import (
 from solvers.equilibria.nplayer import nplayer_support_enumeration
 from solvers.equilibria.pure import pure_nash_equilibria
 from solvers.equilibria.verify import check_numeric_game, rational_payoff_arrays
-from solvers.equilibria.vertices import integer_bimatrix, vertex_enumeration
+from solvers.equilibria.vertices import (
+    NEAR_DEGENERATE_EXACT_MAX,
+    float_integer_bimatrix,
+    guarded_float_extreme,
+    integer_bimatrix,
+    vertex_enumeration,
+)
 from solvers.results.equilibria import FLOAT_TOL, Equilibria, Equilibrium, EquilibriumComponent, ExtremeEquilibria
 
 __all__ = ["nash_equilibria", "SMALL_NPLAYER_SUPPORTS"]
@@ -73,11 +81,6 @@ __all__ = ["nash_equilibria", "SMALL_NPLAYER_SUPPORTS"]
 
 #: ``mixed=None`` searches N-player mixed equilibria when the game has at most this many support profiles.
 SMALL_NPLAYER_SUPPORTS = 64
-
-
-#: Float mode computes rational games with at most this many polytope bases in
-#: integers (then converts to floats): measured faster than numpy up to 5 x 5.
-_FLOAT_VIA_INTEGERS = 300
 
 
 def _verify_exact(A: list[list[int]], B: list[list[int]], x: IntVertex, y: IntVertex) -> tuple[Fraction, Fraction] | None:
@@ -114,52 +117,52 @@ def _verify_float(A: np.ndarray, B: np.ndarray, x: np.ndarray, y: np.ndarray, to
     return u1, u2
 
 
-def _warn_if_unresolvable(A: np.ndarray, B: np.ndarray, tol: float) -> None:
-    """Warn when two payoffs a player compares differ by less than the float tolerance.
-
-    Float mode treats payoffs within ``tol`` (relative to the largest payoff) as
-    equal, so a smaller non-zero difference between two strategies' payoffs
-    (a player's payoffs against the same opponent strategy) cannot be told
-    apart from a tie: equilibria may be merged, added or missed.
-    """
-    scale = max(float(np.abs(A).max(initial=0.0)), float(np.abs(B).max(initial=0.0)), 1.0)
-    smallest = np.inf
-    for M in (A, B.T):  # rows of A, and rows of B.T, are what each player compares
-        d = np.abs(M[:, None, :] - M[None, :, :])
-        nonzero = d[d > 0]
-        if nonzero.size:
-            smallest = min(smallest, float(nonzero.min()))
-    if smallest <= tol * scale:
-        warnings.warn(
-            f"nash_equilibria: payoffs differ by {smallest:.3g}, below the float tolerance "
-            f"{tol * scale:.3g}; float mode cannot separate them from ties. Use exact=True.",
-            RuntimeWarning,
-            stacklevel=4,
-        )
+#: Float mode on a rational game takes the integer route (then converts to floats) when each polytope has
+#: at most this many bases (5 x 5) and every scaled integer payoff is below :data:`_SMALL_INTEGER`
+#: in absolute value; games of decimals (large common denominators) take the numpy route.
+_FLOAT_VIA_INTEGERS = 300
+_SMALL_INTEGER = 10**6
 
 
-def _two_player(game: Game, exact: bool | None, tol: float | None) -> Equilibria:
+def _two_player(game: Game, exact: bool | None, tol: float | None, deadline: float | None) -> Equilibria:
     m, n = game.shape
     check_enumeration_size(m, n, "nash_equilibria")
     ints = integer_bimatrix(game)
     if exact is None:
         exact = ints is not None and count_bases(m, n) <= EXACT_MAX_BASES
-    # Small rational games are computed in integers in both modes: it is faster than numpy there.
-    if ints is not None and (exact or count_bases(m, n) <= _FLOAT_VIA_INTEGERS):
-        return _two_player_integer(game, ints, as_float=not exact)
-    ext = vertex_enumeration(game, exact=exact, tol=tol)
+    if exact and ints is None:
+        vertex_enumeration(game, exact=True)  # raises GameError naming the irrational payoff
+    t = FLOAT_TOL if tol is None else float(tol)
+    if not (0 < t < 1e-2):
+        raise GameError(f"nash_equilibria: tol must be in (0, 0.01), got {tol!r}")
+    if ints is not None and m == n == 2:
+        fast = _two_by_two(game, ints, as_float=not exact)
+        if fast is not None:
+            return fast
+    small_ints = ints is not None and max(max(map(abs, row)) for M in ints[:2] for row in M) < _SMALL_INTEGER
+    if ints is not None and (exact or (small_ints and count_bases(m, n) <= _FLOAT_VIA_INTEGERS)):
+        return _two_player_integer(game, ints, as_float=not exact, deadline=deadline)
+    ext, exact_ints = guarded_float_extreme(game, t, ints, deadline)
+    if ext is None:
+        assert exact_ints is not None
+        res = _two_player_integer(game, exact_ints, as_float=True, deadline=deadline)
+        res.method = "vertex enumeration (near-degenerate float game, computed exactly in integers)"
+        return res
     names = (game.players, game.strategies)
     eqs: list[Equilibrium] = []
     Af, Bf = game.numeric_arrays()
-    t = FLOAT_TOL if tol is None else float(tol)
-    if not exact:
-        _warn_if_unresolvable(Af, Bf, t)
     good: list[tuple[int, int]] = []
     for i, j in ext.pairs:
         x = np.asarray(ext.row_vertices[i])
         y = np.asarray(ext.col_vertices[j])
         pay = _verify_float(Af, Bf, x, y, t)
         if pay is None:
+            if count_bases(m, n) <= NEAR_DEGENERATE_EXACT_MAX:  # round-off decided something: redo exactly
+                res = _two_player_integer(
+                    game, ints if ints is not None else float_integer_bimatrix(Af, Bf), as_float=True,
+                    deadline=deadline)
+                res.method = "vertex enumeration (float candidate failed verification, computed exactly in integers)"
+                return res
             warnings.warn(
                 f"nash_equilibria: float candidate {tuple(x)}, {tuple(y)} failed verification (tol={t}); dropped. "
                 "Use exact=True for this game.",
@@ -176,11 +179,39 @@ def _two_player(game: Game, exact: bool | None, tol: float | None) -> Equilibria
     )
 
 
+def _int_weights(v: tuple[Fraction, ...]) -> IntVertex:
+    d = math.lcm(*(a.denominator for a in v))
+    return tuple(int(a * d) for a in v)
+
+
+def _two_by_two(game: Game, ints: tuple[list[list[int]], list[list[int]], int, int], *, as_float: bool) -> Equilibria | None:
+    """A nondegenerate 2 x 2 game in closed form (:func:`~solvers.equilibria.closed_form.two_by_two`); None if degenerate."""
+    A, B, den_a, den_b = ints
+    found = two_by_two(A, B)
+    if found is None:
+        return None
+    conv: Any = float if as_float else (lambda v: sympy.Rational(v.numerator, v.denominator))
+    eqs = []
+    comps = []
+    for k, (x, y, _) in enumerate(found):
+        # the closed form is exact; verify it anyway, in integers, as every returned equilibrium is
+        pay = _verify_exact(A, B, _int_weights(x), _int_weights(y))
+        if pay is None:  # pragma: no cover - would be a bug in the closed form
+            raise RuntimeError(f"nash_equilibria: internal error, 2 x 2 candidate {x}, {y} is not an equilibrium")
+        u1, u2 = pay
+        prof = (tuple(conv(v) for v in x), tuple(conv(v) for v in y))
+        eqs.append(Equilibrium(prof, (conv(u1 / den_a), conv(u2 / den_b)), game.players, game.strategies,
+                               exact=not as_float))
+        comps.append(EquilibriumComponent((k,), (((0,), (0,)),), (prof[0],), (prof[1],)))
+    mode = "float output" if as_float else "exact"
+    return Equilibria(eqs, degenerate=False, components=comps, exact=not as_float, method=f"2 x 2 closed form ({mode})")
+
+
 def _two_player_integer(
-    game: Game, ints: tuple[list[list[int]], list[list[int]], int, int], *, as_float: bool
+    game: Game, ints: tuple[list[list[int]], list[list[int]], int, int], *, as_float: bool, deadline: float | None
 ) -> Equilibria:
     A, B, den_a, den_b = ints
-    rows_i, cols_i, pairs, degenerate = exact_extreme_integer(A, B)
+    rows_i, cols_i, pairs, degenerate = exact_extreme_integer(A, B, deadline=deadline)
     conv: Any
     if as_float:
         def conv(a: int, s: int) -> float:
@@ -233,7 +264,7 @@ def _lemke_howson(game: Game, exact: bool | None, label: int | str) -> Equilibri
 
 def nash_equilibria(
     game: Game, *, exact: bool | None = None, tol: float | None = None, mixed: bool | None = None,
-    method: str | None = None, label: int | str = 0,
+    method: str | None = None, label: int | str = 0, time_limit: float | None = None,
 ) -> Equilibria:
     r"""All Nash equilibria of a numeric game, each verified before it is returned.
 
@@ -270,6 +301,11 @@ def nash_equilibria(
     label : int or str, default 0
         ``method="lemke-howson"`` only: the dropped label (``0..m-1`` the row
         player's strategies, ``m..m+n-1`` the column player's, or a strategy name).
+    time_limit : float, optional
+        Two-player enumeration only: seconds (wall clock) after which the
+        enumeration stops with :class:`~games.errors.SizeLimitError` (checked
+        between pivots, so it stops within a few milliseconds of the limit).
+        None (default): no limit beyond the size guard.
 
     Returns
     -------
@@ -282,9 +318,11 @@ def nash_equilibria(
     SymbolicError
         If the game has free symbols; the message names them.
     SizeLimitError
-        At once, for a two-player game with more than
+        At once, before any work, for a two-player game with more than
         :data:`~solvers.equilibria.exact_vertices.MAX_ENUMERATION_BASES` bases
-        (larger than about 14 x 14), unless ``method="lemke-howson"``.
+        (larger than about 14 x 14), unless ``method="lemke-howson"``; the
+        message names the size and suggests ``method="lemke-howson"``.  Also
+        when ``time_limit`` runs out.
     GameError
         For a :class:`~games.symmetric.SymmetricGame` (use
         :func:`solvers.equilibria.symmetric.symmetric_equilibria` or ``to_game()``),
@@ -336,8 +374,12 @@ def nash_equilibria(
         if game.n_players != 2:
             raise GameError(f"nash_equilibria: method='lemke-howson' needs a two-player game, got {game.n_players} players")
         return _lemke_howson(game, exact, label)
+    if time_limit is not None and not (isinstance(time_limit, (int, float)) and not isinstance(time_limit, bool)
+                                       and time_limit > 0):
+        raise GameError(f"nash_equilibria: time_limit must be a positive number of seconds or None, got {time_limit!r}")
     if game.n_players == 2:
-        return _two_player(game, exact, tol)
+        deadline = None if time_limit is None else time.monotonic() + float(time_limit)
+        return _two_player(game, exact, tol, deadline)
     if game.n_players == 1:
         return _one_player(game)
     rational = rational_payoff_arrays(game) is not None

@@ -62,6 +62,7 @@ False
 from __future__ import annotations
 
 import math
+import warnings
 from fractions import Fraction
 from typing import Any
 
@@ -77,7 +78,7 @@ from solvers.equilibria.exact_vertices import (
     count_bases,
     exact_extreme_integer,
 )
-from solvers.equilibria.float_vertices import _float_extreme
+from solvers.equilibria.float_vertices import AMBIGUOUS_FACTOR, _float_extreme
 from solvers.results.equilibria import FLOAT_TOL, ExtremeEquilibria
 
 __all__ = ["vertex_enumeration"]
@@ -102,6 +103,79 @@ def integer_bimatrix(game: Game) -> tuple[list[list[int]], list[list[int]], int,
         out.append([ints[i * n:(i + 1) * n] for i in range(m)])
         dens.append(den)
     return out[0], out[1], dens[0], dens[1]
+
+
+def float_integer_bimatrix(A: np.ndarray, B: np.ndarray) -> tuple[list[list[int]], list[list[int]], int, int]:
+    """Float payoff matrices as exact integers: every double is a dyadic rational (``Fraction(float)``)."""
+    out: list[Any] = []
+    dens = []
+    for M in (A, B):
+        fr = [[Fraction(float(v)) for v in row] for row in M]
+        den = 1
+        for row in fr:
+            for v in row:
+                den = math.lcm(den, v.denominator)
+        out.append([[int(v * den) for v in row] for row in fr])
+        dens.append(den)
+    return out[0], out[1], dens[0], dens[1]
+
+
+def smallest_payoff_gap(A: np.ndarray, B: np.ndarray) -> float:
+    """The smallest non-zero difference between two payoffs a player compares, relative to the largest payoff.
+
+    A player compares her payoffs of two strategies against the same opponent strategy (two rows of A
+    in a column, two columns of B in a row).  A gap close to the float tolerance means float mode cannot
+    tell a tie from a strict preference.  O(m n (m + n)).
+    """
+    scale = max(float(np.abs(A).max(initial=0.0)), float(np.abs(B).max(initial=0.0)), 1.0)
+    smallest = np.inf
+    for M in (A.T, B):  # each row: the payoffs one player compares
+        srt = np.sort(M, axis=1)
+        d = np.diff(srt, axis=1)
+        nonzero = d[d > 0]
+        if nonzero.size:
+            smallest = min(smallest, float(nonzero.min()))
+    return smallest / scale
+
+
+#: A float game found near-degenerate is recomputed exactly (in integers) up to this many bases per polytope
+#: (:func:`~solvers.equilibria.exact_vertices.count_bases`; 11 x 11 is 705431); above it a RuntimeWarning says so.
+NEAR_DEGENERATE_EXACT_MAX = 10**6
+
+
+def guarded_float_extreme(
+    game: Game, tol: float, ints: tuple[list[list[int]], list[list[int]], int, int] | None,
+    deadline: float | None = None,
+) -> tuple[ExtremeEquilibria | None, tuple[list[list[int]], list[list[int]], int, int] | None]:
+    """Float vertex enumeration that hands near-degenerate games to exact arithmetic.
+
+    Returns ``(extreme, None)`` from the numpy search, or ``(None, integers)`` when the game is
+    near-degenerate -- a payoff gap below ``AMBIGUOUS_FACTOR * tol`` (:func:`smallest_payoff_gap`), or
+    an ambiguous slack that would complete another equilibrium (:func:`_float_extreme`) -- and small
+    enough (:data:`NEAR_DEGENERATE_EXACT_MAX`): then the caller enumerates ``integers`` (the rational
+    payoffs, or the floats as exact dyadic rationals) exactly.
+    """
+    A, B = game.numeric_arrays()
+    m, n = A.shape
+    small = count_bases(m, n) <= NEAR_DEGENERATE_EXACT_MAX
+
+    def exact_ints() -> tuple[list[list[int]], list[list[int]], int, int]:
+        return ints if ints is not None else float_integer_bimatrix(A, B)
+
+    if small and smallest_payoff_gap(A, B) <= tol * AMBIGUOUS_FACTOR:
+        return None, exact_ints()
+    ext, near = _float_extreme(A, B, tol, deadline)
+    if near:
+        if small:
+            return None, exact_ints()
+        warnings.warn(
+            f"vertex_enumeration: the {m} x {n} game is near-degenerate at tolerance {tol} (a slack within "
+            f"{AMBIGUOUS_FACTOR:g} x tol of 0) and too large to recompute exactly; float equilibria may be "
+            "missed or added. Use exact=True.",
+            RuntimeWarning,
+            stacklevel=3,
+        )
+    return ext, None
 
 
 def _exact_extreme(game: Game) -> ExtremeEquilibria:
@@ -176,9 +250,18 @@ def vertex_enumeration(game: Game, *, exact: bool | None = None, tol: float | No
                 f"at {list(bad[1])} is {game.payoffs[bad[0]][bad[1]]} (use exact=False)"
             )
         return _exact_extreme(game)
-    arrays = game.numeric_arrays()
     t = FLOAT_TOL if tol is None else float(tol)
     if not (0 < t < 1e-2):
         raise GameError(f"vertex_enumeration: tol must be in (0, 0.01), got {tol!r}")
-    return _float_extreme(arrays[0], arrays[1], t)
+    ext, exact_ints = guarded_float_extreme(game, t, rat)
+    if ext is not None:
+        return ext
+    assert exact_ints is not None
+    rows, cols, pairs, degenerate = exact_extreme_integer(exact_ints[0], exact_ints[1])
+
+    def flt(v: IntVertex) -> tuple[float, ...]:
+        s = sum(v)
+        return tuple(a / s for a in v)
+
+    return ExtremeEquilibria(tuple(flt(x) for x in rows), tuple(flt(y) for y in cols), tuple(pairs), degenerate, False)
 
