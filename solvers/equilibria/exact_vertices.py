@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import itertools
 import math
-import time
 
 from games.errors import GameError, SizeLimitError
+from solvers.equilibria.integers import IntVertex, _bareiss, _positive, _solve_fraction_free, check_deadline
+from solvers.equilibria.reverse_search import reverse_search_extreme
 
 __all__ = ["EXACT_MAX_BASES", "MAX_ENUMERATION_BASES", "count_bases", "check_enumeration_size", "vertex_bound"]
 
@@ -70,80 +71,6 @@ def vertex_bound(m: int, n: int) -> int:
         return math.comb(N - (d + 1) // 2, N - d) + math.comb(N - (d + 2) // 2, N - d)
 
     return ubt(m, m + n) + ubt(n, m + n)
-
-
-def check_deadline(deadline: float | None, where: str, what: str) -> None:
-    """Raise :class:`~games.errors.SizeLimitError` when ``time.monotonic()`` has passed ``deadline``."""
-    if deadline is not None and time.monotonic() > deadline:
-        raise SizeLimitError(
-            f"{where}: time_limit exceeded while enumerating {what}; for one equilibrium use "
-            'nash_equilibria(game, method="lemke-howson"), or allow more time'
-        )
-
-
-def _positive(mat: list[list[int]]) -> list[list[int]]:
-    """Shift an integer matrix so that its minimum is 1 (equilibria do not change)."""
-    lo = min(min(row) for row in mat)
-    return [[v - lo + 1 for v in row] for row in mat]
-
-
-def _bareiss(a: list[list[int]], k: int) -> int | None:
-    """Fraction-free Gauss-Jordan elimination (Bareiss) of the first ``k`` columns of ``a``, in place.
-
-    ``a`` is a ``k x width`` integer matrix (the left ``k x k`` block, then any
-    augmented columns).  Every division is exact; afterwards the left block is
-    diagonal with every diagonal entry equal to the returned value, which is the
-    determinant up to sign, and the augmented columns hold that value times the
-    solution.  Returns None when the left block is singular.
-    """
-    prev = 1
-    for p in range(k):
-        if a[p][p] == 0:
-            for r in range(p + 1, k):
-                if a[r][p] != 0:
-                    a[p], a[r] = a[r], a[p]
-                    break
-            else:
-                return None
-        piv = a[p][p]
-        rowp = a[p]
-        for r in range(k):
-            if r == p:
-                continue
-            row = a[r]
-            f = row[p]
-            if f == 0:
-                a[r] = [(piv * v) // prev for v in row]
-            else:
-                a[r] = [(piv * v - f * w) // prev for v, w in zip(row, rowp)]
-        prev = piv
-    return a[k - 1][k - 1]
-
-
-def _solve_fraction_free(mat: list[list[int]], k: int) -> tuple[int, list[int]] | None:
-    """Solve ``mat @ z = 1`` exactly: return (d, num) with z = num / d and d > 0, or None if singular.
-
-    Fraction-free Gauss-Jordan elimination (Bareiss): every division is exact
-    and the final diagonal entries all equal the determinant up to sign.
-    """
-    if k == 1:
-        d1 = mat[0][0]
-        if d1 == 0:
-            return None
-        return (d1, [1]) if d1 > 0 else (-d1, [-1])
-    a = [row[:] + [1] for row in mat]
-    d = _bareiss(a, k)
-    if d is None:
-        return None
-    num = [a[c][k] for c in range(k)]
-    if d < 0:
-        d = -d
-        num = [-v for v in num]
-    return d, num
-
-
-#: An exact vertex: integer weights whose normalisation is the mixed strategy.
-IntVertex = tuple[int, ...]
 
 
 def _exact_vertices(c: list[list[int]], own: int, opp: int, deadline: float | None = None) -> dict[int, IntVertex]:
@@ -294,9 +221,11 @@ def exact_extreme_integer(
 ) -> tuple[list[IntVertex], list[IntVertex], list[tuple[int, int]], bool]:
     """Extreme equilibria of the integer bimatrix game (A, B), exactly.
 
-    ``method``: ``"bases"`` solves every basis, ``"pivoting"`` searches the
-    feasible bases by pivots; None picks ``"bases"`` up to
-    ``_EXACT_ALL_BASES_MAX`` bases per polytope.
+    ``method``: ``"reverse-search"`` (the default) walks the lexicographic reverse-search tree of P
+    in bounded memory and solves for the partners in Q
+    (:func:`solvers.equilibria.reverse_search.reverse_search_extreme`); ``"bases"`` solves every
+    basis of both polytopes; ``"pivoting"`` searches the feasible bases of both by pivots,
+    breadth-first (its memory grows with the bases).  All three are exact and return the same.
 
     Returns ``(row_vertices, col_vertices, pairs, degenerate)``; vertices are
     integer weight vectors (divide by their sum for the mixed strategy).
@@ -304,13 +233,17 @@ def exact_extreme_integer(
     probabilities first).
     """
     m, n = len(A), len(A[0])
+    if method is None:
+        method = "reverse-search"
+    if method not in ("bases", "pivoting", "reverse-search"):
+        raise GameError(
+            f"exact_extreme_integer: method {method!r} not allowed (allowed: 'reverse-search', 'bases', 'pivoting')"
+        )
+    if method == "reverse-search":
+        return reverse_search_extreme(A, B, deadline=deadline)
     bp = _positive(B)  # P: x in R^m, constraints B^T x <= 1
     ap = _positive(A)
     ap_t = [[ap[i][j] for i in range(m)] for j in range(n)]  # Q: y in R^n, constraints A y <= 1
-    if method is None:
-        method = "bases" if count_bases(m, n) <= _EXACT_ALL_BASES_MAX else "pivoting"
-    if method not in ("bases", "pivoting"):
-        raise GameError(f"exact_extreme_integer: method {method!r} not allowed (allowed: 'bases', 'pivoting')")
     enum = _exact_vertices if method == "bases" else _exact_vertices_pivoting
     pv = enum(bp, m, n, deadline)
     qv_raw = enum(ap_t, n, m, deadline)

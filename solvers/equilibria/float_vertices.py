@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from games.errors import SizeLimitError
-from solvers.equilibria.exact_vertices import check_deadline
+from solvers.equilibria.integers import check_deadline
 from solvers.results.equilibria import ExtremeEquilibria
 
 #: The float search refuses polytopes with more feasible bases than this (memory and time).
