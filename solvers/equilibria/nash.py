@@ -64,6 +64,7 @@ from solvers.equilibria.exact_vertices import (
     count_bases,
     exact_extreme_integer,
 )
+from solvers.equilibria.nashpy_check import NASHPY_METHODS, nashpy_equilibria
 from solvers.equilibria.nplayer import nplayer_support_enumeration
 from solvers.equilibria.pure import pure_nash_equilibria
 from solvers.equilibria.verify import check_numeric_game, rational_payoff_arrays
@@ -249,7 +250,7 @@ def _one_player(game: Game) -> Equilibria:
 
 
 #: The values of ``nash_equilibria(method=...)``.
-METHODS = ("enumeration", "lemke-howson")
+METHODS = ("enumeration", "lemke-howson", *NASHPY_METHODS)
 
 
 def _lemke_howson(game: Game, exact: bool | None, label: int | str) -> Equilibria:
@@ -293,11 +294,15 @@ def nash_equilibria(
         None (default): mixed ones too when the game has at most
         :data:`SMALL_NPLAYER_SUPPORTS` support profiles (e.g. 2 x 2 x 2 and
         3 x 2 x 2) and rational payoffs.
-    method : {None, "enumeration", "lemke-howson"}, optional
+    method : {None, "enumeration", "lemke-howson", "nashpy-support", "nashpy-vertex", "nashpy-lemke-howson"}, optional
         Two players only.  None or ``"enumeration"`` (default): every extreme
         equilibrium, as above.  ``"lemke-howson"``: one equilibrium, by
         :func:`~solvers.equilibria.complementary_pivoting.lemke_howson` (any
-        size; ``complete`` is False).
+        size; ``complete`` is False).  ``"nashpy-..."``: nashpy's support
+        enumeration, vertex enumeration or Lemke-Howson, every profile verified
+        and compared with our enumeration; ``method`` of the result counts what
+        nashpy returned, invented and missed, and a ``RuntimeWarning`` names them
+        (:mod:`solvers.equilibria.nashpy_check`).
     label : int or str, default 0
         ``method="lemke-howson"`` only: the dropped label (``0..m-1`` the row
         player's strategies, ``m..m+n-1`` the column player's, or a strategy name).
@@ -377,8 +382,13 @@ def nash_equilibria(
     if time_limit is not None and not (isinstance(time_limit, (int, float)) and not isinstance(time_limit, bool)
                                        and time_limit > 0):
         raise GameError(f"nash_equilibria: time_limit must be a positive number of seconds or None, got {time_limit!r}")
+    deadline = None if time_limit is None else time.monotonic() + float(time_limit)
+    if method in NASHPY_METHODS:
+        if game.n_players != 2:
+            raise GameError(f"nash_equilibria: method={method!r} needs a two-player game, got {game.n_players} players")
+        ours = None if method == "nashpy-lemke-howson" else _two_player(game, exact, tol, deadline)
+        return nashpy_equilibria(game, method, label=_resolve_label(game, label), reference=ours, tol=tol)
     if game.n_players == 2:
-        deadline = None if time_limit is None else time.monotonic() + float(time_limit)
         return _two_player(game, exact, tol, deadline)
     if game.n_players == 1:
         return _one_player(game)
