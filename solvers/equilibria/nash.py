@@ -67,7 +67,7 @@ from solvers.equilibria.exact_vertices import (
 from solvers.equilibria.nashpy_check import NASHPY_METHODS, nashpy_equilibria
 from solvers.equilibria.nplayer import nplayer_support_enumeration
 from solvers.equilibria.pure import pure_nash_equilibria
-from solvers.equilibria.verify import check_numeric_game, rational_payoff_arrays
+from solvers.equilibria.verify import check_numeric_game, float_arrays, rational_payoff_arrays
 from solvers.equilibria.vertices import (
     NEAR_DEGENERATE_EXACT_MAX,
     float_integer_bimatrix,
@@ -151,7 +151,7 @@ def _two_player(game: Game, exact: bool | None, tol: float | None, deadline: flo
         return res
     names = (game.players, game.strategies)
     eqs: list[Equilibrium] = []
-    Af, Bf = game.numeric_arrays()
+    Af, Bf = float_arrays(game)
     good: list[tuple[int, int]] = []
     for i, j in ext.pairs:
         x = np.asarray(ext.row_vertices[i])

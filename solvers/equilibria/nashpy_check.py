@@ -46,6 +46,7 @@ import numpy as np
 
 from games.core import Game
 from games.errors import GameError
+from solvers.equilibria.verify import float_arrays
 from solvers.results.equilibria import FLOAT_TOL, Equilibria, Equilibrium
 
 __all__ = ["nashpy_equilibria", "NASHPY_METHODS"]
@@ -121,7 +122,7 @@ def nashpy_equilibria(
     if method not in NASHPY_METHODS:
         raise GameError(f"nashpy_equilibria: unknown method {method!r}; allowed: {', '.join(NASHPY_METHODS)}")
     nashpy = importlib.import_module("nashpy")
-    A, B = game.numeric_arrays()
+    A, B = float_arrays(game)
     t = FLOAT_TOL if tol is None else float(tol)
     g = nashpy.Game(A, B)
     with warnings.catch_warnings():

@@ -79,6 +79,7 @@ from solvers.equilibria.exact_vertices import (
     exact_extreme_integer,
 )
 from solvers.equilibria.float_vertices import AMBIGUOUS_FACTOR, _float_extreme
+from solvers.equilibria.verify import cached, float_arrays
 from solvers.results.equilibria import FLOAT_TOL, ExtremeEquilibria
 
 __all__ = ["vertex_enumeration"]
@@ -87,19 +88,24 @@ __all__ = ["vertex_enumeration"]
 def integer_bimatrix(game: Game) -> tuple[list[list[int]], list[list[int]], int, int] | None:
     """The two payoff matrices scaled to integers: ``(A_int, B_int, den_A, den_B)`` with ``A = A_int / den_A``.
 
-    None when some payoff is not rational.
+    None when some payoff is not rational.  Computed once per game object
+    (:func:`~solvers.equilibria.verify.cached`); treat the lists as read-only.
     """
+    return cached(game, "integers", _integer_bimatrix)  # type: ignore[no-any-return]
+
+
+def _integer_bimatrix(game: Game) -> tuple[list[list[int]], list[list[int]], int, int] | None:
     out: list[Any] = []
     dens = []
     m, n = game.shape
     for arr in game.payoffs:
         flat = arr._array  # noqa: SLF001 - sympy's flat storage
-        den = 1
-        for v in flat:
-            if not isinstance(v, sympy.Rational):
-                return None
-            den = math.lcm(den, int(v.q))
-        ints = [int(v.p) * (den // int(v.q)) for v in flat]
+        if not all(isinstance(v, sympy.Rational) for v in flat):
+            return None
+        qs = {int(v.q) for v in flat}
+        den = math.lcm(*qs)
+        mult = {q: den // q for q in qs}
+        ints = [int(v.p) * mult[int(v.q)] for v in flat]
         out.append([ints[i * n:(i + 1) * n] for i in range(m)])
         dens.append(den)
     return out[0], out[1], dens[0], dens[1]
@@ -155,7 +161,7 @@ def guarded_float_extreme(
     enough (:data:`NEAR_DEGENERATE_EXACT_MAX`): then the caller enumerates ``integers`` (the rational
     payoffs, or the floats as exact dyadic rationals) exactly.
     """
-    A, B = game.numeric_arrays()
+    A, B = float_arrays(game)
     m, n = A.shape
     small = count_bases(m, n) <= NEAR_DEGENERATE_EXACT_MAX
 
