@@ -32,34 +32,15 @@ def count_bases(m: int, n: int) -> int:
 MAX_ENUMERATION_BASES = 10**8
 
 
-def check_enumeration_size(m: int, n: int, where: str) -> None:
-    """Refuse, before any work, to enumerate the equilibria of an m x n game past :data:`MAX_ENUMERATION_BASES`.
-
-    Examples
-    --------
-    >>> check_enumeration_size(200, 200, "nash_equilibria")
-    Traceback (most recent call last):
-    ...
-    games.errors.SizeLimitError: nash_equilibria: a 200 x 200 game has 1.03e+119 bases to enumerate (allowed: at most 1e8, about 14 x 14); for one equilibrium use nash_equilibria(game, method="lemke-howson"), or remove dominated strategies first (solvers.iterated_elimination)
-    """
-    bases = count_bases(m, n)
-    if bases > MAX_ENUMERATION_BASES:
-        raise SizeLimitError(
-            f"{where}: a {m} x {n} game has {float(bases):.3g} bases to enumerate (allowed: at most 1e8, about "
-            '14 x 14); for one equilibrium use nash_equilibria(game, method="lemke-howson"), '
-            "or remove dominated strategies first (solvers.iterated_elimination)"
-        )
-
-
 def vertex_bound(m: int, n: int) -> int:
     r"""Upper bound on the vertices of both best-response polytopes of an m x n game: the work estimate.
 
     McMullen's upper bound theorem: a d-polytope with N facets has at most
     :math:`\binom{N - \lfloor (d+1)/2 \rfloor}{N - d} + \binom{N - \lfloor (d+2)/2 \rfloor}{N - d}`
     vertices; P has d = m and N = m + n, Q has d = n and N = m + n.  Every
-    enumeration visits each vertex once at least; the pivoting searches cost
-    a few pivots per feasible basis on top (von Stengel 1999, "New maximal
-    numbers of equilibria in bimatrix games", Discrete Comput. Geom. 21).
+    enumeration visits each vertex once at least; the reverse search costs
+    one pivot per lexicographically positive basis on top (von Stengel 1999,
+    "New maximal numbers of equilibria in bimatrix games", Discrete Comput. Geom. 21).
 
     Examples
     --------
@@ -71,6 +52,32 @@ def vertex_bound(m: int, n: int) -> int:
         return math.comb(N - (d + 1) // 2, N - d) + math.comb(N - (d + 2) // 2, N - d)
 
     return ubt(m, m + n) + ubt(n, m + n)
+
+
+def check_enumeration_size(m: int, n: int, where: str, *, timed: bool = False) -> None:
+    """Refuse, before any work, to enumerate the equilibria of an m x n game past :data:`MAX_ENUMERATION_BASES`.
+
+    The work estimate is the number of bases :func:`count_bases` (at most 1e8, about 14 x 14, so that
+    an enumeration ends in minutes); :func:`vertex_bound` is the upper-bound-theorem count of the
+    vertices to visit.  ``timed``: the caller gave a ``time_limit``, which bounds the time itself, so
+    any size is allowed (the reverse search's memory does not grow).
+
+    Examples
+    --------
+    >>> check_enumeration_size(200, 200, "nash_equilibria")
+    Traceback (most recent call last):
+    ...
+    games.errors.SizeLimitError: nash_equilibria: a 200 x 200 game has 1.03e+119 bases to enumerate (at most 1.11e+82 vertices); allowed: at most 1e8 bases, about 14 x 14, or any size with a time_limit; for one equilibrium use nash_equilibria(game, method="lemke-howson"), or remove dominated strategies first (solvers.iterated_elimination)
+    >>> check_enumeration_size(200, 200, "nash_equilibria", timed=True)  # allowed: time_limit bounds it
+    """
+    bases = count_bases(m, n)
+    if bases > MAX_ENUMERATION_BASES and not timed:
+        raise SizeLimitError(
+            f"{where}: a {m} x {n} game has {float(bases):.3g} bases to enumerate (at most "
+            f"{float(vertex_bound(m, n)):.3g} vertices); allowed: at most 1e8 bases, about 14 x 14, or any "
+            'size with a time_limit; for one equilibrium use nash_equilibria(game, method="lemke-howson"), '
+            "or remove dominated strategies first (solvers.iterated_elimination)"
+        )
 
 
 def _exact_vertices(c: list[list[int]], own: int, opp: int, deadline: float | None = None) -> dict[int, IntVertex]:

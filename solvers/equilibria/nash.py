@@ -59,6 +59,7 @@ from solvers.equilibria.complementary_pivoting import _resolve_label, lemke_hows
 from solvers.equilibria.components import components_from_extreme
 from solvers.equilibria.exact_vertices import (
     EXACT_MAX_BASES,
+    MAX_ENUMERATION_BASES,
     IntVertex,
     check_enumeration_size,
     count_bases,
@@ -127,7 +128,7 @@ _SMALL_INTEGER = 10**6
 
 def _two_player(game: Game, exact: bool | None, tol: float | None, deadline: float | None) -> Equilibria:
     m, n = game.shape
-    check_enumeration_size(m, n, "nash_equilibria")
+    check_enumeration_size(m, n, "nash_equilibria", timed=deadline is not None)
     ints = integer_bimatrix(game)
     if exact is None:
         exact = ints is not None and count_bases(m, n) <= EXACT_MAX_BASES
@@ -143,6 +144,11 @@ def _two_player(game: Game, exact: bool | None, tol: float | None, deadline: flo
     small_ints = ints is not None and max(max(map(abs, row)) for M in ints[:2] for row in M) < _SMALL_INTEGER
     if ints is not None and (exact or (small_ints and count_bases(m, n) <= _FLOAT_VIA_INTEGERS)):
         return _two_player_integer(game, ints, as_float=not exact, deadline=deadline)
+    if count_bases(m, n) > MAX_ENUMERATION_BASES:  # past 14 x 14 (time_limit given): bounded memory
+        res = _two_player_integer(game, ints if ints is not None else float_integer_bimatrix(*float_arrays(game)),
+                                  as_float=True, deadline=deadline)
+        res.method = "vertex enumeration (float output, computed in integers by reverse search: bounded memory)"
+        return res
     ext, exact_ints = guarded_float_extreme(game, t, ints, deadline)
     if ext is None:
         assert exact_ints is not None
@@ -310,7 +316,9 @@ def nash_equilibria(
         Two-player enumeration only: seconds (wall clock) after which the
         enumeration stops with :class:`~games.errors.SizeLimitError` (checked
         between pivots, so it stops within a few milliseconds of the limit).
-        None (default): no limit beyond the size guard.
+        With a time limit any size may be enumerated (games past the size guard
+        go through the reverse search, whose memory does not grow).  None
+        (default): no limit beyond the size guard.
 
     Returns
     -------
@@ -325,9 +333,9 @@ def nash_equilibria(
     SizeLimitError
         At once, before any work, for a two-player game with more than
         :data:`~solvers.equilibria.exact_vertices.MAX_ENUMERATION_BASES` bases
-        (larger than about 14 x 14), unless ``method="lemke-howson"``; the
-        message names the size and suggests ``method="lemke-howson"``.  Also
-        when ``time_limit`` runs out.
+        (larger than about 14 x 14), unless ``method="lemke-howson"`` or a
+        ``time_limit`` is given; the message names the size and suggests
+        ``method="lemke-howson"``.  Also when ``time_limit`` runs out.
     GameError
         For a :class:`~games.symmetric.SymmetricGame` (use
         :func:`solvers.equilibria.symmetric.symmetric_equilibria` or ``to_game()``),

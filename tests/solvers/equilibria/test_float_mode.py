@@ -190,3 +190,14 @@ def test_time_limit_must_be_positive(bad):
 def test_time_limit_that_is_not_reached_changes_nothing():
     game = Game.from_bimatrix([[3, 3], [2, 5], [0, 6]], [[3, 3], [2, 6], [3, 1]])
     assert nash_equilibria(game, time_limit=60) == nash_equilibria(game)
+
+
+def test_time_limit_lets_a_game_past_the_size_guard_run_in_bounded_memory():
+    # 16 x 16 has 6.0e8 bases (> 1e8): refused at once without a time limit, enumerated with one (by the
+    # reverse search, float output) until the limit stops it.
+    rng = np.random.default_rng(16)
+    game = Game.from_bimatrix(rng.integers(0, 1000, (16, 16)) / 1000, rng.integers(0, 1000, (16, 16)) / 1000)
+    with pytest.raises(SizeLimitError, match="bases to enumerate"):
+        nash_equilibria(game, exact=False)
+    with pytest.raises(SizeLimitError, match="time_limit exceeded"):
+        nash_equilibria(game, exact=False, time_limit=0.3)
