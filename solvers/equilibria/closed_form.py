@@ -14,7 +14,7 @@ probabilities lie strictly between 0 and 1, the one mixed profile
 (p the row player's probability of her first strategy, q the column
 player's), each player mixing so as to make the other indifferent.  Every
 equilibrium of a nondegenerate game is isolated (von Stengel 2002,
-Theorem 3.4).  All arithmetic is in Python integers and ``Fraction``, so ties
+Theorem 3.4).  All arithmetic is in Python integers, so ties
 are exact; degenerate 2 x 2 games go to the general enumeration.
 
 References
@@ -25,23 +25,21 @@ M. J. Osborne, A. Rubinstein, *A Course in Game Theory* (1994), Section 3.2.
 
 Examples
 --------
->>> bos = two_by_two([[2, 0], [0, 1]], [[1, 0], [0, 2]])
->>> [(tuple(map(str, x)), tuple(map(str, y))) for x, y, _ in bos]
-[(('1', '0'), ('1', '0')), (('2/3', '1/3'), ('1/3', '2/3')), (('0', '1'), ('0', '1'))]
+>>> two_by_two([[2, 0], [0, 1]], [[1, 0], [0, 2]])  # battle of the sexes: x = (2/3, 1/3), y = (1/3, 2/3)
+[((1, 0), (1, 0)), ((2, 1), (1, 2)), ((0, 1), (0, 1))]
 >>> two_by_two([[1, 1], [1, 1]], [[1, 1], [1, 1]]) is None  # degenerate
 True
 """
 
 from __future__ import annotations
 
-from fractions import Fraction
-
 __all__ = ["two_by_two"]
 
-Profile2 = tuple[tuple[Fraction, Fraction], tuple[Fraction, Fraction], tuple[Fraction, Fraction]]
+#: A mixed strategy as non-negative integer weights (divide by their sum).
+Weights = tuple[int, int]
 
 
-def two_by_two(A: list[list[int]], B: list[list[int]]) -> list[Profile2] | None:
+def two_by_two(A: list[list[int]], B: list[list[int]]) -> list[tuple[Weights, Weights]] | None:
     """Every equilibrium of a nondegenerate 2 x 2 integer bimatrix game, or None when it is degenerate.
 
     Parameters
@@ -51,10 +49,10 @@ def two_by_two(A: list[list[int]], B: list[list[int]]) -> list[Profile2] | None:
 
     Returns
     -------
-    list of (x, y, payoffs) or None
-        ``x`` and ``y`` the two mixed strategies and ``payoffs`` the two expected payoffs, all
-        ``Fraction``, sorted lexicographically by x then y, largest probabilities first; None when
-        the game is degenerate (some pure strategy has two pure best responses).
+    list of (x, y) or None
+        ``x`` and ``y`` the two mixed strategies as integer weights (the probabilities are the
+        weights over their sum), sorted lexicographically by x then y, largest probabilities first;
+        None when the game is degenerate (some pure strategy has two pure best responses).
 
     References
     ----------
@@ -62,27 +60,26 @@ def two_by_two(A: list[list[int]], B: list[list[int]]) -> list[Profile2] | None:
 
     Examples
     --------
-    >>> [(x, y) for x, y, _ in two_by_two([[3, 0], [5, 1]], [[3, 5], [0, 1]])]  # prisoner's dilemma
-    [((Fraction(0, 1), Fraction(1, 1)), (Fraction(0, 1), Fraction(1, 1)))]
+    >>> two_by_two([[3, 0], [5, 1]], [[3, 5], [0, 1]])  # prisoner's dilemma
+    [((0, 1), (0, 1))]
     """
     (a00, a01), (a10, a11) = A
     (b00, b01), (b10, b11) = B
     if a00 == a10 or a01 == a11 or b00 == b01 or b10 == b11:
         return None
-    one, zero = Fraction(1), Fraction(0)
-    pure = ((one, zero), (zero, one))
-    out: list[Profile2] = []
+    pure = ((1, 0), (0, 1))
+    found: list[tuple[Weights, Weights] | None] = []
     for i in (0, 1):
         j = 0 if B[i][0] > B[i][1] else 1  # the column player's unique best response to row i
-        if A[i][j] > A[1 - i][j]:
-            out.append((pure[i], pure[j], (Fraction(A[i][j]), Fraction(B[i][j]))))
-    dp, dq = b00 - b01 - b10 + b11, a00 - a01 - a10 + a11
-    if dp and dq:
-        p, q = Fraction(b11 - b10, dp), Fraction(a11 - a01, dq)
-        if 0 < p < 1 and 0 < q < 1:
-            x, y = (p, 1 - p), (q, 1 - q)
-            u1 = q * a00 + (1 - q) * a01  # row 0's payoff = the row player's (she is indifferent)
-            u2 = p * b00 + (1 - p) * b10
-            out.append((x, y, (u1, u2)))
-    out.sort(key=lambda e: (tuple(-v for v in e[0]), tuple(-v for v in e[1])))
-    return out
+        found.append((pure[i], pure[j]) if A[i][j] > A[1 - i][j] else None)
+    # the row player's weights (b11 - b10, b00 - b01) make the column player indifferent, and the
+    # column player's (a11 - a01, a00 - a10) the row player; both must be positive (after the sign).
+    x = (b11 - b10, b00 - b01)
+    y = (a11 - a01, a00 - a10)
+    if x[0] < 0 or (x[0] == 0 and x[1] < 0):
+        x = (-x[0], -x[1])
+    if y[0] < 0 or (y[0] == 0 and y[1] < 0):
+        y = (-y[0], -y[1])
+    mixed = (x, y) if min(x) > 0 and min(y) > 0 else None
+    # the order: row plays her first strategy, then mixes, then plays her second
+    return [e for e in (found[0], mixed, found[1]) if e is not None]

@@ -186,29 +186,29 @@ def _two_player(game: Game, exact: bool | None, tol: float | None, deadline: flo
     )
 
 
-def _int_weights(v: tuple[Fraction, ...]) -> IntVertex:
-    d = math.lcm(*(a.denominator for a in v))
-    return tuple(int(a * d) for a in v)
-
-
 def _two_by_two(game: Game, ints: tuple[list[list[int]], list[list[int]], int, int], *, as_float: bool) -> Equilibria | None:
     """A nondegenerate 2 x 2 game in closed form (:func:`~solvers.equilibria.closed_form.two_by_two`); None if degenerate."""
     A, B, den_a, den_b = ints
     found = two_by_two(A, B)
     if found is None:
         return None
-    conv: Any = float if as_float else (lambda v: sympy.Rational(v.numerator, v.denominator))
     eqs = []
     comps = []
-    for k, (x, y, _) in enumerate(found):
+    for k, (x, y) in enumerate(found):
         # the closed form is exact; verify it anyway, in integers, as every returned equilibrium is
-        pay = _verify_exact(A, B, _int_weights(x), _int_weights(y))
+        pay = _verify_exact(A, B, x, y)
         if pay is None:  # pragma: no cover - would be a bug in the closed form
             raise RuntimeError(f"nash_equilibria: internal error, 2 x 2 candidate {x}, {y} is not an equilibrium")
-        u1, u2 = pay
-        prof = (tuple(conv(v) for v in x), tuple(conv(v) for v in y))
-        eqs.append(Equilibrium(prof, (conv(u1 / den_a), conv(u2 / den_b)), game.players, game.strategies,
-                               exact=not as_float))
+        sx, sy = x[0] + x[1], y[0] + y[1]
+        prof: tuple[tuple[Any, ...], tuple[Any, ...]]
+        if as_float:
+            prof = ((x[0] / sx, x[1] / sx), (y[0] / sy, y[1] / sy))
+            payoffs: tuple[Any, Any] = (float(pay[0] / den_a), float(pay[1] / den_b))
+        else:
+            prof = ((sympy.Rational(x[0], sx), sympy.Rational(x[1], sx)), (sympy.Rational(y[0], sy), sympy.Rational(y[1], sy)))
+            u1, u2 = pay[0] / den_a, pay[1] / den_b
+            payoffs = (sympy.Rational(u1.numerator, u1.denominator), sympy.Rational(u2.numerator, u2.denominator))
+        eqs.append(Equilibrium(prof, payoffs, game.players, game.strategies, exact=not as_float))
         comps.append(EquilibriumComponent((k,), (((0,), (0,)),), (prof[0],), (prof[1],)))
     mode = "float output" if as_float else "exact"
     return Equilibria(eqs, degenerate=False, components=comps, exact=not as_float, method=f"2 x 2 closed form ({mode})")

@@ -136,26 +136,37 @@ def lex_vertices(
 
 
 def _lex_min_row(T: list[list[int]], D: int, basis: list[int], cobasis: list[int], d: int, c: int) -> int:
-    """The leaving row of the lexicographic minimum-ratio test for entering column c (-1 if unbounded)."""
-    best = -1
-    ties: list[int] = []
-    bn = bd = 0
-    for r, row in enumerate(T):
-        t = row[c + 1]
-        if t <= 0:
-            continue
-        if best < 0:
-            best, bn, bd = r, row[0], t
-            ties = [r]
-            continue
-        lhs, rhs = row[0] * bd, bn * t
-        if lhs < rhs:
-            best, bn, bd = r, row[0], t
-            ties = [r]
-        elif lhs == rhs:
-            ties.append(r)
-    if len(ties) <= 1:
-        return best
+    """The leaving row of the lexicographic minimum-ratio test for entering column c (-1 if unbounded).
+
+    The minimum of ``T[r][0] / T[r][c+1]`` over the rows with a positive entry is found with
+    floats first: ``int / int`` is correctly rounded, and rounding is monotone, so every row whose
+    exact ratio is the minimum has the smallest float ratio; only the rows sharing it are compared
+    exactly, by cross-multiplication (a ratio past the float range compares all rows exactly).
+    """
+    cc = c + 1
+    try:
+        cands = [(row[0] / row[cc], r) for r, row in enumerate(T) if row[cc] > 0]
+    except OverflowError:  # a ratio beyond 1e308: compare them all exactly
+        cands = [(0.0, r) for r, row in enumerate(T) if row[cc] > 0]
+    if not cands:
+        return -1
+    if len(cands) == 1:
+        return cands[0][1]
+    low = min(cands)[0]
+    near = [r for q, r in cands if q == low]
+    if len(near) > 1:  # exact comparison of the close ones
+        best = near[0]
+        ties = [best]
+        for r in near[1:]:
+            lhs, rhs = T[r][0] * T[best][cc], T[best][0] * T[r][cc]
+            if lhs < rhs:
+                best, ties = r, [r]
+            elif lhs == rhs:
+                ties.append(r)
+    else:
+        ties = near
+    if len(ties) == 1:
+        return ties[0]
     # ties: compare the rows of B^{-1} (the columns of the first basis, the slacks, last one first) over the pivot entry
     where = {v: ("col", i) for i, v in enumerate(cobasis)}
     where.update({v: ("row", i) for i, v in enumerate(basis)})

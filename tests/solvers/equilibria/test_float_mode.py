@@ -152,7 +152,8 @@ def test_two_by_two_equals_lrsnash_on_generated_games(seed):
         closed = two_by_two(A.tolist(), B.tolist())
         if closed is not None:
             assert exact.method == "2 x 2 closed form (exact)"
-            assert {(x, y) for x, y, _ in closed} == ref
+            norm = {(tuple(Fraction(a, sum(x)) for a in x), tuple(Fraction(b, sum(y)) for b in y)) for x, y in closed}
+            assert norm == ref
         _assert_matches_lrsnash(game, nash_equilibria(game, exact=False))
 
 
