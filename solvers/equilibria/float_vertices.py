@@ -237,6 +237,9 @@ def _dedupe_float(
     xs: np.ndarray, ys: np.ndarray, pairs: list[tuple[int, int]], close: float
 ) -> list[tuple[tuple[float, ...], tuple[float, ...]]]:
     """Distinct pairs of probability vectors, identical vertices computed twice snapped to one (hashing)."""
-    rx, ry = _snap(xs, close), _snap(ys, close)
+    used_x = sorted({i for i, _ in pairs})
+    used_y = sorted({j for _, j in pairs})
+    rx = dict(zip(used_x, (used_x[r] for r in _snap(xs[used_x], close)))) if used_x else {}
+    ry = dict(zip(used_y, (used_y[r] for r in _snap(ys[used_y], close)))) if used_y else {}
     out = dict.fromkeys((rx[i], ry[j]) for i, j in pairs)
     return [(tuple(xs[i].tolist()), tuple(ys[j].tolist())) for i, j in out]

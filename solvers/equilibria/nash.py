@@ -10,9 +10,30 @@ Dispatch
   arithmetic when the payoffs are rational and the game is small enough
   (:data:`~solvers.equilibria.exact_vertices.EXACT_MAX_BASES`, i.e. up to 7 x 7), and
   returns sympy ``Rational`` probabilities and payoffs; otherwise floats.
-  Float mode on rational games with at most 300 bases per polytope (5 x 5)
-  still computes in integers and converts the result to floats: at that size
-  it is faster than the numpy search.
+  The routes, in order:
+
+  - a nondegenerate **2 x 2** game: the closed form
+    (:mod:`solvers.equilibria.closed_form`), no polytope at all;
+  - **exact**, and float mode on rational games of small integers up to 5 x 5:
+    the lexicographic **reverse search** of lrs in Python integers
+    (:mod:`solvers.equilibria.reverse_search`), whose memory does not grow
+    with the vertices visited;
+  - **float** otherwise: the vectorised numpy search
+    (:mod:`solvers.equilibria.float_vertices`), unless the game is
+    *near-degenerate* -- two payoffs a player compares, or a slack at a
+    vertex, within 1000 times the tolerance of a tie -- which is then
+    computed exactly (its rational payoffs, or its floats as exact dyadic
+    rationals) and returned as floats; a float candidate failing verification
+    also sends the game to exact arithmetic.  Past 14 x 14 (allowed with a
+    ``time_limit``) float mode also takes the reverse search, for its bounded
+    memory.
+
+  Before any work, a game past the size guard
+  (:func:`~solvers.equilibria.exact_vertices.check_enumeration_size`) is
+  refused with :class:`~games.errors.SizeLimitError` unless a ``time_limit``
+  is given; ``method="lemke-howson"`` finds one equilibrium of any size, and
+  ``method="nashpy-..."`` runs nashpy's algorithms through the same
+  verification (:mod:`solvers.equilibria.nashpy_check`).
 * **One player**: her optimal pure strategies.
 * **Three or more players**: every *pure* equilibrium
   (:func:`solvers.equilibria.pure.pure_nash_equilibria`, exact), and for small games
@@ -25,8 +46,9 @@ Dispatch
 Every returned equilibrium is verified before it is returned: exactly (all
 regrets exactly 0, probabilities summing to 1) in exact mode, and with the
 relative tolerance :data:`~solvers.results.equilibria.FLOAT_TOL` (1e-9 times
-``max(1, largest absolute payoff)``) in float mode.  A float candidate that fails is
-dropped with a ``RuntimeWarning``.  There are no duplicates and the order is
+``max(1, largest absolute payoff)``) in float mode.  A float candidate that fails
+sends the game to exact arithmetic (or, past 11 x 11, is dropped with a
+``RuntimeWarning``).  There are no duplicates and the order is
 deterministic (lexicographic in the row player's then the column player's
 probabilities, largest first).
 

@@ -21,15 +21,12 @@ Section 3.5; Avis, Rosenberg, Savani and von Stengel 2010).
 Two implementations, chosen by ``exact``:
 
 * **exact** (rational payoffs, scaled to integers; all arithmetic in Python
-  integers by fraction-free Gauss-Jordan elimination, so every tie is exact):
-  small games solve every basis of P and Q -- a support I and an equally
-  large set T of tight best-response constraints -- and keep the feasible
-  solutions; larger ones (more than 300 bases) search the feasible bases by
-  pivoting, as the float mode below.  Vertices are identified by their full
-  label sets.  ``exact=None`` chooses exact up to :data:`EXACT_MAX_BASES`
-  bases per polytope (7 x 7, 6 x 8, 5 x 10 games and smaller); measured on a
-  2-core machine: 5 x 5 integer games about 8 ms, 7 x 7 about 90 ms, 10 x 10
-  3 to 9 s with ``exact=True`` (Gambit's rational enummixed: 5 to 26 s).
+  integers, fraction-free, so every tie is exact): the lexicographic reverse
+  search of lrs over P, with the partners solved in Q
+  (:mod:`solvers.equilibria.reverse_search`; memory bounded by one path of
+  the search tree).  ``exact=None`` chooses exact up to :data:`EXACT_MAX_BASES`
+  bases per polytope (7 x 7, 6 x 8, 5 x 10 games and smaller).  Measured
+  side by side with lrsnash in ``tests/benchmarks/bench_enumeration.py``.
 * **float**: a breadth-first search over the feasible bases of each polytope
   by simplex pivots, vectorised with numpy over the whole frontier.  At a
   degenerate vertex *every* feasible pivot is followed (ties in the ratio test
@@ -38,6 +35,8 @@ Two implementations, chosen by ``exact``:
   Fukuda 1992).  Payoffs are first scaled to [1, 2]; a constraint is tight
   when its slack is at most ``tol`` (default 1e-9), and
   :func:`solvers.equilibria.nash.nash_equilibria` verifies every equilibrium again.
+  A near-degenerate game (:func:`guarded_float_extreme`) is computed exactly
+  instead and its equilibria returned as floats.
 
 References
 ----------
