@@ -178,8 +178,8 @@ def _lex_min_row(T: list[list[int]], D: int, basis: list[int], cobasis: list[int
         else:
             vals = [(D if r == i else 0, T[r][c + 1], r) for r in ties]
         # smallest value / pivot entry
-        low = min(vals, key=lambda v: _Ratio(v[0], v[1]))
-        ties = [r for a, t, r in vals if a * low[1] == low[0] * t]
+        first = min(vals, key=lambda v: _Ratio(v[0], v[1]))
+        ties = [r for a, t, r in vals if a * first[1] == first[0] * t]
         if len(ties) == 1:
             return ties[0]
     return ties[0]  # pragma: no cover - rows of B^{-1} never tie
