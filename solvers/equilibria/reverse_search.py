@@ -353,7 +353,13 @@ def reverse_search_extreme(
     degenerate = False
     full = (1 << (m + n)) - 1
     low = (1 << n) - 1
-    for _, mask, _ in lex_vertices(ap_t, deadline, stop_at_degenerate=True):
+    if m == 2:
+        # 2 x n: Q's vertices are y = 0, y = e_j / max_i A_ij (degenerate iff both rows tie in column j)
+        # and two-column mixtures with both rows tight (exactly n labels); no walk needed, and P, a
+        # polygon, has few vertices to solve partners for.
+        degenerate = any(ap[0][j] == ap[1][j] for j in range(n))
+        q_masks = None
+    for _, mask, _ in (() if m == 2 else lex_vertices(ap_t, deadline, stop_at_degenerate=True)):
         if mask.bit_count() > n:
             degenerate = True  # the walk stops here: partners are solved for, below
             q_masks = None

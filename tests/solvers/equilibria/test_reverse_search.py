@@ -95,3 +95,17 @@ def test_memory_does_not_grow_with_the_vertices_visited():
     tracemalloc.stop()
     assert count == len(_exact_vertices(C, 9, 9)) > 600  # every vertex, counted by the brute force
     assert peak < 500_000, peak  # bytes
+
+
+@pytest.mark.parametrize("high", [2, 3, 100])
+def test_two_by_n_without_walking_q_equals_lrsnash_and_all_bases(high):
+    # 2 x n games skip the walk of Q (its degeneracy is read off the columns); n up to 12.
+    for seed in range(40):
+        rng = np.random.default_rng(500 + seed)
+        n = int(rng.integers(1, 13))
+        A, B = rng.integers(0, high, (2, n)).tolist(), rng.integers(0, high, (2, n)).tolist()
+        got = reverse_search_extreme(A, B)
+        assert _pairs(got) == lrsnash_equilibria(A, B), (A, B)
+        if n <= 8:
+            ref = exact_extreme_integer(A, B, "bases")
+            assert got[3] == ref[3] and _pairs(got) == _pairs(ref)
