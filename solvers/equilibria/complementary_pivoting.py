@@ -151,21 +151,22 @@ def _float_tableaux(A: np.ndarray, B: np.ndarray) -> list[np.ndarray]:
 
 def _float_ratio_row(t: np.ndarray, c: int, lex: range) -> int:
     col = t[:, c]
-    rows = np.flatnonzero(col > PIVOT_TOL)
-    if rows.size == 0:  # pragma: no cover - the polytopes of a positive game are bounded
+    pos = col > PIVOT_TOL
+    if not pos.any():  # pragma: no cover - the polytopes of a positive game are bounded
         raise RuntimeError("lemke_howson: internal error, unbounded pivot column")
-    if rows.size == 1:
-        return int(rows[0])
-    piv = col[rows]
-    ratios = t[rows, -1] / piv
-    best = ratios.min()
-    rows = rows[ratios <= best + RATIO_TOL * max(1.0, abs(best))]
+    ratios = np.divide(t[:, -1], col, out=np.full(col.shape, np.inf), where=pos)
+    r = int(ratios.argmin())
+    best = float(ratios[r])
+    close = ratios <= best + RATIO_TOL * max(1.0, abs(best))
+    if np.count_nonzero(close) == 1:
+        return r
+    rows = np.flatnonzero(close)
     for j in lex:
         if rows.size == 1:
             break
-        r = t[rows, j] / col[rows]
-        best = r.min()
-        rows = rows[r <= best + RATIO_TOL * max(1.0, abs(best))]
+        ratio = t[rows, j] / col[rows]
+        low = ratio.min()
+        rows = rows[ratio <= low + RATIO_TOL * max(1.0, abs(low))]
     return int(rows[0])
 
 
@@ -178,10 +179,11 @@ def _float_path(A: np.ndarray, B: np.ndarray, k: int, max_pivots: int) -> tuple[
     for _ in range(max_pivots):
         t = tabs[side]
         r = _float_ratio_row(t, entering, lex[side])
-        t[r] /= t[r, entering]
+        prow = t[r]
+        prow /= prow[entering]
         col = t[:, entering].copy()
         col[r] = 0.0
-        t -= np.outer(col, t[r])
+        t -= col[:, None] * prow
         leaving, basis[side][r] = basis[side][r], entering
         if leaving == k:
             return basis, tabs
