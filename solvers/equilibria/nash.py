@@ -14,7 +14,7 @@ Dispatch
 
   - a nondegenerate **2 x 2** game: the closed form
     (:mod:`solvers.equilibria.closed_form`), no polytope at all;
-  - **exact**, and float mode on rational games of small integers up to 5 x 5:
+  - **exact**, and float mode on rational games of small integers up to 6 x 6:
     the lexicographic **reverse search** of lrs in Python integers
     (:mod:`solvers.equilibria.reverse_search`), whose memory does not grow
     with the vertices visited;
@@ -141,10 +141,11 @@ def _verify_float(A: np.ndarray, B: np.ndarray, x: np.ndarray, y: np.ndarray, to
     return u1, u2
 
 
-#: Float mode on a rational game takes the integer route (then converts to floats) when each polytope has
-#: at most this many bases (5 x 5) and every scaled integer payoff is below :data:`_SMALL_INTEGER`
-#: in absolute value; games of decimals (large common denominators) take the numpy route.
-_FLOAT_VIA_INTEGERS = 300
+#: Float mode on a rational game takes the integer route (the reverse search, then floats) when each
+#: polytope has at most this many bases (6 x 6 has 923, 5 x 7 791) and every scaled integer payoff is
+#: below :data:`_SMALL_INTEGER` in absolute value (measured faster than numpy there, slower from 7 x 7);
+#: games of decimals with long expansions (large common denominators) take the numpy route.
+_FLOAT_VIA_INTEGERS = 1000
 _SMALL_INTEGER = 10**6
 
 

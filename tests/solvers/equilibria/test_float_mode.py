@@ -103,13 +103,16 @@ def test_hidden_near_degeneracy_is_detected_from_the_slacks():
     assert "near-degenerate" in nash_equilibria(game, exact=False).method
 
 
-@pytest.mark.parametrize("shape", [(6, 6), (7, 7), (6, 8)])
-@pytest.mark.parametrize("seed", range(4))
-def test_numpy_route_equals_lrsnash(shape, seed):
-    # three-decimal payoffs: generic, so the numpy search answers without the exact fallback.
+@pytest.mark.parametrize("shape", [(6, 6), (7, 7), (6, 8), (8, 8)])
+@pytest.mark.parametrize("seed", range(3))
+def test_float_mode_equals_lrsnash(shape, seed):
+    # three-decimal payoffs: generic; 6 x 6 takes the integer reverse search (small integers, at most
+    # 1000 bases), the larger ones the numpy search, which answers without the exact fallback.
     rng = np.random.default_rng(seed)
     game = Game.from_bimatrix(rng.integers(0, 1000, shape) / 1000, rng.integers(0, 1000, shape) / 1000)
     eqs = nash_equilibria(game, exact=False)
+    expected = "vertex enumeration (float output, computed in integers)" if shape == (6, 6) else "vertex enumeration (float)"
+    assert eqs.method == expected
     _assert_matches_lrsnash(game, eqs)
 
 
