@@ -40,7 +40,8 @@ Exact and float
 * Float: the same pivots on a numpy tableau (pivot elements above
   :data:`PIVOT_TOL`, ties within :data:`RATIO_TOL`).  The profile is verified
   with the relative tolerance :data:`~solvers.results.equilibria.FLOAT_TOL`.
-  When the payoffs are rational, the end basis is then re-solved exactly
+  With ``exact=None`` (a game too large for integer pivoting) and rational
+  payoffs, the end basis is then re-solved exactly
   (:func:`~solvers.equilibria.basis_recheck.exact_from_end_basis`): the
   equations ``A[tight rows, support] y = 1`` and
   ``x^T B[support, tight columns] = 1`` in integers (fraction-free
@@ -51,7 +52,8 @@ Exact and float
   converted from the game once per game object
   (:func:`~solvers.equilibria.verify.float_arrays`).
 * ``exact=None``: exact when the payoffs are rational and ``m + n <=``
-  :data:`EXACT_MAX_STRATEGIES`, float otherwise.
+  :data:`EXACT_MAX_STRATEGIES`, float (with the exact re-solve) otherwise;
+  ``exact=False``: floats only.
 
 Every path stops after ``max_pivots`` pivots (default
 :func:`default_max_pivots`, ``10 (m + n)^2``) with a
@@ -337,10 +339,11 @@ def lemke_howson(game: Game, *, label: int | str = 0, exact: bool | None = None,
         player has.
     exact : bool, optional
         True: integer pivoting, sympy ``Rational`` probabilities and payoffs
-        (needs rational payoffs).  False: numpy floats, then an exact
-        re-solve of the end basis when the payoffs are rational.  None
-        (default): exact when the payoffs are rational and
-        ``m + n <=`` :data:`EXACT_MAX_STRATEGIES`.
+        (needs rational payoffs).  False: numpy floats, verified with the
+        float tolerance (no exact arithmetic at all).  None (default): integer
+        pivoting when the payoffs are rational and ``m + n <=``
+        :data:`EXACT_MAX_STRATEGIES`; otherwise numpy floats, then, when the
+        payoffs are rational, the exact re-solve of the end basis.
     max_pivots : int, optional
         The pivot bound (default :func:`default_max_pivots`, ``10 (m + n)^2``).
 
@@ -386,6 +389,7 @@ def lemke_howson(game: Game, *, label: int | str = 0, exact: bool | None = None,
     rational = is_rational(game)
     if exact is True and not rational:
         raise GameError("lemke_howson: exact=True needs rational payoffs; this game has irrational ones")
+    recheck = exact is None and rational  # float pivoting chosen for size: re-solve its end basis exactly
     if exact is None:
         exact = rational and m + n <= EXACT_MAX_STRATEGIES
     if exact:
@@ -399,7 +403,7 @@ def lemke_howson(game: Game, *, label: int | str = 0, exact: bool | None = None,
         return eq
     A, B = float_arrays(game)
     fbasis, ftabs = _float_path(A, B, k, int(max_pivots))
-    if rational:
+    if recheck:
         exact_eq = exact_from_end_basis(game, fbasis)
         if exact_eq is not None:
             return exact_eq

@@ -4,12 +4,14 @@ Median CPU time (``time.process_time``) per call over several random games
 (fixed seeds), label 0, in the same run:
 
 * ours, ``lemke_howson(game, exact=False)`` on a :class:`games.Game` (float
-  pivoting, float verification, then the exact re-solve of the end basis that
-  rational payoffs allow; the float payoffs of ``Game.from_bimatrix`` are
-  rational): "ours 1st" is the first call on a new ``Game`` object (it includes
-  converting the game's sympy payoffs to floats once, about 0.4 microseconds a
-  payoff), "ours" a repeated call (the conversion is kept per game object), and
-  "ours core" the float pivoting alone (``_float_path`` on numpy arrays);
+  pivoting and float verification): "ours 1st" is the first call on a new
+  ``Game`` object (it includes converting the game's sympy payoffs to floats
+  once, about 0.4 microseconds a payoff), "ours" a repeated call (the
+  conversion is kept per game object); "ours+exact" is ``exact=None``, which on
+  these sizes pivots in floats and then re-solves the end basis exactly (the
+  float payoffs of ``Game.from_bimatrix`` are rational), returning an exact
+  equilibrium; "ours core" is the float pivoting alone (``_float_path`` on
+  numpy arrays); the 10 x 10 integer row is ``exact=True`` (integer pivoting);
 * nashpy's ``Game(A, B).lemke_howson(initial_dropped_label=0)`` (stopped after
   ``NASHPY_CAP`` seconds: it does not finish on some games);
 * QuantEcon's ``quantecon.game_theory.lemke_howson`` if importable (numba,
@@ -79,19 +81,19 @@ def quantecon():
     return run
 
 
-def med(xs: list[float]) -> str:
-    return f"{statistics.median(xs) * 1e3:10.3f}" if xs else "       n/a"
+def med(xs: list[float], width: int = 10) -> str:
+    return f"{statistics.median(xs) * 1e3:{width}.3f}" if xs else f"{'n/a':>{width}}"
 
 
 def gambit_time(A: np.ndarray, B: np.ndarray) -> float:
     import pygambit as gbt
 
-    g = gbt.Game.from_arrays(A, B)
+    g = gbt.StrategicGame.from_arrays(A, B)
     return cpu(gbt.nash.lcp_solve, g, rational=False, stop_after=1)
 
 
 def row(label: str, size: int, integer: bool, qe, gambit: bool = False) -> None:
-    ours, first, core, nash, q, gb = [], [], [], [], [], []
+    ours, first, rechecked, core, nash, q, gb = [], [], [], [], [], [], []
     unfinished = 0
     for seed in range(RUNS):
         rng = np.random.default_rng(seed)
@@ -104,6 +106,8 @@ def row(label: str, size: int, integer: bool, qe, gambit: bool = False) -> None:
         exact = integer
         first.append(cpu(lemke_howson, g, exact=exact))
         ours.append(statistics.median(cpu(lemke_howson, g, exact=exact) for _ in range(5)))
+        if not integer:
+            rechecked.append(statistics.median(cpu(lemke_howson, g, exact=None) for _ in range(5)))
         core.append(cpu(_float_path, Af, Bf, 0, 10**6))
         t = nashpy_time(Af, Bf)
         if t is None:
@@ -119,9 +123,10 @@ def row(label: str, size: int, integer: bool, qe, gambit: bool = False) -> None:
     r_n = f"{o / statistics.median(nash):9.2f}" if nash else "      n/a"
     r_q = f"{o / statistics.median(q):8.1f}" if q else "     n/a"
     r_c = f"{statistics.median(core) / statistics.median(q):8.2f}" if q else "     n/a"
-    r_g = f"{statistics.median(gb) / o:8.0f}" if gb else "     n/a"
+    r_g = f"{statistics.median(gb) / o:9.0f}" if gb else "      n/a"
     note = f"  nashpy unfinished after {NASHPY_CAP:.0f} s on {unfinished}/{RUNS}" if unfinished else ""
-    print(f"{label:<24}{med(first)}{med(ours)}{med(core)}{med(nash)}{med(q)}{med(gb)}{r_n}{r_q}{r_c}{r_g}{note}")
+    print(f"{label:<24}{med(first)}{med(ours)}{med(rechecked, 11)}{med(core)}{med(nash)}{med(q)}{med(gb)}"
+          f"{r_n}{r_q}{r_c}{r_g}{note}")
 
 
 def main() -> None:
@@ -129,8 +134,9 @@ def main() -> None:
     print(f"median CPU ms over {RUNS} games (seeds 0..{RUNS - 1}), label 0")
     print("nashpy medians are over the games it finished; 'ours core' is the float pivoting alone")
     print("QuantEcon and 'ours' (repeat) are medians of 5 calls per game; Gambit/o is how many times faster we are")
-    print(f"{'game':<24}{'ours 1st':>10}{'ours':>10}{'ours core':>10}{'nashpy':>10}{'QuantEcon':>10}{'Gambit':>10}"
-          f"{'o/nashpy':>9}{'o/QE':>8}{'core/QE':>8}{'Gambit/o':>8}")
+    print(f"{'game':<24}{'ours 1st':>10}{'ours':>10}{'ours+exact':>11}{'ours core':>10}{'nashpy':>10}"
+          f"{'QuantEcon':>10}{'Gambit':>10}"
+          f"{'o/nashpy':>9}{'o/QE':>8}{'core/QE':>8}{'Gambit/o':>9}")
     row("100x100 float", 100, False, qe, gambit=True)
     row("30x30 float", 30, False, qe)
     row("10x10 integer (exact)", 10, True, qe)
