@@ -109,3 +109,19 @@ def test_two_by_n_without_walking_q_equals_lrsnash_and_all_bases(high):
         if n <= 8:
             ref = exact_extreme_integer(A, B, "bases")
             assert got[3] == ref[3] and _pairs(got) == _pairs(ref)
+
+
+def test_huge_payoffs_equal_solving_every_basis():
+    # payoffs up to 4 x 10^399: ratios past the float range take the exact comparison path.
+    for seed in range(60):
+        rng = np.random.default_rng(seed)
+        m, n = int(rng.integers(1, 5)), int(rng.integers(1, 5))
+
+        def huge(rng=rng, m=m, n=n):
+            return [[int(v) * 10 ** int(e) for v, e in zip(r, re)]
+                    for r, re in zip(rng.integers(0, 5, (m, n)), rng.integers(0, 400, (m, n)))]
+
+        A, B = huge(), huge()
+        ref = exact_extreme_integer(A, B, "bases")
+        got = reverse_search_extreme(A, B)
+        assert _pairs(got) == _pairs(ref) and got[3] == ref[3]
