@@ -44,6 +44,13 @@ def rational_payoff_arrays(game: Game) -> tuple[np.ndarray, ...] | None:
 #: :data:`_CACHE_SIZE` of them (the oldest go first).
 _CACHE: dict[tuple[int, str], Any] = {}
 _CACHE_SIZE = 64
+_WATCHED: set[int] = set()  # ids of the games with a finalizer that clears their entries
+
+
+def _forget(ident: int) -> None:
+    _WATCHED.discard(ident)
+    for key in [k for k in _CACHE if k[0] == ident]:
+        del _CACHE[key]
 
 
 def cached(game: Game, what: str, compute: Callable[[Game], Any]) -> Any:
@@ -55,7 +62,9 @@ def cached(game: Game, what: str, compute: Callable[[Game], Any]) -> Any:
     if len(_CACHE) >= _CACHE_SIZE:
         del _CACHE[next(iter(_CACHE))]
     _CACHE[key] = value
-    weakref.finalize(game, _CACHE.pop, key, None)
+    if key[0] not in _WATCHED:
+        _WATCHED.add(key[0])
+        weakref.finalize(game, _forget, key[0])
     return value
 
 
