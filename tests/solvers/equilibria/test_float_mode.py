@@ -206,3 +206,21 @@ def test_time_limit_lets_a_game_past_the_size_guard_run_in_bounded_memory():
         nash_equilibria(game, exact=False)
     with pytest.raises(SizeLimitError, match="time_limit exceeded"):
         nash_equilibria(game, exact=False, time_limit=0.3)
+
+
+def test_float_arrays_equal_numeric_arrays_and_are_kept_per_live_game():
+    # p/q integer division is correctly rounded, as float(sympy.Rational) is: the same doubles.
+    import gc
+
+    from solvers.equilibria import verify
+
+    rng = np.random.default_rng(5)
+    big = [[int(v) * 10**15 + 7 for v in row] for row in rng.integers(-10**6, 10**6, (7, 5))]  # beyond 2^53
+    game = Game.from_bimatrix(rng.random((7, 5)), big)
+    fast, slow = verify.float_arrays(game), game.numeric_arrays()
+    assert all(np.array_equal(a, b) for a, b in zip(fast, slow))
+    assert verify.float_arrays(game)[0] is fast[0] and not fast[0].flags.writeable
+    ident = id(game)
+    del game, fast
+    gc.collect()
+    assert not [k for k in verify._CACHE if k[0] == ident]
