@@ -19,6 +19,8 @@ lrsnash both its own timer (the ``*0.132u`` line it prints: user CPU) and the wa
 4. **2 x 2 float games**: ours (``exact=False``: the closed form) against QuantEcon's
    ``pure_nash_brute`` (pure equilibria only) and ``support_enumeration``, and Gambit's
    ``enummixed_solve``, per call over many calls in a row.
+5. **2 x n float games**: ours (the reverse search over the polygon P, no walk of Q) against
+   QuantEcon's ``vertex_enumeration``.
 """
 
 from __future__ import annotations
@@ -221,6 +223,19 @@ def two_by_two_section(gt: Any, nfg: Any) -> None:
           f"ours/Gambit enummixed {statistics.median(r[1] for r in ratios):.2f}")
 
 
+def two_by_n_section(gt: Any, nfg: Any) -> None:
+    print("\n5. 2 x n float games (integers 0..99 as floats): ours vs QuantEcon vertex_enumeration, microseconds per call")
+    print(f"{'game':<10}{'ours':>9}{'QE':>9}{'o/QE':>7}  eqs ours/QE")
+    for n in (3, 5, 10, 20):
+        rng = np.random.default_rng(n)
+        A, B = rng.integers(0, 100, (2, n)).astype(float), rng.integers(0, 100, (2, n)).astype(float)
+        g = Game.from_bimatrix(A, B)
+        G = nfg(A, B)
+        t, eqs = per_call(lambda g=g: nash_equilibria(g, exact=False), 50)
+        tq, qeq = per_call(lambda G=G: gt.vertex_enumeration(G), 50)
+        print(f"2x{n:<8}{t * 1e6:9.0f}{tq * 1e6:9.0f}{t / tq:7.2f}  {len(eqs)}/{len(qeq)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="skip the memory section")
@@ -233,6 +248,7 @@ def main() -> None:
     if not args.quick:
         memory_section(args.seconds)
     two_by_two_section(gt, nfg)
+    two_by_n_section(gt, nfg)
 
 
 if __name__ == "__main__":
