@@ -219,9 +219,6 @@ def _exact_vertices_pivoting(
     return out
 
 
-#: Exact mode enumerates all bases up to this count (simple and fast for small games), else pivots.
-_EXACT_ALL_BASES_MAX = 300
-
 
 def exact_extreme_integer(
     A: list[list[int]], B: list[list[int]], method: str | None = None, *, deadline: float | None = None
