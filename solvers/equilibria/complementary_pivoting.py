@@ -40,17 +40,20 @@ Exact and float
 * Float: the same pivots on a numpy tableau (pivot elements above
   :data:`PIVOT_TOL`, ties within :data:`RATIO_TOL`).  The profile is verified
   with the relative tolerance :data:`~solvers.results.equilibria.FLOAT_TOL`.
-  When the payoffs are rational, the end basis is then re-solved exactly: the
+  With ``exact=None`` (a game too large for integer pivoting) and rational
+  payoffs, the end basis is then re-solved exactly
+  (:func:`~solvers.equilibria.basis_recheck.exact_from_end_basis`): the
   equations ``A[tight rows, support] y = 1`` and
-  ``x^T B[support, tight columns] = 1`` of the support the float run ended on,
-  in integers (fraction-free elimination); if the exact solution is
-  non-negative and every strategy in each support is an exact best response
-  (checked in integers over the whole game: the test of
-  :func:`~solvers.equilibria.verify.is_nash_equilibrium`, without building
-  the game's Fractions), that exact profile is returned (``exact=True``),
-  otherwise the float one.
+  ``x^T B[support, tight columns] = 1`` in integers (fraction-free
+  elimination), reading only the payoff columns and rows of the two supports
+  (not the whole game); if the exact solution is non-negative and every
+  strategy in each support is an exact best response, that exact profile is
+  returned (``exact=True``), otherwise the float one.  The float payoffs are
+  converted from the game once per game object
+  (:func:`~solvers.equilibria.verify.float_arrays`).
 * ``exact=None``: exact when the payoffs are rational and ``m + n <=``
-  :data:`EXACT_MAX_STRATEGIES`, float otherwise.
+  :data:`EXACT_MAX_STRATEGIES`, float (with the exact re-solve) otherwise;
+  ``exact=False``: floats only.
 
 Every path stops after ``max_pivots`` pivots (default
 :func:`default_max_pivots`, ``10 (m + n)^2``) with a
@@ -67,7 +70,6 @@ Journal on Applied Mathematics 12 (1964) 413-423.
 
 from __future__ import annotations
 
-import math
 from fractions import Fraction
 from typing import Any
 
@@ -76,8 +78,8 @@ import sympy
 
 from games.core import Game
 from games.errors import GameError, SizeLimitError
-from solvers.equilibria.exact_vertices import _solve_fraction_free
-from solvers.equilibria.verify import check_numeric_game, is_nash_equilibrium
+from solvers.equilibria.basis_recheck import exact_from_end_basis
+from solvers.equilibria.verify import check_numeric_game, float_arrays, is_nash_equilibrium, is_rational
 from solvers.equilibria.vertices import integer_bimatrix
 from solvers.results.equilibria import FLOAT_TOL, Equilibrium
 
@@ -151,21 +153,22 @@ def _float_tableaux(A: np.ndarray, B: np.ndarray) -> list[np.ndarray]:
 
 def _float_ratio_row(t: np.ndarray, c: int, lex: range) -> int:
     col = t[:, c]
-    rows = np.flatnonzero(col > PIVOT_TOL)
-    if rows.size == 0:  # pragma: no cover - the polytopes of a positive game are bounded
+    pos = col > PIVOT_TOL
+    if not pos.any():  # pragma: no cover - the polytopes of a positive game are bounded
         raise RuntimeError("lemke_howson: internal error, unbounded pivot column")
-    if rows.size == 1:
-        return int(rows[0])
-    piv = col[rows]
-    ratios = t[rows, -1] / piv
-    best = ratios.min()
-    rows = rows[ratios <= best + RATIO_TOL * max(1.0, abs(best))]
+    ratios = np.divide(t[:, -1], col, out=np.full(col.shape, np.inf), where=pos)
+    r = int(ratios.argmin())
+    best = float(ratios[r])
+    close = ratios <= best + RATIO_TOL * max(1.0, abs(best))
+    if np.count_nonzero(close) == 1:
+        return r
+    rows = np.flatnonzero(close)
     for j in lex:
         if rows.size == 1:
             break
-        r = t[rows, j] / col[rows]
-        best = r.min()
-        rows = rows[r <= best + RATIO_TOL * max(1.0, abs(best))]
+        ratio = t[rows, j] / col[rows]
+        low = ratio.min()
+        rows = rows[ratio <= low + RATIO_TOL * max(1.0, abs(low))]
     return int(rows[0])
 
 
@@ -178,10 +181,11 @@ def _float_path(A: np.ndarray, B: np.ndarray, k: int, max_pivots: int) -> tuple[
     for _ in range(max_pivots):
         t = tabs[side]
         r = _float_ratio_row(t, entering, lex[side])
-        t[r] /= t[r, entering]
+        prow = t[r]
+        prow /= prow[entering]
         col = t[:, entering].copy()
         col[r] = 0.0
-        t -= np.outer(col, t[r])
+        t -= col[:, None] * prow
         leaving, basis[side][r] = basis[side][r], entering
         if leaving == k:
             return basis, tabs
@@ -259,40 +263,6 @@ def _weights(basis: list[list[int]], tabs: list[Any], m: int, n: int) -> tuple[l
     return x, y
 
 
-# --- exact re-solve of a float end basis ---------------------------------------------------------------------
-
-def _solve_exact(M: list[list[int]]) -> list[Fraction] | None:
-    """Solve ``M z = 1`` in rationals (M square, integers, fraction-free elimination); None if singular."""
-    if not M:
-        return []
-    sol = _solve_fraction_free(M, len(M))
-    if sol is None:
-        return None
-    d, num = sol
-    return [Fraction(v, d) for v in num]
-
-
-def _exact_from_basis(ints: tuple[Any, ...], basis: list[list[int]], m: int, n: int) -> tuple[list[Fraction], list[Fraction]] | None:
-    A, B = ints[0], ints[1]
-    lo_a, lo_b = min(map(min, A)), min(map(min, B))
-    supp_y = [lab - m for lab in basis[1] if lab >= m]
-    tight_rows = sorted(set(range(m)) - set(basis[1]))  # r_i nonbasic: row i is a best response
-    supp_x = [lab for lab in basis[0] if lab < m]
-    tight_cols = sorted(set(range(n)) - {lab - m for lab in basis[0] if lab >= m})
-    if len(supp_y) != len(tight_rows) or len(supp_x) != len(tight_cols):  # pragma: no cover - basis sizes
-        return None
-    y = _solve_exact([[A[i][j] - lo_a + 1 for j in supp_y] for i in tight_rows])
-    x = _solve_exact([[B[i][j] - lo_b + 1 for i in supp_x] for j in tight_cols])
-    if x is None or y is None or not x or not y:
-        return None
-    xs, ys = [Fraction(0)] * m, [Fraction(0)] * n
-    for i, v in zip(supp_x, x):
-        xs[i] = v
-    for j, v in zip(supp_y, y):
-        ys[j] = v
-    return xs, ys
-
-
 # --- the result ------------------------------------------------------------------------------------------------
 
 def _normalise(x: list[Any], y: list[Any]) -> tuple[list[Fraction], list[Fraction]] | None:
@@ -310,39 +280,18 @@ def _payoffs(ints: tuple[Any, ...], x: list[Fraction], y: list[Fraction]) -> tup
     return u1, u2
 
 
-def _integer_check(ints: tuple[Any, ...], x: list[Fraction], y: list[Fraction]) -> bool:
-    """Exact mutual-best-response test in integers (the weights scaled to a common denominator)."""
-    A, B = ints[0], ints[1]
-    dx = math.lcm(*(v.denominator for v in x))
-    dy = math.lcm(*(v.denominator for v in y))
-    xi = [int(v * dx) for v in x]
-    yi = [int(v * dy) for v in y]
-    sx, sy = [i for i, v in enumerate(xi) if v], [j for j, v in enumerate(yi) if v]
-    row = [sum(A[i][j] * yi[j] for j in sy) for i in range(len(xi))]
-    col = [sum(B[i][j] * xi[i] for i in sx) for j in range(len(yi))]
-    best_row, best_col = max(row), max(col)
-    return all(row[i] == best_row for i in sx) and all(col[j] == best_col for j in sy)
-
-
 def _rational(v: Fraction) -> sympy.Rational:
     return sympy.Rational(v.numerator, v.denominator)
 
 
-def _exact_equilibrium(game: Game, ints: tuple[Any, ...], x: list[Fraction], y: list[Fraction], *,
-                       integer_check: bool) -> Equilibrium | None:
-    """The exact profile ``(x, y)`` (normalised) if it is verified, else None.
-
-    Verified with :func:`is_nash_equilibrium` (exact path), or by the equivalent
-    integer test :func:`_integer_check` (``integer_check``, the re-solve of a
-    float end basis: the same arithmetic without building the game's Fractions).
-    """
+def _exact_equilibrium(game: Game, ints: tuple[Any, ...], x: list[Any], y: list[Any]) -> Equilibrium | None:
+    """The exact profile ``(x, y)`` (normalised) if :func:`is_nash_equilibrium` verifies it, else None."""
     pair = _normalise(x, y)
     if pair is None:
         return None
     fx, fy = pair
     prof = (tuple(_rational(v) for v in fx), tuple(_rational(v) for v in fy))
-    ok = _integer_check(ints, fx, fy) if integer_check else is_nash_equilibrium(game, prof)
-    if not ok:
+    if not is_nash_equilibrium(game, prof):
         return None
     u1, u2 = _payoffs(ints, fx, fy)
     return Equilibrium(prof, (_rational(u1), _rational(u2)), game.players, game.strategies, exact=True)
@@ -390,10 +339,11 @@ def lemke_howson(game: Game, *, label: int | str = 0, exact: bool | None = None,
         player has.
     exact : bool, optional
         True: integer pivoting, sympy ``Rational`` probabilities and payoffs
-        (needs rational payoffs).  False: numpy floats, then an exact
-        re-solve of the end basis when the payoffs are rational.  None
-        (default): exact when the payoffs are rational and
-        ``m + n <=`` :data:`EXACT_MAX_STRATEGIES`.
+        (needs rational payoffs).  False: numpy floats, verified with the
+        float tolerance (no exact arithmetic at all).  None (default): integer
+        pivoting when the payoffs are rational and ``m + n <=``
+        :data:`EXACT_MAX_STRATEGIES`; otherwise numpy floats, then, when the
+        payoffs are rational, the exact re-solve of the end basis.
     max_pivots : int, optional
         The pivot bound (default :func:`default_max_pivots`, ``10 (m + n)^2``).
 
@@ -436,31 +386,27 @@ def lemke_howson(game: Game, *, label: int | str = 0, exact: bool | None = None,
         max_pivots = default_max_pivots(m, n)
     elif isinstance(max_pivots, bool) or not isinstance(max_pivots, (int, np.integer)) or max_pivots < 1:
         raise GameError(f"lemke_howson: max_pivots must be a positive integer or None, got {max_pivots!r}")
-    ints = integer_bimatrix(game)
-    if exact is True and ints is None:
+    rational = is_rational(game)
+    if exact is True and not rational:
         raise GameError("lemke_howson: exact=True needs rational payoffs; this game has irrational ones")
+    recheck = exact is None and rational  # float pivoting chosen for size: re-solve its end basis exactly
     if exact is None:
-        exact = ints is not None and m + n <= EXACT_MAX_STRATEGIES
+        exact = rational and m + n <= EXACT_MAX_STRATEGIES
     if exact:
+        ints = integer_bimatrix(game)
         assert ints is not None
         basis, tabs = _int_path(ints[0], ints[1], k, int(max_pivots))
         x, y = _weights(basis, tabs, m, n)
-        eq = _exact_equilibrium(game, ints, x, y, integer_check=False)
+        eq = _exact_equilibrium(game, ints, x, y)
         if eq is None:  # pragma: no cover - would be a bug in the pivoting
             raise RuntimeError(f"lemke_howson: internal error, the end of the path from label {k} is not an equilibrium")
         return eq
-    if ints is not None:
-        A = np.array([[v / ints[2] for v in row] for row in ints[0]], dtype=float)
-        B = np.array([[v / ints[3] for v in row] for row in ints[1]], dtype=float)
-    else:
-        A, B = game.numeric_arrays()
+    A, B = float_arrays(game)
     fbasis, ftabs = _float_path(A, B, k, int(max_pivots))
-    if ints is not None:
-        sol = _exact_from_basis(ints, fbasis, m, n)
-        if sol is not None:
-            eq = _exact_equilibrium(game, ints, *sol, integer_check=True)
-            if eq is not None:
-                return eq
+    if recheck:
+        exact_eq = exact_from_end_basis(game, fbasis)
+        if exact_eq is not None:
+            return exact_eq
     fx, fy = _weights(fbasis, ftabs, m, n)
     feq = _float_equilibrium(game, A, B, np.asarray(fx, dtype=float), np.asarray(fy, dtype=float))
     if feq is None:

@@ -11,8 +11,10 @@ import itertools
 import math
 
 from games.errors import GameError, SizeLimitError
+from solvers.equilibria.integers import IntVertex, _bareiss, _positive, _solve_fraction_free, check_deadline
+from solvers.equilibria.reverse_search import reverse_search_extreme
 
-__all__ = ["EXACT_MAX_BASES", "MAX_ENUMERATION_BASES", "count_bases", "check_enumeration_size"]
+__all__ = ["EXACT_MAX_BASES", "MAX_ENUMERATION_BASES", "count_bases", "check_enumeration_size", "vertex_bound"]
 
 
 #: ``exact=None`` computes exactly when each polytope has at most this many bases,
@@ -30,91 +32,55 @@ def count_bases(m: int, n: int) -> int:
 MAX_ENUMERATION_BASES = 10**8
 
 
-def check_enumeration_size(m: int, n: int, where: str) -> None:
+def vertex_bound(m: int, n: int) -> int:
+    r"""Upper bound on the vertices of both best-response polytopes of an m x n game: the work estimate.
+
+    McMullen's upper bound theorem: a d-polytope with N facets has at most
+    :math:`\binom{N - \lfloor (d+1)/2 \rfloor}{N - d} + \binom{N - \lfloor (d+2)/2 \rfloor}{N - d}`
+    vertices; P has d = m and N = m + n, Q has d = n and N = m + n.  Every
+    enumeration visits each vertex once at least; the reverse search costs
+    one pivot per lexicographically positive basis on top (von Stengel 1999,
+    "New maximal numbers of equilibria in bimatrix games", Discrete Comput. Geom. 21).
+
+    Examples
+    --------
+    >>> vertex_bound(2, 2), vertex_bound(10, 10)
+    (8, 8008)
+    """
+
+    def ubt(d: int, N: int) -> int:
+        return math.comb(N - (d + 1) // 2, N - d) + math.comb(N - (d + 2) // 2, N - d)
+
+    return ubt(m, m + n) + ubt(n, m + n)
+
+
+def check_enumeration_size(m: int, n: int, where: str, *, timed: bool = False) -> None:
     """Refuse, before any work, to enumerate the equilibria of an m x n game past :data:`MAX_ENUMERATION_BASES`.
+
+    The work estimate is the number of bases :func:`count_bases` (at most 1e8, about 14 x 14, so that
+    an enumeration ends in minutes); :func:`vertex_bound` is the upper-bound-theorem count of the
+    vertices to visit.  ``timed``: the caller gave a ``time_limit``, which bounds the time itself, so
+    any size is allowed (the reverse search's memory does not grow).
 
     Examples
     --------
     >>> check_enumeration_size(200, 200, "nash_equilibria")
     Traceback (most recent call last):
     ...
-    games.errors.SizeLimitError: nash_equilibria: a 200 x 200 game has 1.03e+119 bases to enumerate (allowed: at most 1e8, about 14 x 14); for one equilibrium use nash_equilibria(game, method="lemke-howson"), or remove dominated strategies first (solvers.iterated_elimination)
+    games.errors.SizeLimitError: nash_equilibria: a 200 x 200 game has 1.03e+119 bases to enumerate (at most 1.11e+82 vertices); allowed: at most 1e8 bases, about 14 x 14, or any size with a time_limit; for one equilibrium use nash_equilibria(game, method="lemke-howson"), or remove dominated strategies first (solvers.iterated_elimination)
+    >>> check_enumeration_size(200, 200, "nash_equilibria", timed=True)  # allowed: time_limit bounds it
     """
     bases = count_bases(m, n)
-    if bases > MAX_ENUMERATION_BASES:
+    if bases > MAX_ENUMERATION_BASES and not timed:
         raise SizeLimitError(
-            f"{where}: a {m} x {n} game has {float(bases):.3g} bases to enumerate (allowed: at most 1e8, about "
-            '14 x 14); for one equilibrium use nash_equilibria(game, method="lemke-howson"), '
+            f"{where}: a {m} x {n} game has {float(bases):.3g} bases to enumerate (at most "
+            f"{float(vertex_bound(m, n)):.3g} vertices); allowed: at most 1e8 bases, about 14 x 14, or any "
+            'size with a time_limit; for one equilibrium use nash_equilibria(game, method="lemke-howson"), '
             "or remove dominated strategies first (solvers.iterated_elimination)"
         )
 
 
-def _positive(mat: list[list[int]]) -> list[list[int]]:
-    """Shift an integer matrix so that its minimum is 1 (equilibria do not change)."""
-    lo = min(min(row) for row in mat)
-    return [[v - lo + 1 for v in row] for row in mat]
-
-
-def _bareiss(a: list[list[int]], k: int) -> int | None:
-    """Fraction-free Gauss-Jordan elimination (Bareiss) of the first ``k`` columns of ``a``, in place.
-
-    ``a`` is a ``k x width`` integer matrix (the left ``k x k`` block, then any
-    augmented columns).  Every division is exact; afterwards the left block is
-    diagonal with every diagonal entry equal to the returned value, which is the
-    determinant up to sign, and the augmented columns hold that value times the
-    solution.  Returns None when the left block is singular.
-    """
-    prev = 1
-    for p in range(k):
-        if a[p][p] == 0:
-            for r in range(p + 1, k):
-                if a[r][p] != 0:
-                    a[p], a[r] = a[r], a[p]
-                    break
-            else:
-                return None
-        piv = a[p][p]
-        rowp = a[p]
-        for r in range(k):
-            if r == p:
-                continue
-            row = a[r]
-            f = row[p]
-            if f == 0:
-                a[r] = [(piv * v) // prev for v in row]
-            else:
-                a[r] = [(piv * v - f * w) // prev for v, w in zip(row, rowp)]
-        prev = piv
-    return a[k - 1][k - 1]
-
-
-def _solve_fraction_free(mat: list[list[int]], k: int) -> tuple[int, list[int]] | None:
-    """Solve ``mat @ z = 1`` exactly: return (d, num) with z = num / d and d > 0, or None if singular.
-
-    Fraction-free Gauss-Jordan elimination (Bareiss): every division is exact
-    and the final diagonal entries all equal the determinant up to sign.
-    """
-    if k == 1:
-        d1 = mat[0][0]
-        if d1 == 0:
-            return None
-        return (d1, [1]) if d1 > 0 else (-d1, [-1])
-    a = [row[:] + [1] for row in mat]
-    d = _bareiss(a, k)
-    if d is None:
-        return None
-    num = [a[c][k] for c in range(k)]
-    if d < 0:
-        d = -d
-        num = [-v for v in num]
-    return d, num
-
-
-#: An exact vertex: integer weights whose normalisation is the mixed strategy.
-IntVertex = tuple[int, ...]
-
-
-def _exact_vertices(c: list[list[int]], own: int, opp: int) -> dict[int, IntVertex]:
+def _exact_vertices(c: list[list[int]], own: int, opp: int, deadline: float | None = None) -> dict[int, IntVertex]:
     """Vertices (other than 0) of {z >= 0 : C^T z <= 1}, C of shape own x opp with positive integer entries.
 
     Returns ``{label mask: z * d}`` (integers, z up to scale); bits ``0..own-1``
@@ -123,6 +89,7 @@ def _exact_vertices(c: list[list[int]], own: int, opp: int) -> dict[int, IntVert
     out: dict[int, IntVertex] = {}
     for k in range(1, min(own, opp) + 1):
         for supp in itertools.combinations(range(own), k):
+            check_deadline(deadline, "nash_equilibria", f"the bases of a polytope of dimension {own}")
             cols = [[c[i][j] for i in supp] for j in range(opp)]  # cols[j] = C[supp, j]
             for tight in itertools.combinations(range(opp), k):
                 sol = _solve_fraction_free([cols[j] for j in tight], k)
@@ -172,7 +139,9 @@ def _gauss_jordan_inverse(M: list[list[int]], rhs: list[int], k: int) -> tuple[i
     return D, X, z
 
 
-def _exact_vertices_pivoting(c: list[list[int]], own: int, opp: int) -> dict[int, IntVertex]:
+def _exact_vertices_pivoting(
+    c: list[list[int]], own: int, opp: int, deadline: float | None = None
+) -> dict[int, IntVertex]:
     """Same result as :func:`_exact_vertices`, by a breadth-first search over feasible bases.
 
     A basis is a set of ``own`` tight constraints (``z_i = 0`` for i < own,
@@ -201,7 +170,9 @@ def _exact_vertices_pivoting(c: list[list[int]], own: int, opp: int) -> dict[int
     out: dict[int, IntVertex] = {}
     while frontier:
         nxt = []
-        for basis in frontier:
+        for count, basis in enumerate(frontier):
+            if count % 64 == 0:
+                check_deadline(deadline, "nash_equilibria", f"the feasible bases of a polytope of dimension {own}")
             sol = _gauss_jordan_inverse([row(r) for r in basis], [rhs(r) for r in basis], own)
             if sol is None:  # pragma: no cover - pivots keep bases nonsingular
                 continue
@@ -248,18 +219,17 @@ def _exact_vertices_pivoting(c: list[list[int]], own: int, opp: int) -> dict[int
     return out
 
 
-#: Exact mode enumerates all bases up to this count (simple and fast for small games), else pivots.
-_EXACT_ALL_BASES_MAX = 300
-
 
 def exact_extreme_integer(
-    A: list[list[int]], B: list[list[int]], method: str | None = None
+    A: list[list[int]], B: list[list[int]], method: str | None = None, *, deadline: float | None = None
 ) -> tuple[list[IntVertex], list[IntVertex], list[tuple[int, int]], bool]:
     """Extreme equilibria of the integer bimatrix game (A, B), exactly.
 
-    ``method``: ``"bases"`` solves every basis, ``"pivoting"`` searches the
-    feasible bases by pivots; None picks ``"bases"`` up to
-    ``_EXACT_ALL_BASES_MAX`` bases per polytope.
+    ``method``: ``"reverse-search"`` (the default) walks the lexicographic reverse-search tree of P
+    in bounded memory and solves for the partners in Q
+    (:func:`solvers.equilibria.reverse_search.reverse_search_extreme`); ``"bases"`` solves every
+    basis of both polytopes; ``"pivoting"`` searches the feasible bases of both by pivots,
+    breadth-first (its memory grows with the bases).  All three are exact and return the same.
 
     Returns ``(row_vertices, col_vertices, pairs, degenerate)``; vertices are
     integer weight vectors (divide by their sum for the mixed strategy).
@@ -267,16 +237,20 @@ def exact_extreme_integer(
     probabilities first).
     """
     m, n = len(A), len(A[0])
+    if method is None:
+        method = "reverse-search"
+    if method not in ("bases", "pivoting", "reverse-search"):
+        raise GameError(
+            f"exact_extreme_integer: method {method!r} not allowed (allowed: 'reverse-search', 'bases', 'pivoting')"
+        )
+    if method == "reverse-search":
+        return reverse_search_extreme(A, B, deadline=deadline)
     bp = _positive(B)  # P: x in R^m, constraints B^T x <= 1
     ap = _positive(A)
     ap_t = [[ap[i][j] for i in range(m)] for j in range(n)]  # Q: y in R^n, constraints A y <= 1
-    if method is None:
-        method = "bases" if count_bases(m, n) <= _EXACT_ALL_BASES_MAX else "pivoting"
-    if method not in ("bases", "pivoting"):
-        raise GameError(f"exact_extreme_integer: method {method!r} not allowed (allowed: 'bases', 'pivoting')")
     enum = _exact_vertices if method == "bases" else _exact_vertices_pivoting
-    pv = enum(bp, m, n)
-    qv_raw = enum(ap_t, n, m)
+    pv = enum(bp, m, n, deadline)
+    qv_raw = enum(ap_t, n, m, deadline)
     low = (1 << n) - 1
     qv = {((mask & low) << m) | (mask >> n): y for mask, y in qv_raw.items()}
     degenerate = any(bin(k).count("1") > m for k in pv) or any(bin(k).count("1") > n for k in qv)

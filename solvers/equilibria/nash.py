@@ -10,9 +10,30 @@ Dispatch
   arithmetic when the payoffs are rational and the game is small enough
   (:data:`~solvers.equilibria.exact_vertices.EXACT_MAX_BASES`, i.e. up to 7 x 7), and
   returns sympy ``Rational`` probabilities and payoffs; otherwise floats.
-  Float mode on rational games with at most 300 bases per polytope (5 x 5)
-  still computes in integers and converts the result to floats: at that size
-  it is faster than the numpy search.
+  The routes, in order:
+
+  - a nondegenerate **2 x 2** game: the closed form
+    (:mod:`solvers.equilibria.closed_form`), no polytope at all;
+  - **exact**, and float mode on rational games of small integers up to 6 x 6:
+    the lexicographic **reverse search** of lrs in Python integers
+    (:mod:`solvers.equilibria.reverse_search`), whose memory does not grow
+    with the vertices visited;
+  - **float** otherwise: the vectorised numpy search
+    (:mod:`solvers.equilibria.float_vertices`), unless the game is
+    *near-degenerate* -- two payoffs a player compares, or a slack at a
+    vertex, within 1000 times the tolerance of a tie -- which is then
+    computed exactly (its rational payoffs, or its floats as exact dyadic
+    rationals) and returned as floats; a float candidate failing verification
+    also sends the game to exact arithmetic.  Past 14 x 14 (allowed with a
+    ``time_limit``) float mode also takes the reverse search, for its bounded
+    memory.
+
+  Before any work, a game past the size guard
+  (:func:`~solvers.equilibria.exact_vertices.check_enumeration_size`) is
+  refused with :class:`~games.errors.SizeLimitError` unless a ``time_limit``
+  is given; ``method="lemke-howson"`` finds one equilibrium of any size, and
+  ``method="nashpy-..."`` runs nashpy's algorithms through the same
+  verification (:mod:`solvers.equilibria.nashpy_check`).
 * **One player**: her optimal pure strategies.
 * **Three or more players**: every *pure* equilibrium
   (:func:`solvers.equilibria.pure.pure_nash_equilibria`, exact), and for small games
@@ -25,8 +46,9 @@ Dispatch
 Every returned equilibrium is verified before it is returned: exactly (all
 regrets exactly 0, probabilities summing to 1) in exact mode, and with the
 relative tolerance :data:`~solvers.results.equilibria.FLOAT_TOL` (1e-9 times
-``max(1, largest absolute payoff)``) in float mode.  A float candidate that fails is
-dropped with a ``RuntimeWarning``.  There are no duplicates and the order is
+``max(1, largest absolute payoff)``) in float mode.  A float candidate that fails
+sends the game to exact arithmetic (or, past 11 x 11, is dropped with a
+``RuntimeWarning``).  There are no duplicates and the order is
 deterministic (lexicographic in the row player's then the column player's
 probabilities, largest first).
 
@@ -44,6 +66,7 @@ Row: 1/2 s1 + 1/2 s2; Column: 1/2 s1 + 1/2 s2  (payoffs 0, 0)
 from __future__ import annotations
 
 import math
+import time
 import warnings
 from fractions import Fraction
 from typing import Any
@@ -53,19 +76,28 @@ import sympy
 
 from games.core import Game
 from games.errors import GameError
+from solvers.equilibria.closed_form import two_by_two
 from solvers.equilibria.complementary_pivoting import _resolve_label, lemke_howson
 from solvers.equilibria.components import components_from_extreme
 from solvers.equilibria.exact_vertices import (
     EXACT_MAX_BASES,
+    MAX_ENUMERATION_BASES,
     IntVertex,
     check_enumeration_size,
     count_bases,
     exact_extreme_integer,
 )
+from solvers.equilibria.nashpy_check import NASHPY_METHODS, nashpy_equilibria
 from solvers.equilibria.nplayer import nplayer_support_enumeration
 from solvers.equilibria.pure import pure_nash_equilibria
-from solvers.equilibria.verify import check_numeric_game, rational_payoff_arrays
-from solvers.equilibria.vertices import integer_bimatrix, vertex_enumeration
+from solvers.equilibria.verify import check_numeric_game, float_arrays, rational_payoff_arrays
+from solvers.equilibria.vertices import (
+    NEAR_DEGENERATE_EXACT_MAX,
+    float_integer_bimatrix,
+    guarded_float_extreme,
+    integer_bimatrix,
+    vertex_enumeration,
+)
 from solvers.results.equilibria import FLOAT_TOL, Equilibria, Equilibrium, EquilibriumComponent, ExtremeEquilibria
 
 __all__ = ["nash_equilibria", "SMALL_NPLAYER_SUPPORTS"]
@@ -73,11 +105,6 @@ __all__ = ["nash_equilibria", "SMALL_NPLAYER_SUPPORTS"]
 
 #: ``mixed=None`` searches N-player mixed equilibria when the game has at most this many support profiles.
 SMALL_NPLAYER_SUPPORTS = 64
-
-
-#: Float mode computes rational games with at most this many polytope bases in
-#: integers (then converts to floats): measured faster than numpy up to 5 x 5.
-_FLOAT_VIA_INTEGERS = 300
 
 
 def _verify_exact(A: list[list[int]], B: list[list[int]], x: IntVertex, y: IntVertex) -> tuple[Fraction, Fraction] | None:
@@ -114,52 +141,58 @@ def _verify_float(A: np.ndarray, B: np.ndarray, x: np.ndarray, y: np.ndarray, to
     return u1, u2
 
 
-def _warn_if_unresolvable(A: np.ndarray, B: np.ndarray, tol: float) -> None:
-    """Warn when two payoffs a player compares differ by less than the float tolerance.
-
-    Float mode treats payoffs within ``tol`` (relative to the largest payoff) as
-    equal, so a smaller non-zero difference between two strategies' payoffs
-    (a player's payoffs against the same opponent strategy) cannot be told
-    apart from a tie: equilibria may be merged, added or missed.
-    """
-    scale = max(float(np.abs(A).max(initial=0.0)), float(np.abs(B).max(initial=0.0)), 1.0)
-    smallest = np.inf
-    for M in (A, B.T):  # rows of A, and rows of B.T, are what each player compares
-        d = np.abs(M[:, None, :] - M[None, :, :])
-        nonzero = d[d > 0]
-        if nonzero.size:
-            smallest = min(smallest, float(nonzero.min()))
-    if smallest <= tol * scale:
-        warnings.warn(
-            f"nash_equilibria: payoffs differ by {smallest:.3g}, below the float tolerance "
-            f"{tol * scale:.3g}; float mode cannot separate them from ties. Use exact=True.",
-            RuntimeWarning,
-            stacklevel=4,
-        )
+#: Float mode on a rational game takes the integer route (the reverse search, then floats) when each
+#: polytope has at most this many bases (6 x 6 has 923, 5 x 7 791) and every scaled integer payoff is
+#: below :data:`_SMALL_INTEGER` in absolute value (measured faster than numpy there, slower from 7 x 7);
+#: games of decimals with long expansions (large common denominators) take the numpy route.
+_FLOAT_VIA_INTEGERS = 1000
+_SMALL_INTEGER = 10**6
 
 
-def _two_player(game: Game, exact: bool | None, tol: float | None) -> Equilibria:
+def _two_player(game: Game, exact: bool | None, tol: float | None, deadline: float | None) -> Equilibria:
     m, n = game.shape
-    check_enumeration_size(m, n, "nash_equilibria")
+    check_enumeration_size(m, n, "nash_equilibria", timed=deadline is not None)
     ints = integer_bimatrix(game)
     if exact is None:
         exact = ints is not None and count_bases(m, n) <= EXACT_MAX_BASES
-    # Small rational games are computed in integers in both modes: it is faster than numpy there.
-    if ints is not None and (exact or count_bases(m, n) <= _FLOAT_VIA_INTEGERS):
-        return _two_player_integer(game, ints, as_float=not exact)
-    ext = vertex_enumeration(game, exact=exact, tol=tol)
+    if exact and ints is None:
+        vertex_enumeration(game, exact=True)  # raises GameError naming the irrational payoff
+    t = FLOAT_TOL if tol is None else float(tol)
+    if not (0 < t < 1e-2):
+        raise GameError(f"nash_equilibria: tol must be in (0, 0.01), got {tol!r}")
+    if ints is not None and m == n == 2:
+        fast = _two_by_two(game, ints, as_float=not exact)
+        if fast is not None:
+            return fast
+    small_ints = ints is not None and max(max(map(abs, row)) for M in ints[:2] for row in M) < _SMALL_INTEGER
+    if ints is not None and (exact or (small_ints and count_bases(m, n) <= _FLOAT_VIA_INTEGERS)):
+        return _two_player_integer(game, ints, as_float=not exact, deadline=deadline)
+    if count_bases(m, n) > MAX_ENUMERATION_BASES:  # past 14 x 14 (time_limit given): bounded memory
+        res = _two_player_integer(game, ints if ints is not None else float_integer_bimatrix(*float_arrays(game)),
+                                  as_float=True, deadline=deadline)
+        res.method = "vertex enumeration (float output, computed in integers by reverse search: bounded memory)"
+        return res
+    ext, exact_ints = guarded_float_extreme(game, t, ints, deadline)
+    if ext is None:
+        assert exact_ints is not None
+        res = _two_player_integer(game, exact_ints, as_float=True, deadline=deadline)
+        res.method = "vertex enumeration (near-degenerate float game, computed exactly in integers)"
+        return res
     names = (game.players, game.strategies)
     eqs: list[Equilibrium] = []
-    Af, Bf = game.numeric_arrays()
-    t = FLOAT_TOL if tol is None else float(tol)
-    if not exact:
-        _warn_if_unresolvable(Af, Bf, t)
+    Af, Bf = float_arrays(game)
     good: list[tuple[int, int]] = []
     for i, j in ext.pairs:
         x = np.asarray(ext.row_vertices[i])
         y = np.asarray(ext.col_vertices[j])
         pay = _verify_float(Af, Bf, x, y, t)
         if pay is None:
+            if count_bases(m, n) <= NEAR_DEGENERATE_EXACT_MAX:  # round-off decided something: redo exactly
+                res = _two_player_integer(
+                    game, ints if ints is not None else float_integer_bimatrix(Af, Bf), as_float=True,
+                    deadline=deadline)
+                res.method = "vertex enumeration (float candidate failed verification, computed exactly in integers)"
+                return res
             warnings.warn(
                 f"nash_equilibria: float candidate {tuple(x)}, {tuple(y)} failed verification (tol={t}); dropped. "
                 "Use exact=True for this game.",
@@ -176,11 +209,39 @@ def _two_player(game: Game, exact: bool | None, tol: float | None) -> Equilibria
     )
 
 
+def _two_by_two(game: Game, ints: tuple[list[list[int]], list[list[int]], int, int], *, as_float: bool) -> Equilibria | None:
+    """A nondegenerate 2 x 2 game in closed form (:func:`~solvers.equilibria.closed_form.two_by_two`); None if degenerate."""
+    A, B, den_a, den_b = ints
+    found = two_by_two(A, B)
+    if found is None:
+        return None
+    eqs = []
+    comps = []
+    for k, (x, y) in enumerate(found):
+        # the closed form is exact; verify it anyway, in integers, as every returned equilibrium is
+        pay = _verify_exact(A, B, x, y)
+        if pay is None:  # pragma: no cover - would be a bug in the closed form
+            raise RuntimeError(f"nash_equilibria: internal error, 2 x 2 candidate {x}, {y} is not an equilibrium")
+        sx, sy = x[0] + x[1], y[0] + y[1]
+        prof: tuple[tuple[Any, ...], tuple[Any, ...]]
+        if as_float:
+            prof = ((x[0] / sx, x[1] / sx), (y[0] / sy, y[1] / sy))
+            payoffs: tuple[Any, Any] = (float(pay[0] / den_a), float(pay[1] / den_b))
+        else:
+            prof = ((sympy.Rational(x[0], sx), sympy.Rational(x[1], sx)), (sympy.Rational(y[0], sy), sympy.Rational(y[1], sy)))
+            u1, u2 = pay[0] / den_a, pay[1] / den_b
+            payoffs = (sympy.Rational(u1.numerator, u1.denominator), sympy.Rational(u2.numerator, u2.denominator))
+        eqs.append(Equilibrium(prof, payoffs, game.players, game.strategies, exact=not as_float))
+        comps.append(EquilibriumComponent((k,), (((0,), (0,)),), (prof[0],), (prof[1],)))
+    mode = "float output" if as_float else "exact"
+    return Equilibria(eqs, degenerate=False, components=comps, exact=not as_float, method=f"2 x 2 closed form ({mode})")
+
+
 def _two_player_integer(
-    game: Game, ints: tuple[list[list[int]], list[list[int]], int, int], *, as_float: bool
+    game: Game, ints: tuple[list[list[int]], list[list[int]], int, int], *, as_float: bool, deadline: float | None
 ) -> Equilibria:
     A, B, den_a, den_b = ints
-    rows_i, cols_i, pairs, degenerate = exact_extreme_integer(A, B)
+    rows_i, cols_i, pairs, degenerate = exact_extreme_integer(A, B, deadline=deadline)
     conv: Any
     if as_float:
         def conv(a: int, s: int) -> float:
@@ -218,7 +279,7 @@ def _one_player(game: Game) -> Equilibria:
 
 
 #: The values of ``nash_equilibria(method=...)``.
-METHODS = ("enumeration", "lemke-howson")
+METHODS = ("enumeration", "lemke-howson", *NASHPY_METHODS)
 
 
 def _lemke_howson(game: Game, exact: bool | None, label: int | str) -> Equilibria:
@@ -233,7 +294,7 @@ def _lemke_howson(game: Game, exact: bool | None, label: int | str) -> Equilibri
 
 def nash_equilibria(
     game: Game, *, exact: bool | None = None, tol: float | None = None, mixed: bool | None = None,
-    method: str | None = None, label: int | str = 0,
+    method: str | None = None, label: int | str = 0, time_limit: float | None = None,
 ) -> Equilibria:
     r"""All Nash equilibria of a numeric game, each verified before it is returned.
 
@@ -262,14 +323,25 @@ def nash_equilibria(
         None (default): mixed ones too when the game has at most
         :data:`SMALL_NPLAYER_SUPPORTS` support profiles (e.g. 2 x 2 x 2 and
         3 x 2 x 2) and rational payoffs.
-    method : {None, "enumeration", "lemke-howson"}, optional
+    method : {None, "enumeration", "lemke-howson", "nashpy-support", "nashpy-vertex", "nashpy-lemke-howson"}, optional
         Two players only.  None or ``"enumeration"`` (default): every extreme
         equilibrium, as above.  ``"lemke-howson"``: one equilibrium, by
         :func:`~solvers.equilibria.complementary_pivoting.lemke_howson` (any
-        size; ``complete`` is False).
+        size; ``complete`` is False).  ``"nashpy-..."``: nashpy's support
+        enumeration, vertex enumeration or Lemke-Howson, every profile verified
+        and compared with our enumeration; ``method`` of the result counts what
+        nashpy returned, invented and missed, and a ``RuntimeWarning`` names them
+        (:mod:`solvers.equilibria.nashpy_check`).
     label : int or str, default 0
         ``method="lemke-howson"`` only: the dropped label (``0..m-1`` the row
         player's strategies, ``m..m+n-1`` the column player's, or a strategy name).
+    time_limit : float, optional
+        Two-player enumeration only: seconds (wall clock) after which the
+        enumeration stops with :class:`~games.errors.SizeLimitError` (checked
+        between pivots, so it stops within a few milliseconds of the limit).
+        With a time limit any size may be enumerated (games past the size guard
+        go through the reverse search, whose memory does not grow).  None
+        (default): no limit beyond the size guard.
 
     Returns
     -------
@@ -282,9 +354,11 @@ def nash_equilibria(
     SymbolicError
         If the game has free symbols; the message names them.
     SizeLimitError
-        At once, for a two-player game with more than
+        At once, before any work, for a two-player game with more than
         :data:`~solvers.equilibria.exact_vertices.MAX_ENUMERATION_BASES` bases
-        (larger than about 14 x 14), unless ``method="lemke-howson"``.
+        (larger than about 14 x 14), unless ``method="lemke-howson"`` or a
+        ``time_limit`` is given; the message names the size and suggests
+        ``method="lemke-howson"``.  Also when ``time_limit`` runs out.
     GameError
         For a :class:`~games.symmetric.SymmetricGame` (use
         :func:`solvers.equilibria.symmetric.symmetric_equilibria` or ``to_game()``),
@@ -336,8 +410,17 @@ def nash_equilibria(
         if game.n_players != 2:
             raise GameError(f"nash_equilibria: method='lemke-howson' needs a two-player game, got {game.n_players} players")
         return _lemke_howson(game, exact, label)
+    if time_limit is not None and not (isinstance(time_limit, (int, float)) and not isinstance(time_limit, bool)
+                                       and time_limit > 0):
+        raise GameError(f"nash_equilibria: time_limit must be a positive number of seconds or None, got {time_limit!r}")
+    deadline = None if time_limit is None else time.monotonic() + float(time_limit)
+    if method in NASHPY_METHODS:
+        if game.n_players != 2:
+            raise GameError(f"nash_equilibria: method={method!r} needs a two-player game, got {game.n_players} players")
+        ours = None if method == "nashpy-lemke-howson" else _two_player(game, exact, tol, deadline)
+        return nashpy_equilibria(game, method, label=_resolve_label(game, label), reference=ours, tol=tol)
     if game.n_players == 2:
-        return _two_player(game, exact, tol)
+        return _two_player(game, exact, tol, deadline)
     if game.n_players == 1:
         return _one_player(game)
     rational = rational_payoff_arrays(game) is not None

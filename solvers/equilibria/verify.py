@@ -6,7 +6,8 @@ Every solver verifies each equilibrium it returns with these functions.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+import weakref
+from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -35,6 +36,70 @@ def rational_payoff_arrays(game: Game) -> tuple[np.ndarray, ...] | None:
         a = np.empty(len(vals), dtype=object)
         a[:] = vals
         out.append(a.reshape(game.shape))
+    return tuple(out)
+
+
+#: Per-game conversions of the payoffs (float arrays, scaled integers), kept for the games still alive:
+#: entries are keyed by ``id(game)`` and dropped when the game is garbage-collected, at most
+#: :data:`_CACHE_SIZE` of them (the oldest go first).
+_CACHE: dict[tuple[int, str], Any] = {}
+_CACHE_SIZE = 64
+_WATCHED: set[int] = set()  # ids of the games with a finalizer that clears their entries
+
+
+def _forget(ident: int) -> None:
+    _WATCHED.discard(ident)
+    for key in [k for k in _CACHE if k[0] == ident]:
+        del _CACHE[key]
+
+
+def cached(game: Game, what: str, compute: Callable[[Game], Any]) -> Any:
+    """``compute(game)``, computed once per live game object (``Game`` is immutable, so it cannot go stale)."""
+    key = (id(game), what)
+    if key in _CACHE:
+        return _CACHE[key]
+    value = compute(game)
+    if len(_CACHE) >= _CACHE_SIZE:
+        del _CACHE[next(iter(_CACHE))]
+    _CACHE[key] = value
+    if key[0] not in _WATCHED:
+        _WATCHED.add(key[0])
+        weakref.finalize(game, _forget, key[0])
+    return value
+
+
+def is_rational(game: Game) -> bool:
+    """Whether every payoff is a sympy ``Rational`` (computed once per game object, :func:`cached`)."""
+    return cached(game, "rational", _is_rational)  # type: ignore[no-any-return]
+
+
+def _is_rational(game: Game) -> bool:
+    return all(isinstance(v, sympy.Rational) for arr in game.payoffs for v in arr._array)  # noqa: SLF001
+
+
+def float_arrays(game: Game) -> tuple[np.ndarray, ...]:
+    """The payoffs as float arrays, each rational payoff ``p/q`` rounded correctly by integer division.
+
+    Same values as :meth:`games.core.Game.numeric_arrays` (Python's ``int / int`` is correctly
+    rounded, as ``float(Rational)`` is) at a fraction of the cost: no sympy evaluation per entry, and
+    computed once per game object (:func:`cached`; the arrays are read-only).  Irrational payoffs go
+    through ``numeric_arrays``.
+    """
+    return cached(game, "float", _float_arrays)  # type: ignore[no-any-return]
+
+
+def _float_arrays(game: Game) -> tuple[np.ndarray, ...]:
+    if not is_rational(game):
+        arrays = game.numeric_arrays()
+        for a in arrays:
+            a.flags.writeable = False
+        return arrays
+    out = []
+    for arr in game.payoffs:
+        flat = arr._array  # noqa: SLF001 - sympy's flat storage
+        a = np.array([v.p / v.q for v in flat], dtype=float).reshape(game.shape)
+        a.flags.writeable = False
+        out.append(a)
     return tuple(out)
 
 
@@ -125,7 +190,7 @@ def regrets(game: Game, profile: Sequence[Sequence[Any]]) -> tuple[Any, ...]:
             r = best - value
             out.append(sympy.Rational(r.numerator, r.denominator))
         return tuple(out)
-    arrays = game.numeric_arrays()
+    arrays = float_arrays(game)
     fl = [np.asarray([float(v) for v in p], dtype=float) for p in prof]
     vecs = _pure_payoff_vectors(arrays, fl)
     return tuple(float(np.max(v) - v @ p) for v, p in zip(vecs, fl))
@@ -164,7 +229,7 @@ def is_nash_equilibrium(game: Game, profile: Sequence[Sequence[Any]], *, tol: fl
         fl = [float(v) for v in p]
         if min(fl) < -t or abs(sum(fl) - 1.0) > t * len(fl):
             return False
-    arrays = game.numeric_arrays()
+    arrays = float_arrays(game)
     scales = [max(1.0, float(np.max(np.abs(a)))) for a in arrays]
     fl_prof = [[float(v) for v in p] for p in prof]
     return all(r <= t * s for r, s in zip(regrets(game, fl_prof), scales))

@@ -21,15 +21,12 @@ Section 3.5; Avis, Rosenberg, Savani and von Stengel 2010).
 Two implementations, chosen by ``exact``:
 
 * **exact** (rational payoffs, scaled to integers; all arithmetic in Python
-  integers by fraction-free Gauss-Jordan elimination, so every tie is exact):
-  small games solve every basis of P and Q -- a support I and an equally
-  large set T of tight best-response constraints -- and keep the feasible
-  solutions; larger ones (more than 300 bases) search the feasible bases by
-  pivoting, as the float mode below.  Vertices are identified by their full
-  label sets.  ``exact=None`` chooses exact up to :data:`EXACT_MAX_BASES`
-  bases per polytope (7 x 7, 6 x 8, 5 x 10 games and smaller); measured on a
-  2-core machine: 5 x 5 integer games about 8 ms, 7 x 7 about 90 ms, 10 x 10
-  3 to 9 s with ``exact=True`` (Gambit's rational enummixed: 5 to 26 s).
+  integers, fraction-free, so every tie is exact): the lexicographic reverse
+  search of lrs over P, with the partners solved in Q
+  (:mod:`solvers.equilibria.reverse_search`; memory bounded by one path of
+  the search tree).  ``exact=None`` chooses exact up to :data:`EXACT_MAX_BASES`
+  bases per polytope (7 x 7, 6 x 8, 5 x 10 games and smaller).  Measured
+  side by side with lrsnash in ``tests/benchmarks/bench_enumeration.py``.
 * **float**: a breadth-first search over the feasible bases of each polytope
   by simplex pivots, vectorised with numpy over the whole frontier.  At a
   degenerate vertex *every* feasible pivot is followed (ties in the ratio test
@@ -38,6 +35,8 @@ Two implementations, chosen by ``exact``:
   Fukuda 1992).  Payoffs are first scaled to [1, 2]; a constraint is tight
   when its slack is at most ``tol`` (default 1e-9), and
   :func:`solvers.equilibria.nash.nash_equilibria` verifies every equilibrium again.
+  A near-degenerate game (:func:`guarded_float_extreme`) is computed exactly
+  instead and its equilibria returned as floats.
 
 References
 ----------
@@ -62,6 +61,7 @@ False
 from __future__ import annotations
 
 import math
+import warnings
 from fractions import Fraction
 from typing import Any
 
@@ -77,7 +77,8 @@ from solvers.equilibria.exact_vertices import (
     count_bases,
     exact_extreme_integer,
 )
-from solvers.equilibria.float_vertices import _float_extreme
+from solvers.equilibria.float_vertices import AMBIGUOUS_FACTOR, _float_extreme
+from solvers.equilibria.verify import cached, float_arrays
 from solvers.results.equilibria import FLOAT_TOL, ExtremeEquilibria
 
 __all__ = ["vertex_enumeration"]
@@ -86,22 +87,100 @@ __all__ = ["vertex_enumeration"]
 def integer_bimatrix(game: Game) -> tuple[list[list[int]], list[list[int]], int, int] | None:
     """The two payoff matrices scaled to integers: ``(A_int, B_int, den_A, den_B)`` with ``A = A_int / den_A``.
 
-    None when some payoff is not rational.
+    None when some payoff is not rational.  Computed once per game object
+    (:func:`~solvers.equilibria.verify.cached`); treat the lists as read-only.
     """
+    return cached(game, "integers", _integer_bimatrix)  # type: ignore[no-any-return]
+
+
+def _integer_bimatrix(game: Game) -> tuple[list[list[int]], list[list[int]], int, int] | None:
     out: list[Any] = []
     dens = []
     m, n = game.shape
     for arr in game.payoffs:
         flat = arr._array  # noqa: SLF001 - sympy's flat storage
-        den = 1
-        for v in flat:
-            if not isinstance(v, sympy.Rational):
-                return None
-            den = math.lcm(den, int(v.q))
-        ints = [int(v.p) * (den // int(v.q)) for v in flat]
+        if not all(isinstance(v, sympy.Rational) for v in flat):
+            return None
+        qs = {int(v.q) for v in flat}
+        den = math.lcm(*qs)
+        mult = {q: den // q for q in qs}
+        ints = [int(v.p) * mult[int(v.q)] for v in flat]
         out.append([ints[i * n:(i + 1) * n] for i in range(m)])
         dens.append(den)
     return out[0], out[1], dens[0], dens[1]
+
+
+def float_integer_bimatrix(A: np.ndarray, B: np.ndarray) -> tuple[list[list[int]], list[list[int]], int, int]:
+    """Float payoff matrices as exact integers: every double is a dyadic rational (``Fraction(float)``)."""
+    out: list[Any] = []
+    dens = []
+    for M in (A, B):
+        fr = [[Fraction(float(v)) for v in row] for row in M]
+        den = 1
+        for row in fr:
+            for v in row:
+                den = math.lcm(den, v.denominator)
+        out.append([[int(v * den) for v in row] for row in fr])
+        dens.append(den)
+    return out[0], out[1], dens[0], dens[1]
+
+
+def smallest_payoff_gap(A: np.ndarray, B: np.ndarray) -> float:
+    """The smallest non-zero difference between two payoffs a player compares, relative to the largest payoff.
+
+    A player compares her payoffs of two strategies against the same opponent strategy (two rows of A
+    in a column, two columns of B in a row).  A gap close to the float tolerance means float mode cannot
+    tell a tie from a strict preference.  O(m n (m + n)).
+    """
+    scale = max(float(np.abs(A).max(initial=0.0)), float(np.abs(B).max(initial=0.0)), 1.0)
+    smallest = np.inf
+    for M in (A.T, B):  # each row: the payoffs one player compares
+        srt = np.sort(M, axis=1)
+        d = np.diff(srt, axis=1)
+        nonzero = d[d > 0]
+        if nonzero.size:
+            smallest = min(smallest, float(nonzero.min()))
+    return smallest / scale
+
+
+#: A float game found near-degenerate is recomputed exactly (in integers) up to this many bases per polytope
+#: (:func:`~solvers.equilibria.exact_vertices.count_bases`; 11 x 11 is 705431); above it a RuntimeWarning says so.
+NEAR_DEGENERATE_EXACT_MAX = 10**6
+
+
+def guarded_float_extreme(
+    game: Game, tol: float, ints: tuple[list[list[int]], list[list[int]], int, int] | None,
+    deadline: float | None = None,
+) -> tuple[ExtremeEquilibria | None, tuple[list[list[int]], list[list[int]], int, int] | None]:
+    """Float vertex enumeration that hands near-degenerate games to exact arithmetic.
+
+    Returns ``(extreme, None)`` from the numpy search, or ``(None, integers)`` when the game is
+    near-degenerate -- a payoff gap below ``AMBIGUOUS_FACTOR * tol`` (:func:`smallest_payoff_gap`), or
+    an ambiguous slack that would complete another equilibrium (:func:`_float_extreme`) -- and small
+    enough (:data:`NEAR_DEGENERATE_EXACT_MAX`): then the caller enumerates ``integers`` (the rational
+    payoffs, or the floats as exact dyadic rationals) exactly.
+    """
+    A, B = float_arrays(game)
+    m, n = A.shape
+    small = count_bases(m, n) <= NEAR_DEGENERATE_EXACT_MAX
+
+    def exact_ints() -> tuple[list[list[int]], list[list[int]], int, int]:
+        return ints if ints is not None else float_integer_bimatrix(A, B)
+
+    if small and smallest_payoff_gap(A, B) <= tol * AMBIGUOUS_FACTOR:
+        return None, exact_ints()
+    ext, near = _float_extreme(A, B, tol, deadline)
+    if near:
+        if small:
+            return None, exact_ints()
+        warnings.warn(
+            f"vertex_enumeration: the {m} x {n} game is near-degenerate at tolerance {tol} (a slack within "
+            f"{AMBIGUOUS_FACTOR:g} x tol of 0) and too large to recompute exactly; float equilibria may be "
+            "missed or added. Use exact=True.",
+            RuntimeWarning,
+            stacklevel=3,
+        )
+    return ext, None
 
 
 def _exact_extreme(game: Game) -> ExtremeEquilibria:
@@ -176,9 +255,18 @@ def vertex_enumeration(game: Game, *, exact: bool | None = None, tol: float | No
                 f"at {list(bad[1])} is {game.payoffs[bad[0]][bad[1]]} (use exact=False)"
             )
         return _exact_extreme(game)
-    arrays = game.numeric_arrays()
     t = FLOAT_TOL if tol is None else float(tol)
     if not (0 < t < 1e-2):
         raise GameError(f"vertex_enumeration: tol must be in (0, 0.01), got {tol!r}")
-    return _float_extreme(arrays[0], arrays[1], t)
+    ext, exact_ints = guarded_float_extreme(game, t, rat)
+    if ext is not None:
+        return ext
+    assert exact_ints is not None
+    rows, cols, pairs, degenerate = exact_extreme_integer(exact_ints[0], exact_ints[1])
+
+    def flt(v: IntVertex) -> tuple[float, ...]:
+        s = sum(v)
+        return tuple(a / s for a in v)
+
+    return ExtremeEquilibria(tuple(flt(x) for x in rows), tuple(flt(y) for y in cols), tuple(pairs), degenerate, False)
 

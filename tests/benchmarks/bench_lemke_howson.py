@@ -4,13 +4,20 @@ Median CPU time (``time.process_time``) per call over several random games
 (fixed seeds), label 0, in the same run:
 
 * ours, ``lemke_howson(game, exact=False)`` on a :class:`games.Game` (float
-  pivoting, float verification, then the exact re-solve of the end basis that
-  rational payoffs allow; the float payoffs of ``Game.from_bimatrix`` are
-  rational), and the float pivoting alone (``_float_path`` on numpy arrays);
+  pivoting and float verification): "ours 1st" is the first call on a new
+  ``Game`` object (it includes converting the game's sympy payoffs to floats
+  once, about 0.4 microseconds a payoff), "ours" a repeated call (the
+  conversion is kept per game object); "ours+exact" is ``exact=None``, which on
+  these sizes pivots in floats and then re-solves the end basis exactly (the
+  float payoffs of ``Game.from_bimatrix`` are rational), returning an exact
+  equilibrium; "ours core" is the float pivoting alone (``_float_path`` on
+  numpy arrays); the 10 x 10 integer row is ``exact=True`` (integer pivoting);
 * nashpy's ``Game(A, B).lemke_howson(initial_dropped_label=0)`` (stopped after
   ``NASHPY_CAP`` seconds: it does not finish on some games);
 * QuantEcon's ``quantecon.game_theory.lemke_howson`` if importable (numba,
-  compiled by a warm-up call first).
+  compiled by a warm-up call first);
+* Gambit's ``lcp_solve(game, rational=False, stop_after=1)`` on the 100 x 100
+  games (pygambit 17), once per game.
 
 Run: ``python tests/benchmarks/bench_lemke_howson.py``.
 """
@@ -74,12 +81,19 @@ def quantecon():
     return run
 
 
-def med(xs: list[float]) -> str:
-    return f"{statistics.median(xs) * 1e3:10.3f}" if xs else "       n/a"
+def med(xs: list[float], width: int = 10) -> str:
+    return f"{statistics.median(xs) * 1e3:{width}.3f}" if xs else f"{'n/a':>{width}}"
 
 
-def row(label: str, size: int, integer: bool, qe) -> None:
-    ours, core, nash, q = [], [], [], []
+def gambit_time(A: np.ndarray, B: np.ndarray) -> float:
+    import pygambit as gbt
+
+    g = gbt.StrategicGame.from_arrays(A, B)
+    return cpu(gbt.nash.lcp_solve, g, rational=False, stop_after=1)
+
+
+def row(label: str, size: int, integer: bool, qe, gambit: bool = False) -> None:
+    ours, first, rechecked, core, nash, q, gb = [], [], [], [], [], [], []
     unfinished = 0
     for seed in range(RUNS):
         rng = np.random.default_rng(seed)
@@ -90,8 +104,10 @@ def row(label: str, size: int, integer: bool, qe) -> None:
         g = Game.from_bimatrix(A.tolist(), B.tolist())
         Af, Bf = A.astype(float), B.astype(float)
         exact = integer
-        lemke_howson(g, exact=exact)
-        ours.append(cpu(lemke_howson, g, exact=exact))
+        first.append(cpu(lemke_howson, g, exact=exact))
+        ours.append(statistics.median(cpu(lemke_howson, g, exact=exact) for _ in range(5)))
+        if not integer:
+            rechecked.append(statistics.median(cpu(lemke_howson, g, exact=None) for _ in range(5)))
         core.append(cpu(_float_path, Af, Bf, 0, 10**6))
         t = nashpy_time(Af, Bf)
         if t is None:
@@ -100,22 +116,28 @@ def row(label: str, size: int, integer: bool, qe) -> None:
             nash.append(t)
         if qe is not None:
             qe(Af, Bf)
-            q.append(cpu(qe, Af, Bf))
+            q.append(statistics.median(cpu(qe, Af, Bf) for _ in range(5)))
+        if gambit:
+            gb.append(gambit_time(Af, Bf))
     o = statistics.median(ours)
     r_n = f"{o / statistics.median(nash):9.2f}" if nash else "      n/a"
     r_q = f"{o / statistics.median(q):8.1f}" if q else "     n/a"
     r_c = f"{statistics.median(core) / statistics.median(q):8.2f}" if q else "     n/a"
+    r_g = f"{statistics.median(gb) / o:9.0f}" if gb else "      n/a"
     note = f"  nashpy unfinished after {NASHPY_CAP:.0f} s on {unfinished}/{RUNS}" if unfinished else ""
-    print(f"{label:<24}{med(ours)}{med(core)}{med(nash)}{med(q)}{r_n}{r_q}{r_c}{note}")
+    print(f"{label:<24}{med(first)}{med(ours)}{med(rechecked, 11)}{med(core)}{med(nash)}{med(q)}{med(gb)}"
+          f"{r_n}{r_q}{r_c}{r_g}{note}")
 
 
 def main() -> None:
     qe = quantecon()
     print(f"median CPU ms over {RUNS} games (seeds 0..{RUNS - 1}), label 0")
     print("nashpy medians are over the games it finished; 'ours core' is the float pivoting alone")
-    print(f"{'game':<24}{'ours':>10}{'ours core':>10}{'nashpy':>10}{'QuantEcon':>10}"
-          f"{'o/nashpy':>9}{'o/QE':>8}{'core/QE':>8}")
-    row("100x100 float", 100, False, qe)
+    print("QuantEcon and 'ours' (repeat) are medians of 5 calls per game; Gambit/o is how many times faster we are")
+    print(f"{'game':<24}{'ours 1st':>10}{'ours':>10}{'ours+exact':>11}{'ours core':>10}{'nashpy':>10}"
+          f"{'QuantEcon':>10}{'Gambit':>10}"
+          f"{'o/nashpy':>9}{'o/QE':>8}{'core/QE':>8}{'Gambit/o':>9}")
+    row("100x100 float", 100, False, qe, gambit=True)
     row("30x30 float", 30, False, qe)
     row("10x10 integer (exact)", 10, True, qe)
 

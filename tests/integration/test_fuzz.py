@@ -110,15 +110,20 @@ def test_nearly_degenerate_small_game_float_mode_is_still_right():
     assert [e.as_floats()[0] for e in eqs] == [(0.0, 1.0)]
 
 
-def test_nearly_degenerate_large_game_float_path_warns():
+def test_nearly_degenerate_large_game_float_path_goes_exact():
     # 8 x 8 goes through numpy vertex enumeration in float mode; two rows 1e-12 apart are
-    # below its tolerance (1e-9 of the largest payoff), so it must say so
+    # below its tolerance (1e-9 of the largest payoff), so float mode hands the game to exact
+    # arithmetic (issue 17) and returns the exact equilibria as floats, without a warning
     rng = np.random.default_rng(0)
     A = rng.integers(0, 9, size=(8, 8)).astype(float)
     A[1] = A[0] + 1e-12
     B = rng.integers(0, 9, size=(8, 8)).astype(float)
-    with pytest.warns(RuntimeWarning, match="below the float tolerance"):
-        solvers.nash_equilibria(Game.from_bimatrix(A, B), exact=False)
+    game = Game.from_bimatrix(A, B)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        eqs = solvers.nash_equilibria(game, exact=False)
+    assert "near-degenerate" in eqs.method
+    assert [e.as_floats() for e in eqs] == [e.as_floats() for e in solvers.nash_equilibria(game, exact=True)]
     with warnings.catch_warnings():
         warnings.simplefilter("error", RuntimeWarning)
         A2 = A.copy()

@@ -1,0 +1,255 @@
+"""Benchmark: every equilibrium, exact and float, against lrsnash and QuantEcon; memory; 2 x 2 games.
+
+Run: ``python tests/benchmarks/bench_enumeration.py`` (about five minutes on a busy 2-core machine;
+``--quick`` skips the memory section).  Figures are measured side by side in one run; nothing here
+asserts a time.  CPU times are ``time.process_time`` of this process for ours and QuantEcon's, and for
+lrsnash both its own timer (the ``*0.132u`` line it prints: user CPU) and the wall time of the whole
+``lrsnash`` process (start-up included).
+
+1. **Exact, all equilibria**: ``nash_equilibria(game, exact=True)`` (lexicographic reverse search in
+   Python integers) against ``lrsnash`` (lrslib 7.1, C, GMP), random square games of integers in
+   0..999, 8 x 8 to 12 x 12, three seeds each; the equilibrium counts must agree.
+2. **Float, all equilibria, nondegenerate games**: ``nash_equilibria(game, exact=False)`` against
+   QuantEcon's ``vertex_enumeration`` (numba, compiled by a warm-up call) and lrsnash, on games of
+   payoffs with three decimals.
+3. **Peak memory** on a random 20 x 20 game: our float mode with ``time_limit`` (it would take hours to
+   finish, as lrsnash would), and lrsnash stopped after the same wall time, each in a fresh process:
+   the peak resident set size (``VmHWM`` of ``/proc/<pid>/status``; ``ru_maxrss`` would count the
+   memory of the forking parent).
+4. **2 x 2 float games**: ours (``exact=False``: the closed form) against QuantEcon's
+   ``pure_nash_brute`` (pure equilibria only) and ``support_enumeration``, and Gambit's
+   ``enummixed_solve``, per call over many calls in a row.
+5. **2 x n float games**: ours (the reverse search over the polygon P, no walk of Q) against
+   QuantEcon's ``vertex_enumeration``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from games import Game
+from solvers import nash_equilibria
+
+
+def cpu(fn: Callable[[], Any], repeats: int = 1) -> tuple[float, Any]:
+    """Median process CPU seconds of ``fn()`` over ``repeats`` calls, and the last result."""
+    times = []
+    out = None
+    for _ in range(repeats):
+        t = time.process_time()
+        out = fn()
+        times.append(time.process_time() - t)
+    return statistics.median(times), out
+
+
+def per_call(fn: Callable[[], Any], calls: int, rounds: int = 5) -> tuple[float, Any]:
+    """Median over ``rounds`` of the process CPU seconds per call of ``calls`` calls in a row."""
+    times = []
+    out = None
+    for _ in range(rounds):
+        t = time.process_time()
+        for _ in range(calls):
+            out = fn()
+        times.append((time.process_time() - t) / calls)
+    return statistics.median(times), out
+
+
+def lrsnash(A: np.ndarray, B: np.ndarray, timeout: float = 600) -> tuple[float, float, int]:
+    """(own user CPU seconds, wall seconds, number of equilibria) of one lrsnash run."""
+    m, n = A.shape
+    text = f"{m} {n}\n\n" + "\n".join(" ".join(str(v) for v in r) for r in A.tolist())
+    text += "\n\n" + "\n".join(" ".join(str(v) for v in r) for r in B.tolist()) + "\n"
+    with tempfile.NamedTemporaryFile("w", suffix=".nash", delete=False) as fh:
+        fh.write(text)
+    try:
+        t = time.perf_counter()
+        out = subprocess.run(["lrsnash", fh.name], capture_output=True, text=True, timeout=timeout).stdout
+        wall = time.perf_counter() - t
+    finally:
+        os.unlink(fh.name)
+    own = next(float(line.split()[0][1:-1]) for line in out.splitlines() if line.startswith("*") and "u " in line)
+    count = next(int(line.split()[-1]) for line in out.splitlines() if "Number of equilibria" in line)
+    return own, wall, count
+
+
+def quantecon() -> Any:
+    from quantecon import game_theory as gt
+
+    def nfg(A: np.ndarray, B: np.ndarray) -> Any:
+        return gt.NormalFormGame((gt.Player(A), gt.Player(B.T)))
+
+    warm = nfg(np.eye(3) + 1.0, np.eye(3) + 1.0)
+    gt.vertex_enumeration(warm)
+    gt.support_enumeration(warm)
+    gt.pure_nash_brute(warm)
+    return gt, nfg
+
+
+def exact_section() -> None:
+    print("1. exact, all equilibria: ours (reverse search, Python integers) vs lrsnash; ints 0..999, 3 seeds")
+    print(f"{'game':<10}{'ours s':>9}{'lrs own s':>10}{'lrs wall s':>11}{'o/lrs own':>10}{'o/lrs wall':>11}  equilibria ours/lrs")
+    for size in (8, 10, 12):
+        ours, own, wall, counts = [], [], [], []
+        for seed in range(3):
+            rng = np.random.default_rng(100 + seed)
+            A, B = rng.integers(0, 1000, (size, size)), rng.integers(0, 1000, (size, size))
+            g = Game.from_bimatrix(A.tolist(), B.tolist())
+            t, eqs = cpu(lambda g=g: nash_equilibria(g, exact=True))
+            lo, lw, lc = lrsnash(A, B)
+            ours.append(t)
+            own.append(lo)
+            wall.append(lw)
+            counts.append(f"{len(eqs)}/{lc}")
+        o, lo, lw = statistics.median(ours), statistics.median(own), statistics.median(wall)
+        print(f"{size}x{size:<7}{o:9.3f}{lo:10.3f}{lw:11.3f}{o / lo:10.2f}{o / lw:11.2f}  {' '.join(counts)}")
+
+
+def float_section(gt: Any, nfg: Any) -> None:
+    print("\n2. float, all equilibria, nondegenerate games (payoffs k/1000): ours vs QuantEcon vertex_enumeration and lrsnash")
+    print(f"{'game':<10}{'ours ms':>9}{'QE ms':>9}{'lrs own ms':>11}{'lrs wall ms':>12}{'o/QE':>7}{'o/lrs own':>10}{'o/lrs wall':>11}  equilibria ours/QE/lrs")
+    for size in (6, 8, 10, 12):
+        ours, qe, own, wall, counts = [], [], [], [], []
+        for seed in range(3):
+            rng = np.random.default_rng(200 + seed)
+            Ai, Bi = rng.integers(0, 1000, (size, size)), rng.integers(0, 1000, (size, size))
+            A, B = Ai / 1000, Bi / 1000
+            g = Game.from_bimatrix(A, B)
+            reps = 3 if size <= 10 else 1
+            t, eqs = cpu(lambda g=g: nash_equilibria(g, exact=False), reps)
+            G = nfg(A, B)
+            tq, qeq = cpu(lambda G=G: gt.vertex_enumeration(G), reps)
+            lo, lw, lc = lrsnash(Ai, Bi)
+            ours.append(t)
+            qe.append(tq)
+            own.append(lo)
+            wall.append(lw)
+            counts.append(f"{len(eqs)}/{len(qeq)}/{lc}")
+        o, q, lo, lw = (statistics.median(v) for v in (ours, qe, own, wall))
+        lo_r = f"{o / lo:10.2f}" if lo > 0 else "   (0.000)"
+        print(f"{size}x{size:<7}{o * 1e3:9.1f}{q * 1e3:9.1f}{lo * 1e3:11.1f}{lw * 1e3:12.1f}{o / q:7.2f}{lo_r}"
+              f"{o / lw:11.2f}  {' '.join(counts)}")
+
+
+_OURS_CHILD = """
+import sys, time, numpy as np
+from games import Game, SizeLimitError
+from solvers import nash_equilibria
+
+
+def hwm():  # peak resident set of this process image, in kB (reset by exec, unlike ru_maxrss after fork)
+    return next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM"))
+
+
+rng = np.random.default_rng(20)
+g = Game.from_bimatrix(rng.integers(0, 1000, (20, 20)) / 1000, rng.integers(0, 1000, (20, 20)) / 1000)
+base = hwm()
+t = time.process_time()
+try:
+    nash_equilibria(g, exact=False, time_limit=float(sys.argv[1]))
+except SizeLimitError:
+    pass
+print(base, hwm(), time.process_time() - t)
+"""
+
+_LRS_SHELL = (
+    'lrsnash "$1" >/dev/null & pid=$!; sleep "$2"; '
+    'grep VmHWM /proc/$pid/status | tr -s " " | cut -d" " -f2; '
+    'ps -o cputime= -p $pid; kill $pid'
+)
+
+
+def _lrs_game_file(path: str) -> None:
+    rng = np.random.default_rng(20)
+    A, B = rng.integers(0, 1000, (20, 20)), rng.integers(0, 1000, (20, 20))
+    text = "20 20\n\n" + "\n".join(" ".join(map(str, r)) for r in A.tolist())
+    text += "\n\n" + "\n".join(" ".join(map(str, r)) for r in B.tolist()) + "\n"
+    with open(path, "w") as fh:
+        fh.write(text)
+
+
+def memory_section(seconds: float) -> None:
+    print(f"\n3. peak resident memory (VmHWM), random 20 x 20 game (payoffs k/1000), stopped after {seconds:.0f} s wall")
+    out = subprocess.run([sys.executable, "-c", _OURS_CHILD, str(seconds)], capture_output=True, text=True,
+                         check=True).stdout.split()
+    base, peak, t = int(out[0]) / 1024, int(out[1]) / 1024, float(out[2])
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "g.nash")
+        _lrs_game_file(path)
+        lout = subprocess.run(["sh", "-c", _LRS_SHELL, "sh", path, str(seconds)], capture_output=True, text=True,
+                              check=True).stdout.split()
+    print(f"ours (float mode, time_limit): peak RSS {peak:.0f} MB ({base:.0f} MB after importing and building the game, "
+          f"+{peak - base:.0f} MB enumerating), {t:.1f} s CPU")
+    print(f"lrsnash:                       peak RSS {int(lout[0]) / 1024:.1f} MB, CPU {lout[1]}")
+
+
+def two_by_two_section(gt: Any, nfg: Any) -> None:
+    import pygambit as gbt
+
+    print("\n4. 2 x 2 float games: microseconds per call (median of 5 rounds of 400 calls; Gambit 100)")
+    print(f"{'game':<22}{'ours':>8}{'QE pure':>9}{'QE supp':>9}{'Gambit':>9}{'o/QEpure':>9}{'o/QEsupp':>9}{'o/Gambit':>9}  eqs ours/Gambit")
+    cases = {
+        "prisoner's dilemma": ([[3, 0], [5, 1]], [[3, 5], [0, 1]]),
+        "battle of the sexes": ([[2, 0], [0, 1]], [[1, 0], [0, 2]]),
+        "matching pennies": ([[1, -1], [-1, 1]], [[-1, 1], [1, -1]]),
+        "stag hunt": ([[4, 0], [3, 3]], [[4, 3], [0, 3]]),
+        "chicken (floats)": ([[0.0, -1.0], [1.0, -10.0]], [[0.0, 1.0], [-1.0, -10.0]]),
+    }
+    ratios = []
+    for name, (A, B) in cases.items():
+        g = Game.from_bimatrix(A, B)
+        Af, Bf = np.array(A, dtype=float), np.array(B, dtype=float)
+        G = nfg(Af, Bf)
+        gg = gbt.StrategicGame.from_arrays(Af, Bf)
+        nash_equilibria(g, exact=False)
+        t, eqs = per_call(lambda g=g: nash_equilibria(g, exact=False), 400)
+        tp, _ = per_call(lambda G=G: gt.pure_nash_brute(G), 400)
+        ts, _ = per_call(lambda G=G: gt.support_enumeration(G), 400)
+        tg, geq = per_call(lambda gg=gg: gbt.nash.enummixed_solve(gg, rational=False).equilibria, 100)
+        ratios.append((t / tp, t / tg))
+        print(f"{name:<22}{t * 1e6:8.1f}{tp * 1e6:9.1f}{ts * 1e6:9.1f}{tg * 1e6:9.1f}{t / tp:9.2f}{t / ts:9.2f}"
+              f"{t / tg:9.2f}  {len(eqs)}/{len(geq)}")
+    print(f"median ratio ours/QE pure_nash_brute {statistics.median(r[0] for r in ratios):.2f}, "
+          f"ours/Gambit enummixed {statistics.median(r[1] for r in ratios):.2f}")
+
+
+def two_by_n_section(gt: Any, nfg: Any) -> None:
+    print("\n5. 2 x n float games (integers 0..99 as floats): ours vs QuantEcon vertex_enumeration, microseconds per call")
+    print(f"{'game':<10}{'ours':>9}{'QE':>9}{'o/QE':>7}  eqs ours/QE")
+    for n in (3, 5, 10, 20):
+        rng = np.random.default_rng(n)
+        A, B = rng.integers(0, 100, (2, n)).astype(float), rng.integers(0, 100, (2, n)).astype(float)
+        g = Game.from_bimatrix(A, B)
+        G = nfg(A, B)
+        t, eqs = per_call(lambda g=g: nash_equilibria(g, exact=False), 50)
+        tq, qeq = per_call(lambda G=G: gt.vertex_enumeration(G), 50)
+        print(f"2x{n:<8}{t * 1e6:9.0f}{tq * 1e6:9.0f}{t / tq:7.2f}  {len(eqs)}/{len(qeq)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="skip the memory section")
+    parser.add_argument("--seconds", type=float, default=30.0, help="memory section: seconds before stopping")
+    args = parser.parse_args()
+    warnings.simplefilter("ignore")
+    gt, nfg = quantecon()
+    exact_section()
+    float_section(gt, nfg)
+    if not args.quick:
+        memory_section(args.seconds)
+    two_by_two_section(gt, nfg)
+    two_by_n_section(gt, nfg)
+
+
+if __name__ == "__main__":
+    main()
