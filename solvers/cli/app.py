@@ -26,6 +26,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -145,19 +146,62 @@ def _on_sigterm(signum: int, frame: Any) -> None:
     raise _Terminated
 
 
+#: Threads re-sending a signal that a finaliser swallowed (see :func:`_redeliver_swallowed_signal`).
+_REDELIVERIES: list[threading.Thread] = []
+
+
+def _send_later(signum: int) -> None:
+    time.sleep(0.05)  # the hook has returned by then; were the signal swallowed again, it is re-sent again
+    os.kill(os.getpid(), signum)
+
+
+def _redeliver_swallowed_signal(hook_args: Any) -> None:
+    """An interrupt raised where Python cannot propagate it (a weakref callback, a finaliser) is sent again.
+
+    Python reports such an exception as "unraisable" and carries on, so a SIGINT or SIGTERM that lands
+    in, say, the import system's module-lock callback would be lost and the command would run to its
+    end.  A helper thread sends the signal again once the callback has returned; its handler then runs
+    at the next bytecode of the main thread, where the exception propagates to :func:`_main` and ends
+    the command with its one line and status.
+    """
+    exc = hook_args.exc_value
+    signum = (signal.SIGINT if isinstance(exc, KeyboardInterrupt)
+              else signal.SIGTERM if isinstance(exc, _Terminated) else None)
+    if signum is None:
+        sys.__unraisablehook__(hook_args)
+        return
+    resend = threading.Thread(target=_send_later, args=(signum,), daemon=True)
+    _REDELIVERIES.append(resend)
+    resend.start()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 2 bad input, 1 internal error, 130 SIGINT, 143 SIGTERM).
 
     Every message is one line on stderr (:func:`games._text.one_line`).
     """
     previous = None
+    previous_hook = sys.unraisablehook
     if threading.current_thread() is threading.main_thread():
         previous = signal.signal(signal.SIGTERM, _on_sigterm)
+        sys.unraisablehook = _redeliver_swallowed_signal
     try:
-        return _main(argv)
+        code = _main(argv)
+        try:  # a signal re-sent after a finaliser swallowed it, arriving once the command had returned
+            while _REDELIVERIES:
+                _REDELIVERIES.pop().join()
+            time.sleep(0)
+        except KeyboardInterrupt:
+            _error("interrupted")
+            return 130
+        except _Terminated:
+            _error("terminated")
+            return 143
+        return code
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+            sys.unraisablehook = previous_hook
 
 
 def _error(text: str) -> None:
