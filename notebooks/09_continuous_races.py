@@ -28,6 +28,7 @@ import warnings
 
 import matplotlib.pyplot as plt
 import sympy
+from IPython.display import Math, display
 
 import games
 import solvers
@@ -46,6 +47,7 @@ PS = games.essay.parameters("phd")
 contest = games.build("rd_contest")
 (eq,) = solvers.continuous_equilibria(contest)
 print(eq)
+display(Math(solvers.to_latex(eq, comments=False)))
 n, V, sigma = (games.essay.symbol(k) for k in ("n_labs", "market_prize", "safety_cost_share"))
 outlay = sympy.simplify(n * (1 + sigma) * eq.values[0])
 print("all labs together pay:", outlay)
@@ -72,6 +74,7 @@ two = games.ContinuousGame(("Lab 1", "Lab 2"), ((x1, 0, sympy.oo), (x2, 0, sympy
                            (x1 / (x1 + x2) * 2 - x1, x2 / (x1 + x2) * 1 - x2), name="Two-lab contest")
 two_eq = solvers.continuous_equilibria(two)
 print(two_eq[0])
+display(Math(solvers.to_latex(two_eq, comments=False)))
 print("largest gain from deviating:", max(solvers.deviation_gains(two, two_eq[0].values, box={"x1": (0, 2),
                                                                                              "x2": (0, 2)})))
 ax = solvers.plot_best_responses(solvers.best_responses(two), equilibria=two_eq, ranges=[(0, 1), (0, 1)])
@@ -143,3 +146,27 @@ print("private >= none:", all(disaster("private", k, e, mu) >= disaster("none", 
                               for k in (2, 5) for e in (1, 0.5) for mu in (0.5, 1, 2, 4)))
 print("public > private at e = 1, mu = 3/2:", disaster("public", 2, 1, 1.5) > disaster("private", 2, 1, 1.5))
 print("public < private at e = 1/2, mu = 1/2:", disaster("public", 2, 0.5, 0.5) < disaster("private", 2, 0.5, 0.5))
+
+
+# %% [markdown]
+# ## Explore
+#
+# The contest's closed form at other sizes of the race: each lab's Capabilities spending and the labs' total
+# outlay, as the number of labs, the market and the safety cost move (the strategic-form explorer of the other
+# notebooks needs finite strategies; this one evaluates the equilibrium derived above).
+
+# %%
+import ipywidgets
+
+
+def contest_at(labs, market_bn, safety):
+    at = {n: labs, V: sympy.nsimplify(market_bn) * 10**9, sigma: sympy.nsimplify(safety)}
+    each = eq.values[0].subs(at)
+    display(Math(rf"x^* = \${float(each) / 1e9:.2f}\,\text{{bn per lab}},\quad "
+                 rf"n(1+\sigma)x^* = \${float(outlay.subs(at)) / 1e9:.2f}\,\text{{bn}}"))
+
+
+explorer = ipywidgets.interactive(contest_at, labs=ipywidgets.IntSlider(5, min=2, max=20),
+                                  market_bn=ipywidgets.FloatSlider(62.5, min=10, max=500, step=2.5),
+                                  safety=ipywidgets.FloatSlider(0.1, min=0, max=1, step=0.05))
+explorer
