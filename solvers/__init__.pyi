@@ -70,6 +70,9 @@ from .errors import (
     SweepError as SweepError,
     UnsupportedPayoffError as UnsupportedPayoffError,
 )
+
+# --- documentation and packaging (issue 19): the error naming a missing optional extra
+from .errors import MissingExtraError as MissingExtraError
 from .explorer.grid import regime_grid as regime_grid
 from .explorer.launch import explore as explore
 from .explorer.widget import Explorer as Explorer, ExplorerResult as ExplorerResult

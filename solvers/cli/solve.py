@@ -8,20 +8,25 @@ from typing import Any
 
 import games
 from games._exact import json_value
-from games._text import format_number
+from games._text import format_number, latex_text
 from games.parameters import latex_symbol_names
 from solvers.cli.families import family_command
 from solvers.cli.params import parameters_from_args, parse_option, suggest_name
 from solvers.conditions.derive import equilibrium_conditions
 from solvers.conditions.thresholds import break_even
+from solvers.equilibria.nash import nash_equilibria
 from solvers.equilibria.summary import equilibria_summary
 from solvers.errors import CLIError
 from solvers.render.latex import to_latex
+from solvers.render.plain import readable_conjuncts
 from solvers.symbolic.lookup import resolve_symbol
 
 
 def _build_game(args: argparse.Namespace) -> tuple[Any, Any]:
     entries = games.library_entries()
+    if args.game is None:
+        raise CLIError(f"aligngames {args.command}: give a GAME; the library's games: {', '.join(entries)} "
+                       "(aligngames list describes them)")
     if args.game not in entries:
         raise CLIError(suggest_name(args.game, entries, "game"))
     entry = entries[args.game]
@@ -41,8 +46,13 @@ def run_solve(args: argparse.Namespace) -> int:
         if name not in ps:
             raise CLIError(f"game {args.game!r} has a parameter {name!r} with no value; give --set {name}=VALUE")
     numeric = game.subs(ps)
-    lines, records = equilibria_summary(numeric)
     values = {n: ps[n].value for n in used}
+    if args.latex:
+        if args.json:
+            raise CLIError("solve: give --latex or --json, not both")
+        print(_equilibria_latex(numeric))
+        return 0
+    lines, records = equilibria_summary(numeric)
     if args.json:
         out = {"game": args.game, "level": entry.level, "scenario": ps.name,
                "parameters": {n: json_value(v) for n, v in values.items()},
@@ -70,9 +80,25 @@ def _solve_symbolic(args: argparse.Namespace, game: Any) -> int:
     if args.latex:
         print(to_latex(results))
         return 0
-    for r in results:
-        print(f"{r.label}\n    if {r.condition}")
+    _print_conditions(results)
     return 0
+
+
+def _print_conditions(results: Any) -> None:
+    """Each equilibrium with its condition in readable notation, one part of the condition a line."""
+    for r in results:
+        parts = readable_conjuncts(r.condition)
+        print(r.label)
+        for i, part in enumerate(parts):
+            print(f"    {'if' if i == 0 else 'and'} {part}")
+
+
+def _equilibria_latex(numeric: Any) -> str:
+    """The equilibria of a numeric game as LaTeX (an amsmath ``aligned`` block)."""
+    if isinstance(numeric, games.SymmetricGame):
+        lines = [latex_text(line) for line in equilibria_summary(numeric)[0]]
+        return "\\begin{aligned}\n" + " \\\\\n".join(f"&{line}" for line in lines) + "\n\\end{aligned}"
+    return str(to_latex(nash_equilibria(numeric)))
 
 
 def run_breakeven(args: argparse.Namespace) -> int:
