@@ -51,6 +51,7 @@ nb_execution_timeout = 120          # seconds per cell (each takes a few): a hun
 nb_execution_raise_on_error = True  # a failing cell fails the build
 nb_execution_show_tb = True
 nb_merge_streams = True
+nb_render_markdown_format = "gfm"   # the notebooks display Markdown tables (display(Markdown(...)))
 # widgets need a live kernel; the static pages show their text form, with no script loaded from a CDN
 nb_mime_priority_overrides = [("html", "application/vnd.jupyter.widget-view+json", None),
                               ("html", "application/vnd.jupyter.widget-state+json", None)]
@@ -77,7 +78,15 @@ nitpick_ignore_regex = [
 
 # --- math: MathJax 2 from Debian's libjs-mathjax, copied into the build (no network) ------------
 mathjax_path = "mathjax/MathJax.js?config=TeX-AMS_CHTML"
-mathjax2_config = {"CommonHTML": {"linebreaks": {"automatic": True}}, "messageStyle": "none"}
+# myst-nb marks notebook pages "tex2jax_ignore" (a "$" in a notebook is not math); the math nodes and the
+# notebooks' LaTeX outputs are processed all the same.  myst's own MathJax setting is for MathJax 3.
+mathjax2_config = {
+    "tex2jax": {"processClass": "tex2jax_process|mathjax_process|math|output_area",
+                "ignoreClass": "tex2jax_ignore|mathjax_ignore"},
+    "CommonHTML": {"linebreaks": {"automatic": True}},
+    "messageStyle": "none",
+}
+myst_update_mathjax = False
 
 # --- HTML -----------------------------------------------------------------------------------------
 html_theme = "pydata_sphinx_theme"

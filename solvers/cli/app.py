@@ -108,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
                        description="The values of one parameter at which the equilibria change (the other "
                                    "parameters at their values), with their closed forms.")
     _add_game(p)
-    p.add_argument("param", help="the parameter to solve for")
+    p.add_argument("param", nargs="?", default=None, help="the parameter to solve for (a parameter of the game)")
     p.add_argument("--numeric-only", action="store_true", help="skip the closed forms (faster)")
     p.add_argument("--welfare", action="store_true",
                    help="where everyone's ranking of all-first vs all-second strategy flips (e.g. n* of "

@@ -10,7 +10,7 @@ import games
 from games._exact import json_value
 from games._text import format_number
 from solvers.cli.families import family_command
-from solvers.cli.options import _table
+from solvers.cli.options import _table, plain_summary
 from solvers.cli.params import _exact_text, parameters_from_args
 
 
@@ -91,7 +91,7 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     print("Games\n")
     if gl:
-        print(_table([(g["name"], g["level"], g["summary"]) for g in gl], ("name", "level", "summary")))
+        print(_table([(g["name"], g["level"], plain_summary(g["summary"])) for g in gl], ("name", "level", "summary")))
     else:
         print("(no games registered)")
     print(f"\nParameters (scenario {args.scenario}; * = range is ours)\n")

@@ -108,6 +108,9 @@ def run_breakeven(args: argparse.Namespace) -> int:
     if entry.family != "normal-form":
         return int(family_command(entry.family, "breakeven")(args, entry, game))
     ps = parameters_from_args(args)
+    if args.param is None:
+        names = ", ".join(sorted(s.name for s in game.free_symbols))
+        raise CLIError(f"aligngames breakeven {args.game}: give a PARAM; the game's parameters: {names}")
     sym = resolve_symbol(game, args.param, where="breakeven", what=f"parameter of {args.game!r}")
     what = "welfare" if args.welfare else "equilibria"
     numeric = break_even(game, sym, ps, what=what)

@@ -113,21 +113,36 @@ def _screenshot(browser: webdriver.Chrome, shots: Path, name: str) -> Path:
     return path
 
 
+def _typeset(browser: webdriver.Chrome) -> str:
+    """Wait until MathJax has typeset the page; the article's visible text, with no TeX source left in it."""
+    WebDriverWait(browser, WAIT).until(_mathjax_done)
+    # the prose and the rendered outputs, without code listings (a code cell may spell TeX on purpose)
+    prose = browser.execute_script(
+        "const a = document.querySelector('article').cloneNode(true);"
+        "a.querySelectorAll('pre, code, .highlight, script').forEach(e => e.remove());"
+        "document.body.appendChild(a); const t = a.innerText; a.remove(); return t;")
+    for raw in ("\\(", "\\[", "\\frac", "\\begin{", "\\text{"):
+        assert raw not in prose, f"raw TeX {raw!r} shown on {browser.current_url}: " + \
+            prose[max(0, prose.find(raw) - 80):prose.find(raw) + 80]
+    return str(browser.find_element(By.TAG_NAME, "article").text)
+
+
 def test_home_page_shows_the_four_parts(browser, server, shots):
     browser.get(f"{server}/index.html")
     assert "aligngames" in browser.title
     nav = browser.find_element(By.CSS_SELECTOR, "nav.bd-header, header").text
     for part in ("Tutorial", "How-to", "Explanation", "Reference"):
         assert part.lower() in nav.lower(), f"{part!r} missing from the navigation bar: {nav!r}"
-    body = browser.find_element(By.TAG_NAME, "article").text
+    body = _typeset(browser)
     assert "22/13" in body  # the doctest on the home page: the Dunbar break-even multiplier
     assert _screenshot(browser, shots, "home").stat().st_size > 10_000
 
 
 def _mathjax_done(driver: webdriver.Chrome) -> bool:
+    """MathJax 2 has started, typeset something and has nothing left in its queue."""
     return bool(driver.execute_script(
         "return !!(window.MathJax && MathJax.Hub && MathJax.Hub.queue && MathJax.Hub.queue.pending === 0"
-        " && MathJax.Hub.queue.running === 0 && document.querySelector('.MathJax_CHTML, mjx-container'))"))
+        " && MathJax.Hub.queue.running === 0 && document.querySelector('.MathJax_CHTML'))"))
 
 
 def test_nash_equilibria_page_renders_its_math(browser, server, shots):
@@ -154,12 +169,15 @@ def test_nash_equilibria_page_renders_its_math(browser, server, shots):
 def test_tutorial_page_shows_its_figures(browser, server, shots):
     browser.get(f"{server}/tutorial/01_individual_incentives.html")
     WebDriverWait(browser, WAIT).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    text = _typeset(browser)  # the notebook's LaTeX outputs (games, conditions) rendered as math
     images = browser.find_elements(By.CSS_SELECTOR, "article .cell_output img")
     assert len(images) >= 2, "the executed notebook's figures are missing"
     for img in images:
         loaded = browser.execute_script("return arguments[0].complete && arguments[0].naturalWidth", img)
         assert loaded and loaded > 100, img.get_attribute("src")
-    text = browser.find_element(By.TAG_NAME, "article").text
+    # Markdown tables the notebook displays are tables, not pipes
+    tables = browser.find_elements(By.CSS_SELECTOR, "article .cell_output table")
+    assert len(tables) >= 2 and "| parameter |" not in text
     # the notebook's own printed values (hand-computed in tests/integration/test_notebooks.py):
     # 5 years of Capabilities pay 123,000 x 5 = 615,000; Alignment 35,000 x 5 + 16,250 = 191,250
     assert "615,000" in text and "191,250" in text
