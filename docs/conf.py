@@ -51,7 +51,7 @@ nb_execution_timeout = 120          # seconds per cell (each takes a few): a hun
 nb_execution_raise_on_error = True  # a failing cell fails the build
 nb_execution_show_tb = True
 nb_merge_streams = True
-nb_render_markdown_format = "gfm"   # the notebooks display Markdown tables (display(Markdown(...)))
+nb_render_markdown_format = "myst"  # Markdown outputs (the notebooks display tables with $math$) parsed as MyST
 # widgets need a live kernel; the static pages show their text form, with no script loaded from a CDN
 nb_mime_priority_overrides = [("html", "application/vnd.jupyter.widget-view+json", None),
                               ("html", "application/vnd.jupyter.widget-state+json", None)]
