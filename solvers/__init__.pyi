@@ -65,14 +65,12 @@ from .equilibria.symmetric import symmetric_equilibria as symmetric_equilibria
 from .equilibria.verify import is_nash_equilibrium as is_nash_equilibrium, regrets as regrets
 from .equilibria.vertices import vertex_enumeration as vertex_enumeration
 from .errors import (
+    MissingExtraError as MissingExtraError,  # issue 19 (docs and packaging): a missing optional extra, named
     ProfileError as ProfileError,
     ProgramError as ProgramError,
     SweepError as SweepError,
     UnsupportedPayoffError as UnsupportedPayoffError,
 )
-
-# --- documentation and packaging (issue 19): the error naming a missing optional extra
-from .errors import MissingExtraError as MissingExtraError
 from .explorer.grid import regime_grid as regime_grid
 from .explorer.launch import explore as explore
 from .explorer.widget import Explorer as Explorer, ExplorerResult as ExplorerResult

@@ -33,7 +33,6 @@ import games
 from games._numbers import SCENARIO_NAMES
 from games._text import one_line
 from games.errors import AligngamesError, ParameterError, suggest
-from solvers.cli import sweep as sweep_cli
 from solvers.cli.options import _add_json, _add_param_options, _Parser
 from solvers.errors import CLIError
 
@@ -67,8 +66,22 @@ def _add_game(p: argparse.ArgumentParser) -> None:
                    help="a modelling option of the game's builder, e.g. own_life=false (repeatable)")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``aligngames`` command."""
+class _Symbolic(argparse.Action):
+    """``solve --symbolic``: sets ``symbolic`` and hands the command to the closed-form module."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        namespace.symbolic = True
+        namespace.handler = "solvers.cli.solve:run_solve"
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser of the ``aligngames`` command.
+
+    ``command`` (the subcommand about to run, if known) lets the parser skip
+    the options of subcommands that import heavy modules; ``None`` builds
+    every option (for ``--help`` and the documentation).
+    """
     parser = _Parser(prog="aligngames", description="Game theory of the Alignment-vs-Capabilities choice.",
                      epilog="aligngames help COMMAND (or aligngames COMMAND --help) shows the options of one command.")
     parser.add_argument("--version", action="version", version=f"aligngames {games.__version__}",
@@ -97,12 +110,13 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Every Nash equilibrium of a library game at the given parameter values, "
                                    "or with --symbolic every equilibrium in closed form with its condition.")
     _add_game(p)
-    p.add_argument("--symbolic", action="store_true", help="closed-form equilibria with their conditions")
+    p.add_argument("--symbolic", action=_Symbolic, nargs=0, default=False,
+                   help="closed-form equilibria with their conditions")
     p.add_argument("--latex", action="store_true",
                    help="LaTeX output: a tabular of the equilibria, or with --symbolic an amsmath block")
     _add_param_options(p)
     _add_json(p)
-    p.set_defaults(handler="solvers.cli.solve:run_solve")
+    p.set_defaults(handler="solvers.cli.numeric:run_solve")
 
     p = sub.add_parser("breakeven", help="closed-form values of a parameter where the equilibria change",
                        description="The values of one parameter at which the equilibria change (the other "
@@ -145,7 +159,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sweep", help="regime shares over a parameter grid or Monte Carlo samples",
                        description="The share of each equilibrium regime over a grid of parameters (--vary) "
                                    "or Monte Carlo draws from their ranges (--samples).")
-    sweep_cli.setup(p)
+    if command in (None, "sweep", "help"):
+        # the sweep options come from solvers.cli.sweep, which loads numpy and the sweep machinery:
+        # built only when the command line may need them (start-up of list, solve, ... stays light)
+        importlib.import_module("solvers.cli.sweep").setup(p)
+    else:
+        p.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     p.set_defaults(handler="solvers.cli.sweep:run")
 
     p = sub.add_parser("report", help="the essay analysed end to end: LaTeX/PDF, Markdown, JSON, figures",
@@ -159,6 +178,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_json(p)
     p.set_defaults(handler="solvers.cli.report:run_report")
     return parser
+
+
+def _first_command(argv: Sequence[str]) -> str | None:
+    """The subcommand named on the command line (the first word that is not an option), if any."""
+    for item in argv:
+        if not item.startswith("-"):
+            return item
+        if item in ("-h", "--help"):
+            return None
+    return None
 
 
 def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
@@ -215,7 +244,7 @@ def _error(text: str) -> None:
 def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        parser = build_parser()
+        parser = build_parser(_first_command(args_list))
         args, extra = parser.parse_known_args(args_list)
         if extra:
             command = getattr(args, "command", None)

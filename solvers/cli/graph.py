@@ -12,8 +12,8 @@ from games._exact import json_value, parse_fraction
 from games._io import atomic_write_bytes, check_output
 from games._text import format_number
 from solvers.cli.families import family_command
+from solvers.cli.numeric import _build_game
 from solvers.cli.params import parameters_from_args
-from solvers.cli.solve import _build_game
 from solvers.conditions.thresholds import break_even
 from solvers.dynamics.best_response import attractors, best_response_graph
 from solvers.dynamics.invasion import invasion_graph, small_mutation_chain, stationary_distribution
