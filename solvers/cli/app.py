@@ -33,6 +33,7 @@ import games
 from games._numbers import SCENARIO_NAMES
 from games._text import one_line
 from games.errors import AligngamesError, ParameterError, suggest
+from solvers.cli import catalog
 from solvers.cli.options import _add_json, _add_param_options, _Parser
 from solvers.errors import CLIError
 
@@ -255,6 +256,11 @@ def _main(argv: Sequence[str] | None) -> int:
         if not getattr(args, "command", None):
             choices = ", ".join(_command_names(parser))
             raise CLIError(f"a COMMAND is required ({choices}); see aligngames --help")
+        if args.command == "list":  # a cached list prints without importing sympy (solvers.cli.catalog)
+            cached = catalog.load(args.scenario)
+            if cached is not None:
+                print(cached["json"] if args.json else cached["text"])
+                return 0
         return _handler(args.handler)(args)
     except SystemExit as exc:  # --help / --version
         return int(exc.code or 0) if isinstance(exc.code, int) or exc.code is None else 2
