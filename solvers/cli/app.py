@@ -153,6 +153,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
                    help="invasion, chain: the update rule, fermi (pairwise comparison, default) or moran "
                         "(birth-death with fitness 1 - w + w * payoff)")
     p.add_argument("--out", metavar="FILE", help="write the graph: .png .pdf .svg (drawing), .tex (TikZ), .graphml")
+    p.add_argument("--latex", action="store_true", help="print the graph as a TikZ picture (LaTeX) on stdout; --out FILE.tex writes a whole document")
     _add_param_options(p)
     _add_json(p)
     p.set_defaults(handler="solvers.cli.graph:run_graph")

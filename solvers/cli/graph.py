@@ -21,6 +21,7 @@ from solvers.dynamics.regimes import regime_graph
 from solvers.errors import CLIError
 from solvers.render.graphs import write_graph
 from solvers.render.plain import readable
+from solvers.render.tikz import to_tikz
 from solvers.sweeps.game_sweep import sweep
 from solvers.sweeps.plots import plot_regime_map
 
@@ -102,6 +103,11 @@ def run_graph(args: argparse.Namespace) -> int:
         path = _write(G, args.out, game, ps, args) if args.kind == "regimes" else write_graph(G, args.out)
         extra["written"] = str(path)
         lines.append(f"written: {path}")
+    if args.json and args.latex:
+        raise CLIError("graph: give --latex or --json, not both")
+    if args.latex:
+        print(to_tikz(G, standalone=False))  # a picture to paste into a figure
+        return 0
     if args.json:
         print(json.dumps({"game": args.game, "kind": args.kind, **_graph_json(G), **extra}, indent=2))
         return 0

@@ -107,3 +107,11 @@ def test_regimes_border_is_the_closed_form_break_even(cli):
     r = cli("graph", "career_choice", "--kind", "regimes", "--range", "altruism_weight=0:0.5")
     assert r.code == 0, r.err
     assert "from (Capabilities, Passive) to (Alignment, Passive) where altruism_weight = 113/650" in r.out
+
+
+def test_graph_latex_prints_a_tikz_picture(cli):
+    r = cli("graph", "great_power_race", "--latex")
+    assert r.code == 0, r.err
+    # the best-response graph of a 2 x 2 game: its 4 profiles are the picture's nodes
+    assert "\\begin{tikzpicture}" in r.out and r.out.rstrip().endswith("\\end{tikzpicture}")
+    assert r.out.count("\\node") >= 4
