@@ -159,7 +159,8 @@ def _write(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def generate(app: Sphinx) -> None:
+def generate(app: Sphinx, config: Any = None) -> None:
+    """Write the generated pages before Sphinx looks for source files (``config-inited``), so a clean build finds them."""
     src = Path(app.srcdir)
     api_pages(src / "reference" / "api")
     parameter_table(src / "reference" / "generated")
@@ -258,6 +259,6 @@ def _exists_in_code(target: str, module: str | None, cls: str | None, where: str
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("missing-reference", public_alias)
-    app.connect("builder-inited", generate, priority=100)  # before autosummary reads the tables
+    app.connect("config-inited", generate)  # before the source files are found and autosummary reads the tables
     app.connect("build-finished", copy_mathjax)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
