@@ -91,7 +91,8 @@ myst_update_mathjax = False
 # --- HTML -----------------------------------------------------------------------------------------
 html_theme = "pydata_sphinx_theme"
 html_title = f"aligngames {version}"
-html_static_path: list[str] = []
+html_static_path = ["_static"]
+html_css_files = ["aligngames.css"]
 html_theme_options = {
     "navigation_with_keys": False,
     "show_toc_level": 2,

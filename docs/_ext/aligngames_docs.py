@@ -139,13 +139,13 @@ def parameter_table(out: Path) -> None:
     rows = []
     for p in ps.values():
         rng = "" if p.low is None else f"{_cell(p.low)} to {_cell(p.high)}"
-        source = "ours (a modelling assumption)" if p.ours else "the essay"
-        quote = f'"{_cell(p.quote)}"' if p.quote else ""
+        source = "ours" if p.ours else "the essay"
+        quote = f' -- "{_cell(p.quote)}"' if p.quote else ""
         rows.append((f"``{p.name}``", f":math:`{p.latex}`" if p.latex else "", _cell(p.value), _cell(p.unit),
-                     rng, _cell(p.kind), source, _cell(p.description), quote))
-    header = ("name", "symbol", "value", "unit", "range", "kind", "from", "meaning", "the essay's words")
+                     rng, source, _cell(p.description) + quote))
+    header = ("name", "symbol", "value", "unit", "range", "from", "meaning -- the essay's words")
     lines = [".. list-table:: The parameter registry (scenario ``phd``)", "   :header-rows: 1",
-             "   :class: parameter-table", ""]
+             "   :widths: 20 7 11 9 13 7 33", "   :class: parameter-table", ""]
     for row in (header, *rows):
         lines.append("   * - " + (row[0] or " "))
         lines.extend("     - " + (c or " ") for c in row[1:])

@@ -71,7 +71,7 @@ def test_parameter_table_has_every_parameter_with_its_source(tmp_path):
         assert f"``{p.name}``" in text, p.name
     # vsl is the essay's (its quote: "$5 to $8m"), capabilities_edge ours (games.assumptions)
     assert "The value of a statistical life is worth somewhere from $5 to $8m" in text
-    assert text.count("ours (a modelling assumption)") == sum(1 for p in ps.values() if p.ours) > 0
+    assert text.count("     - ours\n") == sum(1 for p in ps.values() if p.ours) > 0
 
 
 def test_the_site_has_the_four_parts_and_a_game_forms_section():
