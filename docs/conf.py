@@ -83,7 +83,7 @@ mathjax_path = "mathjax/MathJax.js?config=TeX-AMS_CHTML"
 mathjax2_config = {
     "tex2jax": {"processClass": "tex2jax_process|mathjax_process|math|output_area",
                 "ignoreClass": "tex2jax_ignore|mathjax_ignore"},
-    "CommonHTML": {"linebreaks": {"automatic": True}},
+    "displayAlign": "center",
     "messageStyle": "none",
 }
 myst_update_mathjax = False
