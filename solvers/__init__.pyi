@@ -71,6 +71,7 @@ from .equilibria.symmetric import symmetric_equilibria as symmetric_equilibria
 from .equilibria.verify import is_nash_equilibrium as is_nash_equilibrium, regrets as regrets
 from .equilibria.vertices import vertex_enumeration as vertex_enumeration
 from .errors import (
+    MissingExtraError as MissingExtraError,  # issue 19 (docs and packaging): a missing optional extra, named
     NonDifferentiablePayoffError as NonDifferentiablePayoffError,
     ProfileError as ProfileError,
     ProgramError as ProgramError,

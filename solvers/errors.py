@@ -10,7 +10,7 @@ from games.errors import (
     AligngamesError,
 )
 
-__all__ = ["ProfileError", "SweepError", "ProgramError", "UnsupportedPayoffError", "CLIError"]
+__all__ = ["ProfileError", "SweepError", "ProgramError", "UnsupportedPayoffError", "CLIError", "MissingExtraError"]
 
 
 class ProfileError(AligngamesError):
@@ -32,6 +32,20 @@ class UnsupportedPayoffError(AligngamesError):
 class CLIError(AligngamesError):
     """A command-line usage error (exit status 2)."""
 
+
+
+class MissingExtraError(AligngamesError, ImportError):
+    """An optional library a function needs is not installed; the message names the extra that installs it.
+
+    Also an :class:`ImportError`, so code that guards an optional feature with
+    ``except ImportError`` keeps working.
+
+    Examples
+    --------
+    >>> err = MissingExtraError("explore: needs ipywidgets; install it with pip install 'aligngames[notebooks]'")
+    >>> isinstance(err, ImportError), isinstance(err, AligngamesError)
+    (True, True)
+    """
 
 
 # --- solvers.continuous (issue 16, continuous choices)

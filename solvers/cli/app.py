@@ -33,8 +33,8 @@ from typing import Any
 import games
 from games._numbers import SCENARIO_NAMES
 from games._text import one_line
-from games.errors import AligngamesError, ParameterError
-from solvers.cli import sweep as sweep_cli
+from games.errors import AligngamesError, ParameterError, suggest
+from solvers.cli import catalog
 from solvers.cli.options import _add_json, _add_param_options, _Parser
 from solvers.errors import CLIError
 
@@ -42,6 +42,9 @@ __all__ = ["main", "build_parser"]
 
 
 Handler = Callable[[argparse.Namespace], int]
+
+#: The subcommands that print LaTeX with ``--latex``; the others refuse it with one line.
+LATEX_COMMANDS = ("solve", "solve --symbolic", "breakeven", "graph (TikZ)")
 
 
 def _handler(spec: str) -> Handler:
@@ -56,39 +59,72 @@ def _handler(spec: str) -> Handler:
 
 
 def _add_game(p: argparse.ArgumentParser) -> None:
-    """The library game a subcommand works on, and the modelling options of its builder."""
-    p.add_argument("game", help="a game name from `aligngames list`")
+    """The library game a subcommand works on, and the modelling options of its builder.
+
+    The name is optional for argparse so that a missing one is answered with the list of games.
+    """
+    p.add_argument("game", nargs="?", default=None, help="a game of the library (aligngames list shows them)")
     p.add_argument("--option", action="append", metavar="NAME=VALUE", default=[],
                    help="a modelling option of the game's builder, e.g. own_life=false (repeatable)")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``aligngames`` command."""
-    parser = _Parser(prog="aligngames", description="Game theory of the Alignment-vs-Capabilities choice.")
-    parser.add_argument("--version", action="version", version=f"aligngames {games.__version__}")
+class _Symbolic(argparse.Action):
+    """``solve --symbolic``: sets ``symbolic`` and hands the command to the closed-form module."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        namespace.symbolic = True
+        namespace.handler = "solvers.cli.solve:run_solve"
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser of the ``aligngames`` command.
+
+    ``command`` (the subcommand about to run, if known) lets the parser skip
+    the options of subcommands that import heavy modules; ``None`` builds
+    every option (for ``--help`` and the documentation).
+    """
+    parser = _Parser(prog="aligngames", description="Game theory of the Alignment-vs-Capabilities choice.",
+                     epilog="aligngames help COMMAND (or aligngames COMMAND --help) shows the options of one command.")
+    parser.add_argument("--version", action="version", version=f"aligngames {games.__version__}",
+                        help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    p = sub.add_parser("list", help="list the games and parameters")
-    p.add_argument("--scenario", default="phd", choices=SCENARIO_NAMES)
+    p = sub.add_parser("help", help="show the help of the command line or of one COMMAND",
+                       description="Show the help of the command line, or of one COMMAND.")
+    p.add_argument("topic", nargs="?", default=None, metavar="COMMAND", help="the command to explain")
+    p.set_defaults(handler="solvers.cli.app:run_help")
+
+    p = sub.add_parser("list", help="list the games and parameters",
+                       description="List the library's games and the parameters with their values, units and ranges.")
+    p.add_argument("--scenario", default="phd", choices=SCENARIO_NAMES,
+                   help="salary scenario whose values are shown (default: phd)")
     _add_json(p)
     p.set_defaults(handler="solvers.cli.info:run_list")
 
-    p = sub.add_parser("audit", help="recompute the essay's numeric claims")
+    p = sub.add_parser("audit", help="recompute the essay's numeric claims",
+                       description="Recompute the essay's numeric claims, claim by claim, and say which match.")
     _add_param_options(p)
     _add_json(p)
     p.set_defaults(handler="solvers.cli.info:run_audit")
 
-    p = sub.add_parser("solve", help="equilibria of a library game at the essay's values (or symbolic)")
+    p = sub.add_parser("solve", help="equilibria of a library game at the essay's values (or symbolic)",
+                       description="Every Nash equilibrium of a library game at the given parameter values, "
+                                   "or with --symbolic every equilibrium in closed form with its condition.")
     _add_game(p)
-    p.add_argument("--symbolic", action="store_true", help="closed-form equilibria with their conditions")
-    p.add_argument("--latex", action="store_true", help="with --symbolic: LaTeX output")
+    p.add_argument("--symbolic", action=_Symbolic, nargs=0, default=False,
+                   help="closed-form equilibria with their conditions")
+    p.add_argument("--latex", action="store_true",
+                   help="LaTeX output: a tabular of the equilibria, or with --symbolic an amsmath block")
     _add_param_options(p)
     _add_json(p)
-    p.set_defaults(handler="solvers.cli.solve:run_solve")
+    p.set_defaults(handler="solvers.cli.numeric:run_solve")
 
-    p = sub.add_parser("breakeven", help="closed-form values of a parameter where the equilibria change")
+    p = sub.add_parser("breakeven", help="closed-form values of a parameter where the equilibria change",
+                       description="The values of one parameter at which the equilibria change (the other "
+                                   "parameters at their values), with their closed forms.")
     _add_game(p)
-    p.add_argument("param", help="the parameter to solve for")
+    p.add_argument("param", nargs="?", default=None, help="the parameter to solve for (a parameter of the game)")
     p.add_argument("--numeric-only", action="store_true", help="skip the closed forms (faster)")
     p.add_argument("--welfare", action="store_true",
                    help="where everyone's ranking of all-first vs all-second strategy flips (e.g. n* of "
@@ -98,26 +134,45 @@ def build_parser() -> argparse.ArgumentParser:
     _add_json(p)
     p.set_defaults(handler="solvers.cli.solve:run_breakeven")
 
-    p = sub.add_parser("graph", help="strategy dynamics as a graph: best responses, invasion, small-mutation chain")
-    _add_game(p)
-    p.add_argument("--kind", choices=("best-response", "invasion", "chain", "regimes"), default="best-response")
+    p = sub.add_parser("graph", help="strategy dynamics as a graph: best responses, invasion, small-mutation chain",
+                       description="Strategy dynamics of a library game as a graph, printed or written with --out.")
+    p.add_argument("game", nargs="?", default=None, help="a game of the library (aligngames list shows them)")
+    p.add_argument("--option", action="append", metavar="NAME=VALUE", default=[],
+                   help="a modelling option of the game's builder, e.g. own_life=false (repeatable)")
+    p.add_argument("--kind", choices=("best-response", "invasion", "chain", "regimes"), default="best-response",
+                   help="best-response: profiles linked by profitable deviations (default); invasion: which "
+                        "strategy invades which; chain: the small-mutation Markov chain; regimes: how the "
+                        "equilibria change over one or two parameters (a map with --out .png/.pdf/.svg)")
     p.add_argument("--range", action="append", default=[], metavar="NAME=LOW:HIGH",
-                   help="regimes: a parameter and its range (one or two)")
+                   help="regimes: a parameter and its range, once or twice (default: the two parameters "
+                        "whose break-even values lie in their registry ranges)")
     p.add_argument("--samples", type=int, default=101, help="regimes: grid points per parameter")
     p.add_argument("--best-only", action="store_true", help="best-response edges only (default: all improvements)")
     p.add_argument("--population", type=int, default=100, help="population size Z (invasion, chain)")
     p.add_argument("--selection", type=float, default=1e-5, help="intensity of selection (invasion, chain)")
-    p.add_argument("--rule", choices=("fermi", "moran"), default="fermi")
+    p.add_argument("--rule", choices=("fermi", "moran"), default="fermi",
+                   help="invasion, chain: the update rule, fermi (pairwise comparison, default) or moran "
+                        "(birth-death with fitness 1 - w + w * payoff)")
     p.add_argument("--out", metavar="FILE", help="write the graph: .png .pdf .svg (drawing), .tex (TikZ), .graphml")
+    p.add_argument("--latex", action="store_true", help="print the graph as a TikZ picture (LaTeX) on stdout; --out FILE.tex writes a whole document")
     _add_param_options(p)
     _add_json(p)
     p.set_defaults(handler="solvers.cli.graph:run_graph")
 
-    p = sub.add_parser("sweep", help="regime shares over a parameter grid or Monte Carlo samples")
-    sweep_cli.setup(p)
+    p = sub.add_parser("sweep", help="regime shares over a parameter grid or Monte Carlo samples",
+                       description="The share of each equilibrium regime over a grid of parameters (--vary) "
+                                   "or Monte Carlo draws from their ranges (--samples).")
+    if command in (None, "sweep", "help"):
+        # the sweep options come from solvers.cli.sweep, which loads numpy and the sweep machinery:
+        # built only when the command line may need them (start-up of list, solve, ... stays light)
+        importlib.import_module("solvers.cli.sweep").setup(p)
+    else:
+        p.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     p.set_defaults(handler="solvers.cli.sweep:run")
 
-    p = sub.add_parser("report", help="the essay analysed end to end: LaTeX/PDF, Markdown, JSON, figures")
+    p = sub.add_parser("report", help="the essay analysed end to end: LaTeX/PDF, Markdown, JSON, figures",
+                       description="The essay analysed end to end, written as LaTeX (and PDF), Markdown, JSON "
+                                   "and figures into one folder.")
     p.add_argument("--out", default="aligngames-report", metavar="DIR", help="output folder (default: %(default)s)")
     p.add_argument("--no-pdf", action="store_true", help="do not run pdflatex")
     p.add_argument("--fragments", action="store_true", help="also write each table and equation as its own .tex")
@@ -131,11 +186,38 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _command_names(parser: argparse.ArgumentParser) -> list[str]:
+def _first_command(argv: Sequence[str]) -> str | None:
+    """The subcommand named on the command line (the first word that is not an option), if any."""
+    for item in argv:
+        if not item.startswith("-"):
+            return item
+        if item in ("-h", "--help"):
+            return None
+    return None
+
+
+def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
     for action in parser._actions:  # noqa: SLF001 - argparse keeps subparsers here
         if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
-            return list(action.choices)
-    return []
+            return dict(action.choices)
+    return {}
+
+
+def _command_names(parser: argparse.ArgumentParser) -> list[str]:
+    return list(_subcommands(parser))
+
+
+def run_help(args: argparse.Namespace) -> int:
+    """``aligngames help [COMMAND]``: the help of the command line, or of one subcommand."""
+    parser = build_parser()
+    commands = _subcommands(parser)
+    if args.topic is None:
+        parser.print_help()
+        return 0
+    if args.topic not in commands:
+        raise CLIError(suggest(args.topic, commands, what="command"))
+    commands[args.topic].print_help()
+    return 0
 
 
 class _Terminated(BaseException):
@@ -211,11 +293,22 @@ def _error(text: str) -> None:
 def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        parser = build_parser()
-        args = parser.parse_args(args_list)
+        parser = build_parser(_first_command(args_list))
+        args, extra = parser.parse_known_args(args_list)
+        if extra:
+            command = getattr(args, "command", None)
+            if "--latex" in extra and command:
+                raise CLIError(f"aligngames {command}: --latex is not available here (LaTeX output: "
+                               f"{', '.join(LATEX_COMMANDS)}; report writes report.tex)")
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
         if not getattr(args, "command", None):
             choices = ", ".join(_command_names(parser))
             raise CLIError(f"a COMMAND is required ({choices}); see aligngames --help")
+        if args.command == "list":  # a cached list prints without importing sympy (solvers.cli.catalog)
+            cached = catalog.load(args.scenario)
+            if cached is not None:
+                print(cached["json"] if args.json else cached["text"])
+                return 0
         return _handler(args.handler)(args)
     except SystemExit as exc:  # --help / --version
         return int(exc.code or 0) if isinstance(exc.code, int) or exc.code is None else 2

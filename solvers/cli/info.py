@@ -9,8 +9,9 @@ from typing import Any
 import games
 from games._exact import json_value
 from games._text import format_number
+from solvers.cli import catalog
 from solvers.cli.families import family_command
-from solvers.cli.options import _table
+from solvers.cli.options import _table, plain_summary
 from solvers.cli.params import _exact_text, parameters_from_args
 
 
@@ -96,7 +97,16 @@ def _describe_game(name: str) -> dict[str, Any]:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    ps = games.essay.parameters(args.scenario)
+    """``aligngames list``: the games and the parameters; both forms of the output are kept in the cache."""
+    text, json_text = list_output(args.scenario)
+    catalog.store(args.scenario, text=text, json_text=json_text)
+    print(json_text if args.json else text)
+    return 0
+
+
+def list_output(scenario: str) -> tuple[str, str]:
+    """The table and the JSON that ``aligngames list --scenario SCENARIO`` prints."""
+    ps = games.essay.parameters(scenario)
     gl = [_describe_game(n) for n in games.library_entries()]
     pl = [
         {"name": p.name, "value": json_value(p.value), "unit": p.unit, "kind": p.kind,
@@ -104,22 +114,20 @@ def run_list(args: argparse.Namespace) -> int:
          "description": p.description, "quote": p.quote}
         for p in ps.values()
     ]
-    if args.json:
-        print(json.dumps({"games": gl, "parameters": pl, "cases": sorted(games.essay.cases()),
-                          "scenarios": list(games.essay.scenarios())}, indent=2))
-        return 0
-    print("Games\n")
+    json_text = json.dumps({"games": gl, "parameters": pl, "cases": sorted(games.essay.cases()),
+                            "scenarios": list(games.essay.scenarios())}, indent=2)
+    out = ["Games\n"]
     if gl:
-        print(_table([(g["name"], g["level"], g["summary"]) for g in gl], ("name", "level", "summary")))
+        out.append(_table([(g["name"], g["level"], plain_summary(g["summary"])) for g in gl],
+                          ("name", "level", "summary")))
     else:
-        print("(no games registered)")
-    print(f"\nParameters (scenario {args.scenario}; * = range is ours)\n")
+        out.append("(no games registered)")
+    out.append(f"\nParameters (scenario {scenario}; * = range is ours)\n")
     rows = [
         (p.name, format_number(p.value), p.unit,
          "" if p.low is None else f"{format_number(p.low)} - {format_number(p.high)}" + (" *" if p.ours else ""))
         for p in ps.values()
     ]
-    print(_table(rows, ("name", "value", "unit", "range")))
-    print("\nCases: " + ", ".join(sorted(games.essay.cases())))
-    return 0
-
+    out.append(_table(rows, ("name", "value", "unit", "range")))
+    out.append("\nCases: " + ", ".join(sorted(games.essay.cases())))
+    return "\n".join(out), json_text

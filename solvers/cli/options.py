@@ -8,6 +8,7 @@ without importing sympy, so this module imports only the standard library and
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Sequence
 from typing import NoReturn
 
@@ -43,3 +44,24 @@ def _table(rows: Sequence[Sequence[str]], header: Sequence[str]) -> str:
     body = ["  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
     return "\n".join([line, sep, *body])
 
+
+
+_ROLE = re.compile(r":(?:[a-z]+:)?(?:func|class|meth|mod|data|attr|obj|exc|math|ref|doc):`~?([^`<]*?)(?:\s*<[^>]*>)?`")
+_LITERAL = re.compile(r"``([^`]+)``")
+
+
+def plain_summary(text: str) -> str:
+    """A docstring's line for a terminal: Sphinx roles and literals as the words they show.
+
+    Examples
+    --------
+    >>> plain_summary("Two researchers' game: :func:`collective_action` with n = 2, ``B = A.T``.")
+    "Two researchers' game: collective_action with n = 2, B = A.T."
+    >>> plain_summary(":func:`~games.interventions.buyout` and :math:`x^2`")
+    'buyout and x^2'
+    """
+    def role(m: re.Match[str]) -> str:
+        shown = m.group(1).strip()
+        return shown.rsplit(".", 1)[-1] if m.group(0).count("`~") else shown
+
+    return _LITERAL.sub(r"\1", _ROLE.sub(role, text))

@@ -1,4 +1,8 @@
-r"""``aligngames solve`` (equilibria, numeric or closed-form) and ``aligngames breakeven`` (break-even values)."""
+r"""``aligngames solve --symbolic`` (closed-form equilibria) and ``aligngames breakeven`` (break-even values).
+
+The numeric ``aligngames solve`` lives in :mod:`solvers.cli.numeric`, which imports no closed-form
+machinery, so that it starts fast.
+"""
 
 from __future__ import annotations
 
@@ -6,58 +10,28 @@ import argparse
 import json
 from typing import Any
 
-import games
 from games._exact import json_value
 from games._text import format_number
 from games.parameters import latex_symbol_names
 from solvers.cli.families import family_command
-from solvers.cli.params import parameters_from_args, parse_option, suggest_name
+from solvers.cli.numeric import _build_game, run_numeric
+from solvers.cli.params import parameters_from_args
 from solvers.conditions.derive import equilibrium_conditions
 from solvers.conditions.thresholds import break_even
-from solvers.equilibria.summary import equilibria_summary
 from solvers.errors import CLIError
 from solvers.render.latex import display_latex, to_latex
+from solvers.render.plain import readable_conjuncts
 from solvers.symbolic.lookup import resolve_symbol
 
 
-def _build_game(args: argparse.Namespace) -> tuple[Any, Any]:
-    entries = games.library_entries()
-    if args.game not in entries:
-        raise CLIError(suggest_name(args.game, entries, "game"))
-    entry = entries[args.game]
-    options = dict(parse_option(o, entry.builder) for o in (args.option or []))
-    return entry, entry.builder(**options)
-
-
 def run_solve(args: argparse.Namespace) -> int:
+    """``aligngames solve``: the numeric equilibria (:mod:`solvers.cli.numeric`) or, with ``--symbolic``, the closed forms."""
     entry, game = _build_game(args)
     if entry.family != "normal-form":
         return int(family_command(entry.family, "solve")(args, entry, game))
-    ps = parameters_from_args(args)
     if args.symbolic:
         return _solve_symbolic(args, game)
-    used = sorted(s.name for s in game.free_symbols)
-    for name in used:
-        if name not in ps:
-            raise CLIError(f"game {args.game!r} has a parameter {name!r} with no value; give --set {name}=VALUE")
-    numeric = game.subs(ps)
-    lines, records = equilibria_summary(numeric)
-    values = {n: ps[n].value for n in used}
-    if args.json:
-        out = {"game": args.game, "level": entry.level, "scenario": ps.name,
-               "parameters": {n: json_value(v) for n, v in values.items()},
-               "equilibria": records}
-        if isinstance(numeric, games.Game):
-            out["players"] = list(numeric.players)
-            out["strategies"] = [list(st) for st in numeric.strategies]
-        print(json.dumps(out, indent=2, default=str))
-        return 0
-    print(f"{args.game} ({entry.level}): {entry.summary}")
-    print("at " + "; ".join(f"{n} = {format_number(v)}" for n, v in values.items()))
-    print(f"\n{len(lines)} equilibri{'um' if len(lines) == 1 else 'a'}:")
-    for line in lines:
-        print("  " + line)
-    return 0
+    return run_numeric(args, entry, game)
 
 
 def _solve_symbolic(args: argparse.Namespace, game: Any) -> int:
@@ -70,9 +44,17 @@ def _solve_symbolic(args: argparse.Namespace, game: Any) -> int:
     if args.latex:
         print(display_latex(to_latex(results), f"eq:{args.game.replace('_', '-')}-equilibria"))
         return 0
-    for r in results:
-        print(f"{r.label}\n    if {r.condition}")
+    _print_conditions(results)
     return 0
+
+
+def _print_conditions(results: Any) -> None:
+    """Each equilibrium with its condition in readable notation, one part of the condition a line."""
+    for r in results:
+        parts = readable_conjuncts(r.condition)
+        print(r.label)
+        for i, part in enumerate(parts):
+            print(f"    {'if' if i == 0 else 'and'} {part}")
 
 
 def run_breakeven(args: argparse.Namespace) -> int:
@@ -82,6 +64,9 @@ def run_breakeven(args: argparse.Namespace) -> int:
     if entry.family != "normal-form":
         return int(family_command(entry.family, "breakeven")(args, entry, game))
     ps = parameters_from_args(args)
+    if args.param is None:
+        known = ", ".join(sorted(s.name for s in game.free_symbols))
+        raise CLIError(f"aligngames breakeven {args.game}: give a PARAM; the game's parameters: {known}")
     sym = resolve_symbol(game, args.param, where="breakeven", what=f"parameter of {args.game!r}")
     what = "welfare" if args.welfare else "equilibria"
     numeric = break_even(game, sym, ps, what=what)

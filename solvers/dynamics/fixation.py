@@ -357,10 +357,10 @@ def finite_population_gradient(
     The expected change of the number ``j`` of mutants per update step
     (Pacheco et al. 2009): for the Fermi rule
 
-    .. math:: G(j) = rac{j}{Z}rac{Z-j}{Z}	anh\Bigl(rac{eta}{2}igl(\pi_M(j) - \pi_R(j)igr)\Bigr),
+    .. math:: G(j) = \frac{j}{Z}\frac{Z-j}{Z}\tanh\Bigl(\frac{\beta}{2}\bigl(\pi_M(j) - \pi_R(j)\bigr)\Bigr),
 
     for the Moran process
-    :math:`G(j) = rac{j (Z-j)}{Z} rac{f_M - f_R}{j f_M + (Z-j) f_R}`.
+    :math:`G(j) = \frac{j (Z-j)}{Z} \frac{f_M - f_R}{j f_M + (Z-j) f_R}`.
     Its sign changes are the finite-population analogues of the roots of
     :func:`~solvers.dynamics.gradient.gradient_of_selection`.
 

@@ -371,6 +371,26 @@ def nash_equilibria(
     D. Avis, G. Rosenberg, R. Savani, B. von Stengel, "Enumeration of Nash
     equilibria for two-player games", Economic Theory 42 (2010) 9-37.
 
+    Notes
+    -----
+    A profile :math:`\sigma` is a Nash equilibrium when no player gains by a
+    unilateral deviation; since payoffs are linear in a player's own mixed
+    strategy, pure deviations suffice:
+
+    .. math::
+
+       u_i(\sigma) \geq u_i(s_i, \sigma_{-i})
+       \quad \text{for every player } i \text{ and every pure strategy } s_i .
+
+    In a 2 x 2 game with a completely mixed equilibrium the row player's
+    probability of her first strategy makes the column player indifferent,
+
+    .. math::
+
+       p = \frac{b_{22} - b_{21}}{b_{11} - b_{12} - b_{21} + b_{22}},
+
+    which is :math:`\frac{3}{4}` in the Stag Hunt below.
+
     Examples
     --------
     >>> from games import Game

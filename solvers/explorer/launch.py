@@ -13,6 +13,7 @@ from games.core import Game
 from games.errors import GameError, UnknownNameError, suggest
 from games.parameters import Parameter, ParameterSet
 from games.symmetric import SymmetricGame
+from solvers.errors import MissingExtraError
 from solvers.explorer.sliders import SliderSpec, slider_spec
 from solvers.explorer.widget import Explorer
 
@@ -95,8 +96,9 @@ def explore(
     UnknownNameError
         A name in ``sliders``, ``ranges``, ``regime`` or ``focus`` that is not
         a free parameter.
-    ImportError
-        Without ipywidgets (``pip install aligngames[notebooks]``).
+    MissingExtraError
+        Without ipywidgets: the message names the ``notebooks`` extra
+        (``pip install "aligngames[notebooks]"``).
 
     Examples
     --------
@@ -108,7 +110,12 @@ def explore(
     >>> ex.set(researcher_vsl_multiplier=1.70).labels
     ('(Alignment, Passive)',)
     """
-    import ipywidgets as widgets
+    try:
+        import ipywidgets as widgets
+    except ImportError as exc:
+        raise MissingExtraError(
+            "explore: the explorer needs ipywidgets, which is not installed; install the notebooks extra: "
+            'pip install "aligngames[notebooks]" (or, from a clone, pip install ".[notebooks]")') from exc
 
     if not isinstance(game, (Game, SymmetricGame)):
         raise GameError(f"explore: expected a Game or SymmetricGame, got {type(game).__name__}")

@@ -40,7 +40,7 @@ __all__ = ["to_latex", "LatexResult", "latex_expr", "repr_latex", "inline_latex"
 
 
 class LatexResult(str):
-    """A LaTeX string with its plain-text form in :attr:`plain`; Jupyter renders it as math.
+    """A LaTeX string with its plain-text form in ``plain``; Jupyter renders it as math.
 
     Attributes
     ----------

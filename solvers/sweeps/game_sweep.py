@@ -110,7 +110,7 @@ def sweep(
         parameters, ``steps < 2``, ``samples <= 0``, an unknown method,
         backend or distribution, a bad chunk size, seed or ``keep``.
     SizeLimitError
-        A grid of more than :data:`MAX_GRID_POINTS` points.
+        A grid of more than :data:`~solvers.sweeps.model.MAX_GRID_POINTS` points.
 
     See Also
     --------

@@ -48,7 +48,7 @@ def test_solve_symmetric_collective_action_text(cli):
         (("solve", "career_choice", "--option", "colour=red"), "unknown option"),
         (("solve", "career_choice", "--option", "own_life"), "expected name=value"),
         (("solve", "career_choice", "--set", "p_pivotal=1.5"), "not a probability"),
-        (("solve",), "the following arguments are required: game"),
+        (("solve",), "give a GAME; the library's games: career_choice, collective_action"),  # issue 19
     ],
     ids=["unknown-game", "bad-bool", "unknown-option", "option-noequals", "bad-prob", "missing-game"],
 )

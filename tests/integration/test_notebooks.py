@@ -21,12 +21,14 @@ import time
 from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import jupytext
 import nbformat
 import numpy as np
 import pytest
 from nbclient import NotebookClient
+from nbclient.exceptions import CellTimeoutError
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
@@ -319,15 +321,48 @@ def _texts(nb: nbformat.NotebookNode) -> tuple[str, int]:
 PARALLEL = 2                # notebooks executed at once (one kernel each): the CI machine has 2 cores
 
 
+class NotebookCellError(AssertionError):
+    """A cell of a notebook failed or ran past its timeout; the message names the notebook and the cell."""
+
+
+def _cell_name(name: str, index: int, source: str) -> str:
+    """``01_x.py, cell 7 (line 42: 'explorer = solvers.explore(...)')``: where to look in the jupytext source."""
+    nb = jupytext.read(NOTEBOOKS / name) if (NOTEBOOKS / name).exists() else None
+    first = next((line for line in source.splitlines() if line.strip()), "")
+    line = ""
+    if nb is not None and first:
+        text = (NOTEBOOKS / name).read_text(encoding="utf-8").splitlines()
+        hits = [i + 1 for i, row in enumerate(text) if row.strip() == first.strip()]
+        line = f"line {hits[0]}: " if hits else ""
+    return f"{name}, cell {index} ({line}{first.strip()[:80]!r})"
+
+
+async def _run(nb: nbformat.NotebookNode, name: str, timeout: float) -> None:
+    """Execute ``nb`` on a python3 kernel with ``timeout`` seconds per cell; a failure names its cell."""
+    current: dict[str, Any] = {"index": None, "source": ""}
+
+    def on_cell_start(cell: nbformat.NotebookNode, cell_index: int) -> None:
+        current.update(index=cell_index, source=cell.source)
+
+    client = NotebookClient(nb, timeout=timeout, startup_timeout=CELL_TIMEOUT, kernel_name="python3",
+                            resources={"metadata": {"path": str(NOTEBOOKS)}}, on_cell_start=on_cell_start)
+    try:
+        await client.async_execute()      # raises CellExecutionError / CellTimeoutError on the first bad cell
+    except CellTimeoutError as exc:
+        raise NotebookCellError(f"{_cell_name(name, current['index'], current['source'])} ran past "
+                                f"its {timeout:g} s timeout") from exc
+    except Exception as exc:
+        where = _cell_name(name, current["index"], current["source"]) if current["index"] is not None else name
+        raise NotebookCellError(f"{where} failed: {type(exc).__name__}: {str(exc)[-1500:]}") from exc
+
+
 async def _execute(name: str, limit: asyncio.Semaphore) -> tuple[nbformat.NotebookNode, float, BaseException | None]:
     async with limit:
         nb = _convert(name)
-        client = NotebookClient(nb, timeout=CELL_TIMEOUT, startup_timeout=CELL_TIMEOUT, kernel_name="python3",
-                                resources={"metadata": {"path": str(NOTEBOOKS)}})
         start = time.perf_counter()
         try:
-            await client.async_execute()      # raises CellExecutionError on the first failing cell
-        except Exception as exc:  # noqa: BLE001 - reported by the test of this notebook
+            await _run(nb, name, CELL_TIMEOUT)
+        except NotebookCellError as exc:  # reported by the test of this notebook
             return nb, time.perf_counter() - start, exc
         return nb, time.perf_counter() - start, None
 
@@ -383,3 +418,17 @@ def test_notebook_displays_the_explorer_widget(name, executed):
              if out.output_type in ("execute_result", "display_data")
              and "application/vnd.jupyter.widget-view+json" in out.data]
     assert views, f"{name}: the explorer's widget was not displayed"
+
+
+def test_a_hung_cell_fails_at_its_timeout_naming_the_cell(tmp_path, monkeypatch):
+    # a cell that waits far longer than its timeout, as a hung kernel would: the run stops at the timeout
+    # (2 s, not the 60 s of the sleep) and the error names the notebook and the cell
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1"),
+                                         nbformat.v4.new_code_cell("import time\ntime.sleep(60)")])
+    nb.metadata["kernelspec"] = {"name": "python3", "language": "python", "display_name": "Python 3"}
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    start = time.perf_counter()
+    with pytest.raises(NotebookCellError) as info:
+        asyncio.run(_run(nb, "hung.py", 2))
+    assert time.perf_counter() - start < 45
+    assert "hung.py, cell 1 ('import time')" in str(info.value) and "2 s timeout" in str(info.value)

@@ -4,10 +4,13 @@ CLI examples run, and its test command is the one .ci/run runs."""
 from __future__ import annotations
 
 import doctest
+import json
+import os
 import re
 import shlex
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -81,3 +84,51 @@ def test_first_command_writes_the_report_and_its_pdf(cli_subprocess, tmp_path):
     assert "16,250" in text and "440,000" in text and "260,000" in text and "reading" in text
     log = (out / "report.json").read_text()
     assert '"errors": []' in log
+
+
+def _section_blocks(heading: str) -> list[list[str]]:
+    section = README.split(heading, 1)[1].split("\n#", 1)[0]
+    return [[line.strip() for line in b.strip().splitlines()] for b in _bash_blocks(section)]
+
+
+def _extras() -> dict[str, list[str]]:
+    import tomllib
+
+    return tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]
+
+
+def test_readme_notebook_commands_run(tmp_path):
+    (install, lab, execute), = _section_blocks("### Notebooks and the explorer")
+    # 1. the extra exists and brings Jupyter and what executes a notebook (issue 19)
+    assert install == 'python -m pip install ".[notebooks]"'
+    names = {re.split(r"[<>=\[ ]", r)[0].lower() for r in _extras()["notebooks"]}
+    assert {"jupyterlab", "notebook", "ipywidgets", "ipykernel", "nbclient", "nbconvert", "jupytext"} <= names
+    # 2. JupyterLab is there to open the notebooks folder (not started: it would wait for a browser)
+    assert lab == "jupyter lab notebooks/" and (ROOT / "notebooks").is_dir()
+    r = subprocess.run([sys.executable, "-m", "jupyterlab", "--version"], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and re.match(r"\d+\.\d+", r.stdout.strip()), r.stderr
+    # 3. the headless run, as written, on a copy of the notebook (the repository is not written to)
+    args = shlex.split(execute)
+    assert args[0] == "jupytext"
+    source = Path(args[-1])
+    (tmp_path / "notebooks").mkdir()
+    shutil.copy(ROOT / source, tmp_path / source)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+           "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
+    r = subprocess.run([sys.executable, "-m", "jupytext", *args[1:]], cwd=tmp_path, env=env,
+                       capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr[-3000:]
+    nb = json.loads((tmp_path / source.with_suffix(".ipynb")).read_text())
+    printed = "".join("".join(o.get("text", "")) for c in nb["cells"] for o in c.get("outputs", []))
+    # 5 years at the essay's salaries: 123,000 x 5 = 615,000 (Capabilities)
+    assert "Capabilities payoff over five years: 615,000" in printed
+
+
+def test_readme_docs_commands_are_the_ones_ci_runs():
+    (install, build), = _section_blocks("## Documentation")
+    assert install == 'python -m pip install ".[docs]"'
+    names = {re.split(r"[<>=\[ ]", r)[0].lower() for r in _extras()["docs"]}
+    assert {"sphinx", "pydata-sphinx-theme", "numpydoc", "myst-nb", "sphinx-argparse"} <= names
+    assert build == "python -m sphinx -W --keep-going -n -b html docs docs/_build/html"
+    ci = (ROOT / ".ci" / "run").read_text().splitlines()
+    assert build in ci and install in ci

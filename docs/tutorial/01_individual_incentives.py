@@ -1,0 +1,1 @@
+../../notebooks/01_individual_incentives.py

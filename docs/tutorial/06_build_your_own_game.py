@@ -1,0 +1,1 @@
+../../notebooks/06_build_your_own_game.py

@@ -1,0 +1,99 @@
+r"""What ``aligngames list`` prints, kept in the cache so that the next ``list`` starts without sympy.
+
+Listing the games means building every game of the library and the essay's parameter sets, which
+needs sympy (about 0.8 s of CPU on the command line); what is printed depends only on the sources of
+``games`` and of the command line, and on ``--scenario``.  :mod:`solvers.cli.info` therefore keeps
+both forms of its output (the table and the JSON) as one cache file per scenario, and the
+dispatcher (:mod:`solvers.cli.app`) prints a cached one without importing anything heavy.
+
+Key
+    A SHA-256 over the format, the source of every module of ``games`` and of ``solvers/cli`` (an
+    edit of a game, a parameter or a family's ``describe`` invalidates it) and the scenario.
+Where and how
+    The sweep cache's folder and its checks (:mod:`solvers.sweeps.cachefile`: a regular file only,
+    never a symlink, at most 1 MiB, strict JSON nested at most 16 deep); a file that fails them, or
+    whose content is not two strings under the right key, is a miss and is rebuilt.  Written
+    atomically.  ``ALIGNGAMES_NO_CACHE=1`` turns it off.
+
+Examples
+--------
+>>> import os, tempfile
+>>> saved = os.environ.get("ALIGNGAMES_CACHE_DIR")
+>>> os.environ["ALIGNGAMES_CACHE_DIR"] = tempfile.mkdtemp()
+>>> load("example") is None
+True
+>>> store("example", text="Games ...", json_text="{}") is not None
+True
+>>> load("example")
+{'text': 'Games ...', 'json': '{}'}
+>>> if saved is None:
+...     del os.environ["ALIGNGAMES_CACHE_DIR"]
+... else:
+...     os.environ["ALIGNGAMES_CACHE_DIR"] = saved
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from games._io import atomic_write_text
+from solvers.sweeps.cachefile import MAX_BYTES, _make_room, _parse, _read_regular, cache_dir
+
+__all__ = ["load", "store"]
+
+#: Bumped when what is stored changes.
+FORMAT = 1
+
+_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _key(scenario: str) -> str:
+    h = hashlib.sha256(f"aligngames list format {FORMAT}\0{scenario}\0".encode())
+    for folder in (_ROOT / "games", _ROOT / "solvers" / "cli"):
+        for path in sorted(folder.glob("*.py")):
+            h.update(f"{folder.name}/{path.name}\0".encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def _path(scenario: str) -> tuple[Path, str] | None:
+    folder = cache_dir()
+    if folder is None or not scenario.isidentifier():
+        return None
+    key = _key(scenario)
+    return folder / f"list-{scenario}-{key[:32]}.json", key
+
+
+def load(scenario: str) -> dict[str, str] | None:
+    """The cached ``{"text": ..., "json": ...}`` output of ``aligngames list --scenario SCENARIO``, or None."""
+    where = _path(scenario)
+    if where is None:
+        return None
+    path, key = where
+    raw = _read_regular(path, MAX_BYTES, follow=False)
+    if raw is None:
+        return None
+    try:
+        data = _parse(raw)
+    except Exception:  # noqa: BLE001 - any damage to a cache file is a miss
+        return None
+    if (not isinstance(data, dict) or data.get("key") != key or not isinstance(data.get("text"), str)
+            or not isinstance(data.get("json"), str)):
+        return None
+    return {"text": data["text"], "json": data["json"]}
+
+
+def store(scenario: str, *, text: str, json_text: str) -> Path | None:
+    """Keep the two forms of the list's output; returns the file, or None if it could not be written."""
+    where = _path(scenario)
+    if where is None:
+        return None
+    path, key = where
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _make_room(path)
+        return atomic_write_text(path, json.dumps({"key": key, "text": text, "json": json_text}))
+    except (OSError, ValueError):
+        return None

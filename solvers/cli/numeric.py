@@ -1,0 +1,83 @@
+r"""``aligngames solve`` at numbers: every equilibrium of a library game at the given parameter values.
+
+This path imports the numeric equilibria only (no closed forms, no sweeps, no drawing), so that
+``aligngames solve GAME`` starts fast; ``--symbolic`` runs :mod:`solvers.cli.solve` instead (the
+parser's ``--symbolic`` action switches the handler).  It also holds :func:`_build_game`, which every
+subcommand on a library game uses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+import games
+from games._exact import json_value
+from games._text import format_number, latex_text
+from solvers.cli.families import family_command
+from solvers.cli.params import parameters_from_args, parse_option, suggest_name
+from solvers.equilibria.nash import nash_equilibria
+from solvers.equilibria.summary import equilibria_summary
+from solvers.errors import CLIError
+from solvers.render.latex import to_latex
+
+
+def _build_game(args: argparse.Namespace) -> tuple[Any, Any]:
+    entries = games.library_entries()
+    if args.game is None:
+        raise CLIError(f"aligngames {args.command}: give a GAME; the library's games: {', '.join(entries)} "
+                       "(aligngames list describes them)")
+    if args.game not in entries:
+        raise CLIError(suggest_name(args.game, entries, "game"))
+    entry = entries[args.game]
+    options = dict(parse_option(o, entry.builder) for o in (args.option or []))
+    return entry, entry.builder(**options)
+
+
+def run_solve(args: argparse.Namespace) -> int:
+    """``aligngames solve GAME`` without ``--symbolic``: the equilibria at the parameters' values."""
+    entry, game = _build_game(args)
+    if entry.family != "normal-form":
+        return int(family_command(entry.family, "solve")(args, entry, game))
+    return run_numeric(args, entry, game)
+
+
+def run_numeric(args: argparse.Namespace, entry: Any, game: Any) -> int:
+    """Print (or write as JSON or LaTeX) the equilibria of a strategic-form library game at the given values."""
+    ps = parameters_from_args(args)
+    used = sorted(s.name for s in game.free_symbols)
+    for name in used:
+        if name not in ps:
+            raise CLIError(f"game {args.game!r} has a parameter {name!r} with no value; give --set {name}=VALUE")
+    numeric = game.subs(ps)
+    values = {n: ps[n].value for n in used}
+    if args.latex:
+        if args.json:
+            raise CLIError("solve: give --latex or --json, not both")
+        print(_equilibria_latex(numeric))
+        return 0
+    lines, records = equilibria_summary(numeric)
+    if args.json:
+        out = {"game": args.game, "level": entry.level, "scenario": ps.name,
+               "parameters": {n: json_value(v) for n, v in values.items()},
+               "equilibria": records}
+        if isinstance(numeric, games.Game):
+            out["players"] = list(numeric.players)
+            out["strategies"] = [list(st) for st in numeric.strategies]
+        print(json.dumps(out, indent=2, default=str))
+        return 0
+    print(f"{args.game} ({entry.level}): {entry.summary}")
+    print("at " + "; ".join(f"{n} = {format_number(v)}" for n, v in values.items()))
+    print(f"\n{len(lines)} equilibri{'um' if len(lines) == 1 else 'a'}:")
+    for line in lines:
+        print("  " + line)
+    return 0
+
+
+def _equilibria_latex(numeric: Any) -> str:
+    """The equilibria of a numeric game as LaTeX (an amsmath ``aligned`` block)."""
+    if isinstance(numeric, games.SymmetricGame):
+        lines = [latex_text(line) for line in equilibria_summary(numeric)[0]]
+        return "\\begin{aligned}\n" + " \\\\\n".join(f"&{line}" for line in lines) + "\n\\end{aligned}"
+    return str(to_latex(nash_equilibria(numeric)))
