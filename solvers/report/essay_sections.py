@@ -12,6 +12,7 @@ provenance.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -45,15 +46,70 @@ def _num(x: Any, latex: bool = False) -> str:
     return "-" if x is None else format_number(x, latex=latex)
 
 
+#: The unit of each claim's figure (a registry unit, read by :func:`games._text.unit_style`; ``"ratio"`` is
+#: written ``5x``), and of the readings whose unit differs from their claim's.
+CLAIM_UNITS: dict[str, str] = {
+    "gdp-years": "years", "collective-action": "researchers", "funding-ratio": "ratio", "buyout": "careers",
+}
+READING_UNITS: dict[tuple[str, str], str] = {
+    ("funding-ratio", "Alignment's share, this year"): "share", ("funding-ratio", "Alignment's share, 2024"): "share",
+    ("buyout", "time bought (years)"): "years",
+    ("buyout", "P(doom) change"): "probability (absolute)", ("buyout", "moved to Alignment"): "probability (absolute)",
+}
+
+
+def _value(x: Any, unit: str, latex: bool = False) -> str:
+    """A claim's figure with its unit: ``$390tn``, ``4.124 years``, ``5x``, ``16.67%``."""
+    if x is None:
+        return "-"
+    if unit == "ratio":
+        return format_number(x, digits=3, latex=latex) + "x"
+    return format_number(x, unit=unit, latex=latex)
+
+
+def _claim_unit(claim_id: str) -> str:
+    return CLAIM_UNITS.get(claim_id, "USD")
+
+
+def _reading_unit(claim_id: str, name: str) -> str:
+    if claim_id == "collective-action":
+        return "USD"  # both readings are payoff gaps (n* itself is a count of researchers)
+    return READING_UNITS.get((claim_id, name), _claim_unit(claim_id))
+
+
+_BIG = re.compile(r"(?<![\d.,$])\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?(?![\d,])")
+_COUNTED = re.compile(r"\s+(others|people|lives|researchers)\b")
+
+
+def _numbers_with_units(text: str) -> str:
+    """A claim's note with every figure of a million or more written as the report writes money and counts:
+    ``19,500,000`` as ``$19.5m``, ``8,000,000,000 others`` as ``8 billion others``.
+
+    The notes of :func:`games.essay.claims` write plain numbers; those of a million and more are money unless
+    a count follows them.
+
+    Examples
+    --------
+    >>> _numbers_with_units("with a x V = 19,500,000 it is 390,000,000,000,000; the 8,000,000,000 others")
+    'with a x V = $19.5m it is $390tn; the 8 billion others'
+    """
+    def one(m: re.Match[str]) -> str:
+        value = float(m.group(0).replace(",", ""))
+        counted = _COUNTED.match(text, m.end()) is not None
+        return format_number(value, unit="people" if counted else "USD")
+
+    return _BIG.sub(one, text)
+
+
 def audit_blocks(rep: Report) -> None:
     """The audit section: every claim with its status, and every reading with its assumption and verdict."""
     claims = games.essay.claims(rep.params)
     rep.data["audit"] = [
         {"id": c.id, "claim": c.claim, "essay_value": json_value(c.essay_value), "computed": json_value(c.computed),
          "computed_exact": None if c.computed is None else str(c.computed), "status": c.status, "note": c.note,
-         "conclusion": c.conclusion,
+         "conclusion": c.conclusion, "unit": _claim_unit(c.id),
          "readings": [{"reading": r.name, "assumption": r.assumption, "value": json_value(r.value),
-                       "survives": r.survives} for r in c.readings],
+                       "unit": _reading_unit(c.id, r.name), "survives": r.survives} for r in c.readings],
          "alternatives": {k: json_value(v) for k, v in c.alternatives.items()}}
         for c in claims
     ]
@@ -67,27 +123,34 @@ def audit_blocks(rep: Report) -> None:
                "(arithmetic wrong), changed (recomputed under other values). The essay's conclusion fails under "
                "at least one reading of: " + (", ".join(failing) or "none"))
     rep.blocks.append(_para(summary + " (table below).", latex_escape(summary) + r" (Table~\ref{tab:audit})."))
-    rows = [[(latex_escape(c.id), c.id), (_num(c.essay_value, True), _num(c.essay_value)),
-             (_num(c.computed, True), _num(c.computed)), (latex_escape(c.status), c.status)] for c in claims]
+    rows = [[(latex_escape(c.id), c.id),
+             (_value(c.essay_value, _claim_unit(c.id), True), _value(c.essay_value, _claim_unit(c.id))),
+             (_value(c.computed, _claim_unit(c.id), True), _value(c.computed, _claim_unit(c.id))),
+             (latex_escape(c.status), c.status)] for c in claims]
     rep.blocks.append(_table(["claim", "essay", "recomputed", "status"], rows,
                              "The essay's claims, their exact recomputation and what happened.", "tab:audit",
                              "lrrl", "audit_table"))
     tex: list[str] = []
     md: list[str] = []
+    verdict = {True: "conclusion survives", False: "conclusion fails", None: ""}
     for c in claims:
         if not (c.note or c.readings):
             continue
-        tex.append(r"\item[\texttt{%s}] %s" % (latex_escape(c.id), latex_escape(c.note)))
-        md.append(f"- **{c.id}**: {c.note}")
+        note = _numbers_with_units(c.note)
+        tex.append(r"\item[\texttt{%s}] %s" % (latex_escape(c.id), _breakable(note)))
+        md.append(f"- **{c.id}**: {note}")
         if c.readings:
-            lines = [(f"{r.name}: {_num(r.value)}" + {True: " (conclusion survives)", False: " (conclusion FAILS)",
-                                                      None: ""}[r.survives] + f"; {r.assumption}")
-                     for r in c.readings]
-            head = f"Readings (conclusion tested: {c.conclusion})" if c.conclusion else "Readings"
-            tex.append(latex_escape(head + ":") + "\n\\begin{itemize}\n"
-                       + "\n".join(r"\item " + latex_escape(line) for line in lines) + "\n\\end{itemize}")
-            md.append(f"  {head}:")
-            md += [f"  - {line}" for line in lines]
+            head = f"Readings, tested against the conclusion that {c.conclusion}" if c.conclusion else "Readings"
+            items_tex: list[str] = []
+            for r in c.readings:
+                unit = _reading_unit(c.id, r.name)
+                tail = (f", {verdict[r.survives]}" if r.survives is not None else "") + f": {r.assumption}."
+                items_tex.append(r"\item \emph{%s}: %s%s" % (latex_escape(r.name), _value(r.value, unit, True),
+                                                              _breakable(tail)))
+                md.append(f"  - *{r.name}*: {_value(r.value, unit)}{tail}")
+            md.insert(len(md) - len(c.readings), f"  {head}:")
+            tex.append(r"\par\smallskip\noindent " + latex_escape(head) + ":\n\\begin{itemize}\n"
+                       + "\n".join(items_tex) + "\n\\end{itemize}")
     rep.blocks.append(Block("raw", "\\begin{description}\n" + "\n".join(tex) + "\n\\end{description}",
                             "\n".join(md)))
 
