@@ -145,3 +145,19 @@ def test_cli_report_says_why_there_is_no_pdf(cli, tmp_path):
     assert r.code == 0, r.err
     pdf_line = [line for line in r.out.splitlines() if line.strip().startswith("pdf")]
     assert pdf_line == ["  pdf       (not compiled: --no-pdf)"]
+
+
+def test_buyout_sentence_follows_removal_by_hand():
+    from solvers.report.analysis_sections import buyout_text
+
+    text, nums = buyout_text(essay.parameters("phd"))
+    # games/removal.py: careers n_B = B / (w_C T) = 1e9 / (250,000 x 5) = 800 (the industry salary);
+    # removed n_B (1 - h) = 800 x (1 - 0.5) = 400; time bought T n_out / N_C = 5 x 400 / 10,000 = 0.2 years;
+    # P(doom) change -lambda x 0.2 = -0.01 x 0.2 = -0.002, from 20% to 19.8%
+    assert (nums["careers"], nums["removed"], nums["time_bought"]) == (800, 400, essay.R(1, 5))
+    assert nums["doom_change"] == essay.R(-1, 500)
+    for words in ("$1bn buys 800 five-year", "($1.25m each)", "With 50% of the places refilled",
+                  "400 researchers leave a Capabilities workforce of 10,000", "by 0.2 years",
+                  "at 1% of P(doom) per year bought", "falls by 0.2 percentage points, from 20% to 19.8%"):
+        assert words in text, words
+    assert "Alignment." in text and "80 careers" not in text and "would suffice" not in text
