@@ -122,6 +122,15 @@ def test_cli_report(cli, tmp_path):
     assert r.code == 0, r.err
     summary = json.loads(r.out)
     assert summary["errors"] == [] and summary["pdf"] is None
+    # the statuses at the essay's values (games/essay.py, recomputed by hand): ok for the exact own-life
+    # (0.2 x 6.5m = 1.3m), marginal (0.05 x 0.05 x 6.5m = 16,250), researcher-vsl (5 x 16,250 = 81,250),
+    # income-sacrifice ((123,000 - 35,000) x 5 = 440,000) and industry-sacrifice (no essay figure); rounding for
+    # social-vsl (3 x 6.5m = 19.5m against "around $20m", within 10%); error for gdp-years (400tn / 97tn = 4.12,
+    # not "about five"); three textual slips; the other seven claims are readings
+    assert summary["audit"]["statuses"] == {"ok": 5, "rounding": 1, "reading": 7, "slip": 3, "error": 1,
+                                            "changed": 0}
+    assert summary["audit"]["error"] == ["gdp-years"]
+    assert summary["audit"]["slip"] == ["slip-roi", "slip-envelope", "slip-dangling"]
     assert (tmp_path / "r" / "report.tex").read_text().startswith("\\documentclass")
     bad = tmp_path / "f"
     bad.write_text("")
@@ -145,6 +154,10 @@ def test_cli_report_says_why_there_is_no_pdf(cli, tmp_path):
     assert r.code == 0, r.err
     pdf_line = [line for line in r.out.splitlines() if line.strip().startswith("pdf")]
     assert pdf_line == ["  pdf       (not compiled: --no-pdf)"]
+    assert "mismatch" not in r.out  # not a status any more (issue 18)
+    assert "  audit     17 claims: 5 ok, 1 rounding, 7 reading, 3 slip, 1 error" in r.out.splitlines()
+    assert "  error     gdp-years" in r.out.splitlines()
+    assert "  slip      slip-roi, slip-envelope, slip-dangling" in r.out.splitlines()
 
 
 def test_buyout_sentence_follows_removal_by_hand():
