@@ -218,6 +218,31 @@ def _collective_note(rep: Report) -> None:
         f"n* = {format_number(c.computed, digits=4)} researchers."))
 
 
+_TORNADO_REF = "(the tornado chart below)"
+
+
+def _tornado_note(ps: Any, rows: list[dict[str, Any]], top: str) -> str:
+    """What the tornado chart varies that the Monte Carlo does not, and how its ranges differ (one source of
+    truth: where two parts of the report use different parameter sets, the text says so)."""
+    extra = [r for r in rows if r["name"] not in UNCERTAIN]
+    longest = max(rows, key=lambda r: r["swing"]) if rows else None
+    parts = [f"The one-at-a-time sensitivity chart {_TORNADO_REF} uses a different parameter set "
+             "from the Monte Carlo's: it moves one parameter at a time from the low to the high end of its "
+             "distribution's range, the others at their values"]
+    for r in extra:
+        unit = ps[r["name"]].unit
+        parts.append(f"; it also varies {r['name']}, which the Monte Carlo holds at "
+                     f"{format_number(ps[r['name']].value, unit=unit)}, over its registry range "
+                     f"{format_number(r['low'], unit=unit)} to {format_number(r['high'], unit=unit)} (the "
+                     "registry gives it no distribution)")
+    text = "".join(parts) + "."
+    if longest is not None:
+        text += (f" Its longest bar is {longest['name']}'s (a swing of {format_number(longest['swing'], unit='USD')}"
+                 f" in the payoff gap), while the largest share of the Monte Carlo's variance is {top}'s"
+                 + (": the two figures answer different questions." if longest["name"] != top else "."))
+    return text
+
+
 def uncertainty_blocks(rep: Report, plot: Callable[[str, Any], Any]) -> None:
     """The uncertainty section: what would have to be true, the Monte Carlo with its distributions named, sensitivity."""
     ps = rep.params
@@ -250,6 +275,9 @@ def uncertainty_blocks(rep: Report, plot: Callable[[str, Any], Any]) -> None:
         f"distributions are ours {split['ours_share']:.0%} ({', '.join(split['ours']) or 'none'}); the largest "
         f"single share is {split['top']}'s, whose distribution is "
         + ("ours, so this conclusion depends on our choice." if split["top_is_ours"] else "the essay's.")))
+    note = _tornado_note(ps, tor.to_dict()["rows"], split["top"])
+    rep.data["uncertainty"]["tornado_note"] = note
+    rep.blocks.append(_para(note, _breakable(note).replace(_TORNADO_REF, r"(Figure~\ref{fig:tornado})")))
     rep.figures["regime_map_career_choice"] = plot("regime_map", grid)
     rep.blocks.append(_fig("regime_map_career_choice", "Career choice over altruism weight and the researcher's "
                            "VSL multiplier, other parameters at the essay's values; the closed-form threshold "

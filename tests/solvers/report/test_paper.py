@@ -119,3 +119,13 @@ def test_one_number_style_in_text(written):
     body = re.sub(r"\\label\{[^}]*\}|\\ref\{[^}]*\}|figures/[\w.]+", "", tex)
     assert not re.findall(r"(?<![\d{,.])\d{7,}", body), re.findall(r".{30}(?<![\d{,.])\d{7,}.{10}", body)[:5]
     assert "payoffs $615,000, $0" in md  # career choice: Capabilities earns 5 x 123,000
+
+
+def test_text_says_where_tornado_and_monte_carlo_use_different_parameters(report, written):
+    # issue 14, one source of truth: the tornado varies horizon_years too (the registry's range 1 to 40 years,
+    # no distribution), the Monte Carlo holds it at the essay's 5 years; the text must say so
+    note = report.data["uncertainty"]["tornado_note"]
+    assert "different parameter set" in note
+    assert "varies horizon_years, which the Monte Carlo holds at 5 years" in note and "1 year to 40 years" in note
+    assert "horizon_years" not in report.data["uncertainty"]["monte_carlo"]["uncertain"]
+    assert "Figure~\\ref{fig:tornado}" in written.tex.read_text()
