@@ -42,6 +42,11 @@ def _breakable(text: str) -> str:
     return latex_escape(text).replace(r"\_", r"\_\allowbreak{}")
 
 
+def _breakable_para(text: str) -> Block:
+    """A paragraph whose long identifiers (``salary_capabilities``) may break after an underscore."""
+    return _para(text, _breakable(text))
+
+
 def _num(x: Any, latex: bool = False) -> str:
     return "-" if x is None else format_number(x, latex=latex)
 
@@ -267,7 +272,7 @@ def uncertainty_blocks(rep: Report, plot: Callable[[str, Any], Any]) -> None:
     rep.blocks.append(_heading(2, "Monte Carlo over stated distributions", "sec:monte-carlo"))
     align = shares.get("(Alignment, Passive)", 0.0)
     named = "; ".join(f"{n}: {d.describe()}" for n, d in dists.items())
-    rep.blocks.append(_para(
+    rep.blocks.append(_breakable_para(
         f"Only with its distributions named: drawing {', '.join(UNCERTAIN)} from the registry's distributions "
         f"({MC_SAMPLES:,} samples, seed 1; {named}), Alignment is the researcher's best choice in {align:.1%} of "
         f"the draws. Of the payoff gap's variance, parameters whose distributions are the essay's explain "

@@ -89,7 +89,7 @@ def test_report_files_markdown_json_fragments(report, tmp_path):
     md = files.markdown.read_text()
     assert "16,250" in md and "440,000" in md and "mismatch" not in md
     # issue 18: the readings are in the text: 81,250 + 243,750 = 325,000 fails against 440,000
-    assert "325,000 (conclusion FAILS)" in md and "Deadlock" in md
+    assert "*own life only at 5x*: $325,000, conclusion fails" in md and "Deadlock" in md
     data = json.loads(files.json.read_text())
     assert data["audit"][3]["computed"] == (123_000 - 35_000) * 5
     assert files.pdf is None
