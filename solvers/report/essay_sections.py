@@ -82,28 +82,54 @@ def _reading_unit(claim_id: str, name: str) -> str:
     return READING_UNITS.get((claim_id, name), _claim_unit(claim_id))
 
 
-_BIG = re.compile(r"(?<![\d.,$])\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?(?![\d,])")
+_BIG = re.compile(r"(?<![\d.,$])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)")
 _COUNTED = re.compile(r"\s+(others|people|lives|researchers)\b")
 
 
-def _numbers_with_units(text: str) -> str:
-    """A claim's note with every figure of a million or more written as the report writes money and counts:
-    ``19,500,000`` as ``$19.5m``, ``8,000,000,000 others`` as ``8 billion others``.
+#: Claims whose notes give every thousands-separated figure in dollars (other notes: those of a million and more).
+_MONEY_NOTES = frozenset({"collective-action"})
 
-    The notes of :func:`games.essay.claims` write plain numbers; those of a million and more are money unless
-    a count follows them.
+
+def _numbers_with_units(text: str, money: bool = False) -> str:
+    """A claim's note with its figures written as the report writes money and counts: ``19,500,000`` as
+    ``$19.5m``, ``8,000,000,000 others`` as ``8 billion others``.
+
+    The notes of :func:`games.essay.claims` write plain numbers.  A thousands-separated figure of a million
+    or more is money unless a count follows it; with ``money`` (a claim about dollars) every
+    thousands-separated figure is.
 
     Examples
     --------
-    >>> _numbers_with_units("with a x V = 19,500,000 it is 390,000,000,000,000; the 8,000,000,000 others")
-    'with a x V = $19.5m it is $390tn; the 8 billion others'
+    >>> _numbers_with_units("3 x 6,500,000 = 19,500,000, or 390,000,000,000,000; the 8,000,000,000 others")
+    '3 x $6.5m = $19.5m, or $390tn; the 8 billion others'
+    >>> _numbers_with_units("16,250 x 0.1 x 150 = 243,750, a workforce of 10,000", money=True)
+    '$16,250 x 0.1 x 150 = $243,750, a workforce of $10,000'
     """
     def one(m: re.Match[str]) -> str:
         value = float(m.group(0).replace(",", ""))
         counted = _COUNTED.match(text, m.end()) is not None
+        if not counted and not money and abs(value) < 1e6:
+            return m.group(0)
         return format_number(value, unit="people" if counted else "USD")
 
     return _BIG.sub(one, text)
+
+
+#: " x " between two figures is a multiplication sign (``3 x $6.5m`` as ``3 × $6.5m``).
+_TIMES = re.compile(r"(?<=[\d)mnk]) x (?=[\d($])")
+
+_QUOTED = re.compile(r"(?<![\w'])'([^']+?)'(?!\w)")
+
+
+def _quotes(tex: str) -> str:
+    r"""Single-quoted words typeset with an opening quote: ``'by two or three'`` as ```by two or three'``.
+
+    Examples
+    --------
+    >>> print(_quotes("the essay's 'on top of that': only the others' lives"))
+    the essay's `on top of that': only the others' lives
+    """
+    return _QUOTED.sub(r"`\1'", tex)
 
 
 def audit_blocks(rep: Report) -> None:
@@ -141,8 +167,9 @@ def audit_blocks(rep: Report) -> None:
     for c in claims:
         if not (c.note or c.readings):
             continue
-        note = _numbers_with_units(c.note)
-        tex.append(r"\item[\texttt{%s}] %s" % (latex_escape(c.id), _breakable(note)))
+        note = _TIMES.sub(" × ", _numbers_with_units(c.note, money=_claim_unit(c.id) == "USD"
+                                                     or c.id in _MONEY_NOTES))
+        tex.append(r"\item[\texttt{%s}] %s" % (latex_escape(c.id), _quotes(_breakable(note))))
         md.append(f"- **{c.id}**: {note}")
         if c.readings:
             head = f"Readings, tested against the conclusion that {c.conclusion}" if c.conclusion else "Readings"
@@ -151,7 +178,7 @@ def audit_blocks(rep: Report) -> None:
                 unit = _reading_unit(c.id, r.name)
                 tail = (f", {verdict[r.survives]}" if r.survives is not None else "") + f": {r.assumption}."
                 items_tex.append(r"\item \emph{%s}: %s%s" % (latex_escape(r.name), _value(r.value, unit, True),
-                                                              _breakable(tail)))
+                                                              _quotes(_breakable(tail))))
                 md.append(f"  - *{r.name}*: {_value(r.value, unit)}{tail}")
             md.insert(len(md) - len(c.readings), f"  {head}:")
             tex.append(r"\par\smallskip\noindent " + latex_escape(head) + ":\n\\begin{itemize}\n"

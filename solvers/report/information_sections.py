@@ -28,6 +28,7 @@ from games.errors import AligngamesError
 from solvers.conditions.derive import equilibrium_conditions
 from solvers.information.pbe import perfect_bayesian_equilibria
 from solvers.report.document import Report, _align, _heading, _para, _sym_latex
+from solvers.report.notation import tidy_relation
 
 __all__ = ["section_information", "signal_numbers", "SEPARATING", "POOLING_FUNDED"]
 
@@ -83,6 +84,16 @@ def signal_numbers(params: Any) -> dict[str, Any]:
     }
 
 
+def _conditions_tex(atoms: list[Any], params: Any) -> str:
+    r"""The atoms as a paper writes them: two bounds on one quantity as a chain (:math:`c_V \le S \le c_V + d L_W`),
+    each term on the side where it is positive (:func:`~solvers.report.notation.tidy_relation`)."""
+    tidy = [tidy_relation(a, params) for a in atoms]
+    if (len(tidy) == 2 and all(isinstance(a, sympy.GreaterThan) for a in tidy)
+            and tidy[0].lhs == tidy[1].rhs):
+        return r" \le ".join(_sym_latex(e) for e in (tidy[0].rhs, tidy[0].lhs, tidy[1].lhs))
+    return r" \quad\text{and}\quad ".join(_sym_latex(a) for a in tidy)
+
+
 def _section(rep: Report, out: dict[str, Any]) -> None:
     d = signal_numbers(rep.params)
     out["alignment_signal"] = {k: ([str(a) for a in val] if isinstance(val, list) else json_value(val)
@@ -95,10 +106,8 @@ def _section(rep: Report, out: dict[str, Any]) -> None:
         "is alignment. The funder sees the message, not the work. In closed form, the separating equilibrium "
         "(only genuine work is verified, and only it is funded) and the pooling equilibrium in which every claim "
         "is funded and nobody verifies exist exactly when (for any prior strictly between 0 and 1):"))
-    lines = [(r"\text{separating:}\quad & " + r" \quad\text{and}\quad ".join(_sym_latex(a) for a in d["separating"]),
-              True),
-             (r"\text{pooling, funded:}\quad & " + r" \quad\text{and}\quad ".join(_sym_latex(a) for a in d["pooling"]),
-              False)]
+    lines = [(r"\text{separating:}\quad & " + _conditions_tex(d["separating"], rep.params), True),
+             (r"\text{pooling, funded:}\quad & " + _conditions_tex(d["pooling"], rep.params), False)]
     rep.blocks.append(_align(lines, "eq:alignment-signal", "alignment_signal_conditions",
                              "separating: " + " & ".join(map(str, d["separating"])) + "; pooling: "
                              + " & ".join(map(str, d["pooling"]))))
