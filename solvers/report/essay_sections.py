@@ -203,6 +203,20 @@ REGION_GAMES = ("collective_action", "collective_action_pair", "threshold_alignm
 REGION_STEPS = 21
 
 
+_LONG_INTEGER = re.compile(r"(?<![\w^_.\\])\d{5,}(?![\d.])")
+
+
+def _grouped(tex: str) -> str:
+    r"""Whole numbers of five digits and more in a LaTeX formula with thousands separators (``500{,}000``).
+
+    Examples
+    --------
+    >>> print(_grouped(r"\frac{8000000001 m V}{400} + 5 w_{A} \geq 500000"))
+    \frac{8{,}000{,}000{,}001 m V}{400} + 5 w_{A} \geq 500{,}000
+    """
+    return _LONG_INTEGER.sub(lambda m: format_number(int(m.group(0)), latex=True), tex)
+
+
 def _regions(rep: Report) -> None:
     ps = rep.params
     names = latex_symbol_names()
@@ -220,7 +234,8 @@ def _regions(rep: Report) -> None:
         rows.append([(_breakable(label), label), (f"{r.share:.1%}".replace("%", r"\%"), f"{r.share:.1%}"),
                      ("yes" if r.holds_at_values else "no",) * 2, (_breakable(where), where)])
         if game == "career_choice":
-            forms.append(r"\text{%s}:\ & %s" % (latex_escape(case or "baseline"), latex_expr(r.condition_at, names)))
+            forms.append(r"\text{%s}:\ & %s" % (latex_escape(case or "baseline"),
+                                                _grouped(latex_expr(r.condition_at, names))))
     rep.data["uncertainty"]["what_would_have_to_be_true"] = data
     rep.blocks.append(_heading(2, "What would have to be true", "sec:what-would-have-to-be-true"))
     text = ("For each game, the region in which Alignment pays (the aligned profile is an equilibrium) as a "
