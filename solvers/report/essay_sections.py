@@ -261,7 +261,8 @@ def _collective_note(rep: Report) -> None:
     rep.blocks.append(_para(
         "Collective action: with two researchers the game is a Deadlock, not a Prisoner's Dilemma (mutual "
         "Capabilities is better for both than mutual Alignment, by "
-        f"{_num(-c.readings[0].value if c.readings[0].value is not None else None)}); the dilemma starts above "
+        f"{_value(-c.readings[0].value if c.readings[0].value is not None else None, 'USD')}); the dilemma starts "
+        "above "
         f"n* = {format_number(c.computed, digits=4)} researchers."))
 
 
@@ -313,14 +314,20 @@ def uncertainty_blocks(rep: Report, plot: Callable[[str, Any], Any]) -> None:
     _collective_note(rep)
     rep.blocks.append(_heading(2, "Monte Carlo over stated distributions", "sec:monte-carlo"))
     align = shares.get("(Alignment, Passive)", 0.0)
-    named = "; ".join(f"{n}: {d.describe()}" for n, d in dists.items())
     rep.blocks.append(_breakable_para(
-        f"Only with its distributions named: drawing {', '.join(UNCERTAIN)} from the registry's distributions "
-        f"({MC_SAMPLES:,} samples, seed 1; {named}), Alignment is the researcher's best choice in {align:.1%} of "
+        f"Only with its distributions named: {MC_SAMPLES:,} draws (seed 1) of {', '.join(UNCERTAIN)}, each from "
+        "the registry's distribution, with its provenance:"))
+    items = [(n, d.describe()) for n, d in dists.items()]
+    rep.blocks.append(Block("raw", "\\begin{itemize}\n" + "\n".join(
+        r"\item \texttt{%s}: %s" % (latex_escape(n), _quotes(latex_escape(text))) for n, text in items)
+        + "\n\\end{itemize}", "\n".join(f"- `{n}`: {text}" for n, text in items)))
+    rep.blocks.append(_breakable_para(
+        f"Alignment is the researcher's best choice in {format_number(align, unit='share', digits=3)} of "
         f"the draws. Of the payoff gap's variance, parameters whose distributions are the essay's explain "
-        f"{split['essay_share']:.0%} on their own ({', '.join(split['essay']) or 'none'}) and parameters whose "
-        f"distributions are ours {split['ours_share']:.0%} ({', '.join(split['ours']) or 'none'}); the largest "
-        f"single share is {split['top']}'s, whose distribution is "
+        f"{format_number(split['essay_share'], unit='share', digits=2)} on their own "
+        f"({', '.join(split['essay']) or 'none'}) and parameters whose distributions are ours "
+        f"{format_number(split['ours_share'], unit='share', digits=2)} ({', '.join(split['ours']) or 'none'}); "
+        f"the largest single share is {split['top']}'s, whose distribution is "
         + ("ours, so this conclusion depends on our choice." if split["top_is_ours"] else "the essay's.")))
     note = _tornado_note(ps, tor.to_dict()["rows"], split["top"])
     rep.data["uncertainty"]["tornado_note"] = note
