@@ -163,7 +163,8 @@ def buyout_text(ps: ParameterSet) -> tuple[str, dict[str, Any]]:
             "workforce": ps.value("capabilities_workforce"), "time_bought": at["time_bought"],
             "doom_per_year_bought": ps.value("doom_per_year_bought"), "doom_change": at["doom_change"],
             "p_doom": p_doom, "p_doom_after": p_doom + at["doom_change"]}
-    usd, pct = {"unit": "USD"}, {"unit": "probability"}
+    usd: dict[str, Any] = {"unit": "USD"}
+    pct: dict[str, Any] = {"unit": "probability"}
     text = (
         f"The essay's buy-out removes researchers from the system (Yudkowsky's island); it does not move them to "
         f"Alignment. {format_number(nums['budget'], **usd)} buys {format_number(nums['careers'])} five-year "

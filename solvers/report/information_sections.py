@@ -99,7 +99,7 @@ def _section(rep: Report, out: dict[str, Any]) -> None:
     out["alignment_signal"] = {k: ([str(a) for a in val] if isinstance(val, list) else json_value(val)
                                    if not isinstance(val, dict) else val) for k, val in d.items()}
     rep.use(*d["separating"], *d["pooling"])
-    usd = {"unit": "USD"}
+    usd: dict[str, Any] = {"unit": "USD"}
     rep.blocks.append(_para(
         "A researcher's work is Genuine or Washed (Capabilities work that only looks aligned); she either has it "
         "verified, at a cost, where washed work is exposed with some probability and penalised, or only claims it "
