@@ -7,8 +7,12 @@ import json
 import sys
 
 from games._io import check_output_folder
+from games.essay import STATUSES
 from solvers.cli.params import parameters_from_args
 from solvers.report.cache import cached_build_report, write_report_cached
+
+#: The statuses whose claims the summary names: the essay's arithmetic errors and its textual slips.
+_NAMED = ("error", "slip")
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -24,11 +28,14 @@ def run_report(args: argparse.Namespace) -> int:
 
     rep = cached_build_report(ps, progress=progress)  # a second run reuses the closed forms and the PDF
     files = write_report_cached(rep, args.out, pdf=not args.no_pdf, fragments=args.fragments)
-    audit = {c["id"]: c for c in rep.data["audit"]}
+    audit = rep.data["audit"]
+    counts = {s: sum(1 for c in audit if c["status"] == s) for s in STATUSES}
+    named = {s: [c["id"] for c in audit if c["status"] == s] for s in _NAMED}
     summary = {
         "folder": str(files.folder), "tex": str(files.tex), "pdf": str(files.pdf) if files.pdf else None,
         "markdown": str(files.markdown), "json": str(files.json), "figures": [str(f) for f in files.figures],
         "fragments": len(files.fragments), "games": len(rep.data.get("games", {})), "errors": rep.errors,
+        "audit": {"claims": len(audit), "statuses": counts, **named},
     }
     if args.json:
         print(json.dumps(summary, indent=2))
@@ -37,7 +44,11 @@ def run_report(args: argparse.Namespace) -> int:
     no_pdf = "(not compiled: --no-pdf)" if args.no_pdf else "(not compiled: pdflatex not found)"
     for key in ("tex", "pdf", "markdown", "json"):
         print(f"  {key:9s} {summary[key] or no_pdf if key == 'pdf' else summary[key]}")
-    mism = [i for i, c in audit.items() if c["status"] == "mismatch"]
-    print(f"  audit: {len(audit)} claims, mismatches: {', '.join(mism) or 'none'}; games analysed: {summary['games']}")
+    by_status = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
+    print(f"  audit     {len(audit)} claims: {by_status}")
+    for s in _NAMED:
+        if named[s]:
+            print(f"  {s:9s} {', '.join(named[s])}")
+    print(f"  games     {summary['games']} analysed")
     return 0
 

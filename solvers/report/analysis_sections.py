@@ -12,7 +12,8 @@ import games
 from games._exact import json_value
 from games._text import format_number, latex_escape
 from games.parameters import ParameterSet, latex_symbol_names
-from solvers.conditions.interventions import buyout_effect, minimal_intervention
+from games.removal import buyout_removal
+from solvers.conditions.interventions import minimal_intervention
 from solvers.conditions.thresholds import break_even
 from solvers.dynamics.best_response import attractors, best_response_graph
 from solvers.dynamics.invasion import invasion_graph, small_mutation_chain, stationary_distribution
@@ -143,30 +144,46 @@ def _section_interventions(rep: Report) -> None:
     rep.blocks.append(_table(["game", "instrument", "per player", "total cost"], rows,
                              "Minimal interventions making Alignment dominant.", "tab:interventions", "llrr",
                              "interventions_table"))
-    career = ps.value("salary_capabilities") * ps.value("horizon_years")
+    rep.data["interventions"] = {"minimal": out, "buyout": _buyout_paragraph(rep)}
+
+
+def buyout_text(ps: ParameterSet) -> tuple[str, dict[str, Any]]:
+    """The essay's buy-out as removal (:func:`games.removal.buyout_removal`): the sentence and its numbers.
+
+    Every number of the sentence is one of the returned ``{name: value}``, all from the one
+    :class:`~games.removal.BuyoutRemoval` evaluated at ``ps``, with the careers priced at the
+    industry scenario's Capabilities salary (the essay's $250k).
+    """
     ind = games.essay.parameters("industry")
-    career_ind = ind.value("salary_capabilities") * ps.value("horizon_years")
-    per_career = ps.value("p_pivotal") * ps.value("doom_reduction")
-    eff = buyout_effect(ps.value("buyout_budget"), career_ind, doom_per_career=per_career, p_doom=ps.value("p_doom"))
-    rep.data["interventions"] = {"minimal": out, "buyout": {
-        "budget": json_value(ps.value("buyout_budget")), "career_cost": json_value(career_ind), "careers": json_value(eff.careers),
-        "doom_change_if_moved_to_alignment": json_value(eff.doom_change),
-        "p_doom_after": json_value(eff.p_doom_after), "phd_career_cost": json_value(career)}}
+    career = ind.value("salary_capabilities") * ps.value("horizon_years")
+    at = buyout_removal(career).at(ps)
+    p_doom = ps.value("p_doom")
+    nums = {"budget": ps.value("buyout_budget"), "career_cost": career, "careers": at["careers"],
+            "replacement_rate": ps.value("replacement_rate"), "removed": at["removed"],
+            "workforce": ps.value("capabilities_workforce"), "time_bought": at["time_bought"],
+            "doom_per_year_bought": ps.value("doom_per_year_bought"), "doom_change": at["doom_change"],
+            "p_doom": p_doom, "p_doom_after": p_doom + at["doom_change"]}
     usd: dict[str, Any] = {"unit": "USD"}
     pct: dict[str, Any] = {"unit": "probability"}
-    rep.blocks.append(_para(
-        f"The essay's buy-out: {format_number(ps.value('buyout_budget'), **usd)} buys "
-        f"{format_number(eff.careers)} five-year capabilities careers at the industry salary "
-        f"({format_number(career_ind, **usd)} each). If each bought-out "
-        f"researcher moved to Alignment with the essay's marginal impact (p x delta = "
-        f"{format_number(per_career, **pct)} of P(doom) each), the linear model would remove "
-        f"{format_number(-eff.doom_change, **pct)} of P(doom), more than its "
-        f"{format_number(ps.value('p_doom'), **pct)}: {format_number(sympy.ceiling(ps.value('p_doom') / per_career))} "
-        "careers would already suffice. The model's linearity is the essay's, not a forecast."
-        if per_career and -eff.doom_change > ps.value("p_doom") else
-        f"The essay's buy-out: {format_number(ps.value('buyout_budget'), **usd)} buys {format_number(eff.careers)} "
-        f"careers; with the essay's marginal impact ({format_number(per_career, **pct)} each), P(doom) would fall by "
-        f"{format_number(-eff.doom_change, **pct)} to {format_number(eff.p_doom_after, **pct)}."))
+    text = (
+        f"The essay's buy-out removes researchers from the system (Yudkowsky's island); it does not move them to "
+        f"Alignment. {format_number(nums['budget'], **usd)} buys {format_number(nums['careers'])} five-year "
+        f"Capabilities careers at the industry salary ({format_number(career, **usd)} each). With "
+        f"{format_number(nums['replacement_rate'], **pct)} of the places refilled by new hires, "
+        f"{format_number(nums['removed'])} researchers leave a Capabilities workforce of "
+        f"{format_number(nums['workforce'])}, which delays Capabilities progress by "
+        f"{format_number(nums['time_bought'], unit='years')}; at "
+        f"{format_number(nums['doom_per_year_bought'], **pct)} of P(doom) per year bought, P(doom) falls by "
+        f"{format_number(-100 * nums['doom_change'])} percentage points, from {format_number(p_doom, **pct)} to "
+        f"{format_number(nums['p_doom_after'], **pct)}. The replacement rate, the workforce and the P(doom) per "
+        f"year bought are ours, not the essay's.")
+    return text, nums
+
+
+def _buyout_paragraph(rep: Report) -> dict[str, Any]:
+    text, nums = buyout_text(rep.params)
+    rep.blocks.append(_para(text))
+    return {k: json_value(v) for k, v in nums.items()}
 
 
 #: The report's uncertainty analysis of career_choice: which parameters are drawn, and the

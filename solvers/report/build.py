@@ -15,9 +15,11 @@ from solvers.report.analysis_sections import (
     _section_thresholds,
     _section_uncertainty,
 )
+from solvers.report.continuous_sections import section_continuous
 from solvers.report.document import (
     Report,
 )
+from solvers.report.information_sections import section_information
 from solvers.report.model_sections import _section_audit, _section_games
 from solvers.report.paper import abstract_text, conclusion_blocks, notation_block
 from solvers.report.sequential_sections import section_sequential
@@ -26,7 +28,8 @@ __all__ = ["build_report", "SECTIONS"]
 
 
 #: The report's sections, in order.
-SECTIONS = ("audit", "games", "thresholds", "interventions", "uncertainty", "dynamics", "sequential")
+SECTIONS = ("audit", "games", "thresholds", "interventions", "uncertainty", "dynamics", "sequential", "information",
+            "continuous")
 
 
 _SECTION_FUNCS: dict[str, Callable[[Report], None]] = {
@@ -37,6 +40,8 @@ _SECTION_FUNCS: dict[str, Callable[[Report], None]] = {
     "uncertainty": _section_uncertainty,
     "dynamics": _section_dynamics,
     "sequential": section_sequential,
+    "information": section_information,
+    "continuous": section_continuous,
 }
 
 

@@ -12,6 +12,7 @@ provenance.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -41,8 +42,94 @@ def _breakable(text: str) -> str:
     return latex_escape(text).replace(r"\_", r"\_\allowbreak{}")
 
 
+def _breakable_para(text: str) -> Block:
+    """A paragraph whose long identifiers (``salary_capabilities``) may break after an underscore."""
+    return _para(text, _breakable(text))
+
+
 def _num(x: Any, latex: bool = False) -> str:
     return "-" if x is None else format_number(x, latex=latex)
+
+
+#: The unit of each claim's figure (a registry unit, read by :func:`games._text.unit_style`; ``"ratio"`` is
+#: written ``5x``), and of the readings whose unit differs from their claim's.
+CLAIM_UNITS: dict[str, str] = {
+    "gdp-years": "years", "collective-action": "researchers", "funding-ratio": "ratio", "buyout": "careers",
+}
+READING_UNITS: dict[tuple[str, str], str] = {
+    ("funding-ratio", "Alignment's share, this year"): "share", ("funding-ratio", "Alignment's share, 2024"): "share",
+    ("buyout", "time bought (years)"): "years",
+    ("buyout", "P(doom) change"): "probability (absolute)", ("buyout", "moved to Alignment"): "probability (absolute)",
+}
+
+
+def _value(x: Any, unit: str, latex: bool = False) -> str:
+    """A claim's figure with its unit: ``$390tn``, ``4.124 years``, ``5x``, ``16.67%``."""
+    if x is None:
+        return "-"
+    if unit == "ratio":
+        return format_number(x, digits=3, latex=latex) + "x"
+    return format_number(x, unit=unit, latex=latex)
+
+
+def _claim_unit(claim_id: str) -> str:
+    return CLAIM_UNITS.get(claim_id, "USD")
+
+
+def _reading_unit(claim_id: str, name: str) -> str:
+    if claim_id == "collective-action":
+        return "USD"  # both readings are payoff gaps (n* itself is a count of researchers)
+    return READING_UNITS.get((claim_id, name), _claim_unit(claim_id))
+
+
+_BIG = re.compile(r"(?<![\d.,$])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)")
+_COUNTED = re.compile(r"\s+(others|people|lives|researchers)\b")
+
+
+#: Claims whose notes give every thousands-separated figure in dollars (other notes: those of a million and more).
+_MONEY_NOTES = frozenset({"collective-action"})
+
+
+def _numbers_with_units(text: str, money: bool = False) -> str:
+    """A claim's note with its figures written as the report writes money and counts: ``19,500,000`` as
+    ``$19.5m``, ``8,000,000,000 others`` as ``8 billion others``.
+
+    The notes of :func:`games.essay.claims` write plain numbers.  A thousands-separated figure of a million
+    or more is money unless a count follows it; with ``money`` (a claim about dollars) every
+    thousands-separated figure is.
+
+    Examples
+    --------
+    >>> _numbers_with_units("3 x 6,500,000 = 19,500,000, or 390,000,000,000,000; the 8,000,000,000 others")
+    '3 x $6.5m = $19.5m, or $390tn; the 8 billion others'
+    >>> _numbers_with_units("16,250 x 0.1 x 150 = 243,750, a workforce of 10,000", money=True)
+    '$16,250 x 0.1 x 150 = $243,750, a workforce of $10,000'
+    """
+    def one(m: re.Match[str]) -> str:
+        value = float(m.group(0).replace(",", ""))
+        counted = _COUNTED.match(text, m.end()) is not None
+        if not counted and not money and abs(value) < 1e6:
+            return m.group(0)
+        return format_number(value, unit="people" if counted else "USD")
+
+    return _BIG.sub(one, text)
+
+
+#: " x " between two figures is a multiplication sign (``3 x $6.5m`` as ``3 × $6.5m``).
+_TIMES = re.compile(r"(?<=[\d)mnk]) x (?=[\d($])")
+
+_QUOTED = re.compile(r"(?<![\w'])'([^']+?)'(?!\w)")
+
+
+def _quotes(tex: str) -> str:
+    r"""Single-quoted words typeset with an opening quote: ``'by two or three'`` as ```by two or three'``.
+
+    Examples
+    --------
+    >>> print(_quotes("the essay's 'on top of that': only the others' lives"))
+    the essay's `on top of that': only the others' lives
+    """
+    return _QUOTED.sub(r"`\1'", tex)
 
 
 def audit_blocks(rep: Report) -> None:
@@ -51,9 +138,9 @@ def audit_blocks(rep: Report) -> None:
     rep.data["audit"] = [
         {"id": c.id, "claim": c.claim, "essay_value": json_value(c.essay_value), "computed": json_value(c.computed),
          "computed_exact": None if c.computed is None else str(c.computed), "status": c.status, "note": c.note,
-         "conclusion": c.conclusion,
+         "conclusion": c.conclusion, "unit": _claim_unit(c.id),
          "readings": [{"reading": r.name, "assumption": r.assumption, "value": json_value(r.value),
-                       "survives": r.survives} for r in c.readings],
+                       "unit": _reading_unit(c.id, r.name), "survives": r.survives} for r in c.readings],
          "alternatives": {k: json_value(v) for k, v in c.alternatives.items()}}
         for c in claims
     ]
@@ -67,27 +154,35 @@ def audit_blocks(rep: Report) -> None:
                "(arithmetic wrong), changed (recomputed under other values). The essay's conclusion fails under "
                "at least one reading of: " + (", ".join(failing) or "none"))
     rep.blocks.append(_para(summary + " (table below).", latex_escape(summary) + r" (Table~\ref{tab:audit})."))
-    rows = [[(latex_escape(c.id), c.id), (_num(c.essay_value, True), _num(c.essay_value)),
-             (_num(c.computed, True), _num(c.computed)), (latex_escape(c.status), c.status)] for c in claims]
+    rows = [[(latex_escape(c.id), c.id),
+             (_value(c.essay_value, _claim_unit(c.id), True), _value(c.essay_value, _claim_unit(c.id))),
+             (_value(c.computed, _claim_unit(c.id), True), _value(c.computed, _claim_unit(c.id))),
+             (latex_escape(c.status), c.status)] for c in claims]
     rep.blocks.append(_table(["claim", "essay", "recomputed", "status"], rows,
                              "The essay's claims, their exact recomputation and what happened.", "tab:audit",
                              "lrrl", "audit_table"))
     tex: list[str] = []
     md: list[str] = []
+    verdict = {True: "conclusion survives", False: "conclusion fails", None: ""}
     for c in claims:
         if not (c.note or c.readings):
             continue
-        tex.append(r"\item[\texttt{%s}] %s" % (latex_escape(c.id), latex_escape(c.note)))
-        md.append(f"- **{c.id}**: {c.note}")
+        note = _TIMES.sub(" × ", _numbers_with_units(c.note, money=_claim_unit(c.id) == "USD"
+                                                     or c.id in _MONEY_NOTES))
+        tex.append(r"\item[\texttt{%s}] %s" % (latex_escape(c.id), _quotes(_breakable(note))))
+        md.append(f"- **{c.id}**: {note}")
         if c.readings:
-            lines = [(f"{r.name}: {_num(r.value)}" + {True: " (conclusion survives)", False: " (conclusion FAILS)",
-                                                      None: ""}[r.survives] + f"; {r.assumption}")
-                     for r in c.readings]
-            head = f"Readings (conclusion tested: {c.conclusion})" if c.conclusion else "Readings"
-            tex.append(latex_escape(head + ":") + "\n\\begin{itemize}\n"
-                       + "\n".join(r"\item " + latex_escape(line) for line in lines) + "\n\\end{itemize}")
-            md.append(f"  {head}:")
-            md += [f"  - {line}" for line in lines]
+            head = f"Readings, tested against the conclusion that {c.conclusion}" if c.conclusion else "Readings"
+            items_tex: list[str] = []
+            for r in c.readings:
+                unit = _reading_unit(c.id, r.name)
+                tail = (f", {verdict[r.survives]}" if r.survives is not None else "") + f": {r.assumption}."
+                items_tex.append(r"\item \emph{%s}: %s%s" % (latex_escape(r.name), _value(r.value, unit, True),
+                                                              _quotes(_breakable(tail))))
+                md.append(f"  - *{r.name}*: {_value(r.value, unit)}{tail}")
+            md.insert(len(md) - len(c.readings), f"  {head}:")
+            tex.append(r"\par\smallskip\noindent " + latex_escape(head) + ":\n\\begin{itemize}\n"
+                       + "\n".join(items_tex) + "\n\\end{itemize}")
     rep.blocks.append(Block("raw", "\\begin{description}\n" + "\n".join(tex) + "\n\\end{description}",
                             "\n".join(md)))
 
@@ -108,6 +203,20 @@ REGION_GAMES = ("collective_action", "collective_action_pair", "threshold_alignm
 REGION_STEPS = 21
 
 
+_LONG_INTEGER = re.compile(r"(?<![\w^_.\\])\d{5,}(?![\d.])")
+
+
+def _grouped(tex: str) -> str:
+    r"""Whole numbers of five digits and more in a LaTeX formula with thousands separators (``500{,}000``).
+
+    Examples
+    --------
+    >>> print(_grouped(r"\frac{8000000001 m V}{400} + 5 w_{A} \geq 500000"))
+    \frac{8{,}000{,}000{,}001 m V}{400} + 5 w_{A} \geq 500{,}000
+    """
+    return _LONG_INTEGER.sub(lambda m: format_number(int(m.group(0)), latex=True), tex)
+
+
 def _regions(rep: Report) -> None:
     ps = rep.params
     names = latex_symbol_names()
@@ -125,7 +234,8 @@ def _regions(rep: Report) -> None:
         rows.append([(_breakable(label), label), (f"{r.share:.1%}".replace("%", r"\%"), f"{r.share:.1%}"),
                      ("yes" if r.holds_at_values else "no",) * 2, (_breakable(where), where)])
         if game == "career_choice":
-            forms.append(r"\text{%s}:\ & %s" % (latex_escape(case or "baseline"), latex_expr(r.condition_at, names)))
+            forms.append(r"\text{%s}:\ & %s" % (latex_escape(case or "baseline"),
+                                                _grouped(latex_expr(r.condition_at, names))))
     rep.data["uncertainty"]["what_would_have_to_be_true"] = data
     rep.blocks.append(_heading(2, "What would have to be true", "sec:what-would-have-to-be-true"))
     text = ("For each game, the region in which Alignment pays (the aligned profile is an equilibrium) as a "
@@ -151,8 +261,34 @@ def _collective_note(rep: Report) -> None:
     rep.blocks.append(_para(
         "Collective action: with two researchers the game is a Deadlock, not a Prisoner's Dilemma (mutual "
         "Capabilities is better for both than mutual Alignment, by "
-        f"{_num(-c.readings[0].value if c.readings[0].value is not None else None)}); the dilemma starts above "
+        f"{_value(-c.readings[0].value if c.readings[0].value is not None else None, 'USD')}); the dilemma starts "
+        "above "
         f"n* = {format_number(c.computed, digits=4)} researchers."))
+
+
+_TORNADO_REF = "(the tornado chart below)"
+
+
+def _tornado_note(ps: Any, rows: list[dict[str, Any]], top: str) -> str:
+    """What the tornado chart varies that the Monte Carlo does not, and how its ranges differ (one source of
+    truth: where two parts of the report use different parameter sets, the text says so)."""
+    extra = [r for r in rows if r["name"] not in UNCERTAIN]
+    longest = max(rows, key=lambda r: r["swing"]) if rows else None
+    parts = [f"The one-at-a-time sensitivity chart {_TORNADO_REF} uses a different parameter set "
+             "from the Monte Carlo's: it moves one parameter at a time from the low to the high end of its "
+             "distribution's range, the others at their values"]
+    for r in extra:
+        unit = ps[r["name"]].unit
+        parts.append(f"; it also varies {r['name']}, which the Monte Carlo holds at "
+                     f"{format_number(ps[r['name']].value, unit=unit)}, over its registry range "
+                     f"{format_number(r['low'], unit=unit)} to {format_number(r['high'], unit=unit)} (the "
+                     "registry gives it no distribution)")
+    text = "".join(parts) + "."
+    if longest is not None:
+        text += (f" Its longest bar is {longest['name']}'s (a swing of {format_number(longest['swing'], unit='USD')}"
+                 f" in the payoff gap), while the largest share of the Monte Carlo's variance is {top}'s"
+                 + (": the two figures answer different questions." if longest["name"] != top else "."))
+    return text
 
 
 def uncertainty_blocks(rep: Report, plot: Callable[[str, Any], Any]) -> None:
@@ -178,15 +314,24 @@ def uncertainty_blocks(rep: Report, plot: Callable[[str, Any], Any]) -> None:
     _collective_note(rep)
     rep.blocks.append(_heading(2, "Monte Carlo over stated distributions", "sec:monte-carlo"))
     align = shares.get("(Alignment, Passive)", 0.0)
-    named = "; ".join(f"{n}: {d.describe()}" for n, d in dists.items())
-    rep.blocks.append(_para(
-        f"Only with its distributions named: drawing {', '.join(UNCERTAIN)} from the registry's distributions "
-        f"({MC_SAMPLES:,} samples, seed 1; {named}), Alignment is the researcher's best choice in {align:.1%} of "
+    rep.blocks.append(_breakable_para(
+        f"Only with its distributions named: {MC_SAMPLES:,} draws (seed 1) of {', '.join(UNCERTAIN)}, each from "
+        "the registry's distribution, with its provenance:"))
+    items = [(n, d.describe()) for n, d in dists.items()]
+    rep.blocks.append(Block("raw", "\\begin{itemize}\n" + "\n".join(
+        r"\item \texttt{%s}: %s" % (latex_escape(n), _quotes(latex_escape(text))) for n, text in items)
+        + "\n\\end{itemize}", "\n".join(f"- `{n}`: {text}" for n, text in items)))
+    rep.blocks.append(_breakable_para(
+        f"Alignment is the researcher's best choice in {format_number(align, unit='share', digits=3)} of "
         f"the draws. Of the payoff gap's variance, parameters whose distributions are the essay's explain "
-        f"{split['essay_share']:.0%} on their own ({', '.join(split['essay']) or 'none'}) and parameters whose "
-        f"distributions are ours {split['ours_share']:.0%} ({', '.join(split['ours']) or 'none'}); the largest "
-        f"single share is {split['top']}'s, whose distribution is "
+        f"{format_number(split['essay_share'], unit='share', digits=2)} on their own "
+        f"({', '.join(split['essay']) or 'none'}) and parameters whose distributions are ours "
+        f"{format_number(split['ours_share'], unit='share', digits=2)} ({', '.join(split['ours']) or 'none'}); "
+        f"the largest single share is {split['top']}'s, whose distribution is "
         + ("ours, so this conclusion depends on our choice." if split["top_is_ours"] else "the essay's.")))
+    note = _tornado_note(ps, tor.to_dict()["rows"], split["top"])
+    rep.data["uncertainty"]["tornado_note"] = note
+    rep.blocks.append(_para(note, _breakable(note).replace(_TORNADO_REF, r"(Figure~\ref{fig:tornado})")))
     rep.figures["regime_map_career_choice"] = plot("regime_map", grid)
     rep.blocks.append(_fig("regime_map_career_choice", "Career choice over altruism weight and the researcher's "
                            "VSL multiplier, other parameters at the essay's values; the closed-form threshold "

@@ -10,7 +10,8 @@ exactly those, in order of first use.
 Named quantities
     :data:`INTERMEDIATES` defines, for example, :math:`W = m V (1 + \alpha k)`
     (what the researcher puts on survival) and the career values
-    :math:`Y_A = T w_A + R_A`.  :func:`shorten` puts them into an expression
+    :math:`Y_A = T w_A + t_A R_A` and :math:`Y_C = T w_C + R_C + I_C`, which
+    follow the career payoffs of :func:`games.individual.career_choice`.  :func:`shorten` puts them into an expression
     where that makes it shorter (sympy's operation count), and
     :func:`tidy_relation` rewrites a relation with every term on the side
     where it is positive, so that :math:`Y_A + W(\ldots) \ge Y_C + W(\ldots)`
@@ -74,11 +75,18 @@ INTERMEDIATES: tuple[Intermediate, ...] = (
                  "researcher_vsl_multiplier",
                  "what the researcher puts on survival: her own statistical life plus a weight on each of "
                  "her circle"),
-    Intermediate("Y_align", "Y_A", lambda s: s("horizon_years") * s("salary_alignment") + s("reputation_alignment"), "reputation_alignment",
-                 "career value of Alignment work: pay over the horizon plus reputation"),
-    Intermediate("Y_cap", "Y_C", lambda s: s("horizon_years") * s("salary_capabilities") + s("reputation_capabilities"),
+    Intermediate("Y_align", "Y_A",
+                 lambda s: s("horizon_years") * s("salary_alignment")
+                 + s("alignment_recognition_tracking") * s("reputation_alignment"),
+                 "reputation_alignment",
+                 "career value of Alignment work: pay over the horizon plus the share of its reputation that "
+                 "tracks achievement"),
+    Intermediate("Y_cap", "Y_C",
+                 lambda s: s("horizon_years") * s("salary_capabilities") + s("reputation_capabilities")
+                 + s("capabilities_social_impact"),
                  "reputation_capabilities",
-                 "career value of Capabilities work: pay over the horizon plus recognition"),
+                 "career value of Capabilities work: pay over the horizon plus recognition plus the social impact "
+                 "the researcher values"),
     Intermediate("Y_neither", "Y_N", lambda s: s("horizon_years") * s("salary_neither"), "salary_neither",
                  "career value of the orthogonal job"),
     Intermediate("G_gap", "G", lambda s: s("doom_reduction") * s("p_pivotal") * s("W_surv") + s("Y_align") - s("Y_cap"), None,

@@ -130,12 +130,16 @@ def test_best_response_edges_carry_dollar_gains(checked_figures):
     from solvers.dynamics.best_response import best_response_graph
     from solvers.render.graphs import draw_graph
 
-    # lab race at the essay's values: a lab that switches to Capabilities gains (by hand, from the payoffs)
-    # I(sigma - 1/2) + kappa - L P/2 = 110bn x 0.3 + 5bn - 100bn x 0.2 / 2 = 33 + 5 - 10 = $28bn
+    # lab race at the essay's values (games/organizational.py lab_race: prize M, each lab's investment I/2 in
+    # every cell): against Safety, switching to Capabilities gains
+    # (sigma M - I/2 - P L/2) - (M/2 - I/2 - kappa) = M (sigma - 1/2) + kappa - P L/2; against Capabilities,
+    # (M/2 - I/2 - P L) - ((1 - sigma) M - I/2 - kappa - P L/2) is the same. With M = $150bn, sigma = 0.8,
+    # kappa = $5bn, P = 0.2, L = $100bn: 150 x 0.3 + 5 - 0.2 x 100 / 2 = 45 + 5 - 10 = $40bn, for each lab
+    # against each strategy of the other: four edges
     G = best_response_graph(games.build("lab_race").subs(games.essay.parameters()))
     ax = draw_graph(G)
     texts = [t.get_text() for t in ax.texts]
-    assert texts.count("+$28bn") == 4
+    assert texts.count("+$40bn") == 4
     legend = [t.get_text() for t in ax.figure.legends[0].get_texts()]
     assert "pure equilibrium" in legend and "Lab 1 deviates (gain, USD)" in legend
     assert not _problems(ax.figure)

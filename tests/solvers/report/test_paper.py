@@ -67,17 +67,23 @@ def test_notation_values_units_and_sources_by_hand(report):
     assert rows["horizon_years"]["value"] == "5 years"
     assert rows["horizon_years"]["source"].startswith("model assumption")  # the registry marks it ours
     assert rows["salary_alignment"]["value"] == "$35,000/year"
-    # W = m V (1 + alpha k) = 1 x 6.5m x (1 + 0 x 150); G = delta p W + Y_A - Y_C = 16,250 + 175,000 - 615,000
+    # W = m V (1 + alpha k) = 1 x 6.5m x (1 + 0 x 150); the career payoffs (games/individual.py career_choice)
+    # give Y_A = T w_A + t_A R_A = 5 x 35,000 + 0.5 x 0 = 175,000 and Y_C = T w_C + R_C + I_C = 5 x 123,000 + 0 + 0
+    # = 615,000, so G = delta p W + Y_A - Y_C = 0.05 x 0.05 x 6.5m + 175,000 - 615,000 = 16,250 - 440,000
     assert rows["W_surv"]["value"] == "$6.5m"
     assert rows["G_gap"]["value"] == "-$423,750"
-    assert rows["Y_align"]["value"] == "$175,000"  # 5 x 35,000 + 0
+    assert rows["Y_align"]["value"] == "$175,000"
+    assert rows["Y_cap"]["value"] == "$615,000"
 
 
 def test_named_quantities_shorten_the_conditions_by_hand():
     ps = games.essay.parameters()
     W, YA, YC = (i.symbol() for i in INTERMEDIATES[:3])
     gamma, delta, p = ps.symbol("capabilities_doom_increase"), ps.symbol("doom_reduction"), ps.symbol("p_pivotal")
-    # collective_action: U_A(j) - U_C(j) = Y_A - Y_C + W (delta p + gamma)  (the builder's docstring)
+    # collective_action (games/collective.py): U_A(j) = w_A T + t_A R_A + (1 - P(j+1, n-1-j)) W and
+    # U_C(j) = w_C T + R_C + I_C + (1 - P(j, n-j)) W; P falls by delta p per Alignment researcher and rises by
+    # gamma per Capabilities one, so U_A(j) - U_C(j) = Y_A - Y_C + W (delta p + gamma) with
+    # Y_A = T w_A + t_A R_A and Y_C = T w_C + R_C + I_C
     g = games.build("collective_action", clamp=False)
     (ua, ub) = (e for _, e in g.payoffs)
     j = g.count
@@ -113,3 +119,13 @@ def test_one_number_style_in_text(written):
     body = re.sub(r"\\label\{[^}]*\}|\\ref\{[^}]*\}|figures/[\w.]+", "", tex)
     assert not re.findall(r"(?<![\d{,.])\d{7,}", body), re.findall(r".{30}(?<![\d{,.])\d{7,}.{10}", body)[:5]
     assert "payoffs $615,000, $0" in md  # career choice: Capabilities earns 5 x 123,000
+
+
+def test_text_says_where_tornado_and_monte_carlo_use_different_parameters(report, written):
+    # issue 14, one source of truth: the tornado varies horizon_years too (the registry's range 1 to 40 years,
+    # no distribution), the Monte Carlo holds it at the essay's 5 years; the text must say so
+    note = report.data["uncertainty"]["tornado_note"]
+    assert "different parameter set" in note
+    assert "varies horizon_years, which the Monte Carlo holds at 5 years" in note and "1 year to 40 years" in note
+    assert "horizon_years" not in report.data["uncertainty"]["monte_carlo"]["uncertain"]
+    assert "Figure~\\ref{fig:tornado}" in written.tex.read_text()

@@ -89,7 +89,7 @@ def test_report_files_markdown_json_fragments(report, tmp_path):
     md = files.markdown.read_text()
     assert "16,250" in md and "440,000" in md and "mismatch" not in md
     # issue 18: the readings are in the text: 81,250 + 243,750 = 325,000 fails against 440,000
-    assert "325,000 (conclusion FAILS)" in md and "Deadlock" in md
+    assert "*own life only at 5x*: $325,000, conclusion fails" in md and "Deadlock" in md
     data = json.loads(files.json.read_text())
     assert data["audit"][3]["computed"] == (123_000 - 35_000) * 5
     assert files.pdf is None
@@ -122,6 +122,15 @@ def test_cli_report(cli, tmp_path):
     assert r.code == 0, r.err
     summary = json.loads(r.out)
     assert summary["errors"] == [] and summary["pdf"] is None
+    # the statuses at the essay's values (games/essay.py, recomputed by hand): ok for the exact own-life
+    # (0.2 x 6.5m = 1.3m), marginal (0.05 x 0.05 x 6.5m = 16,250), researcher-vsl (5 x 16,250 = 81,250),
+    # income-sacrifice ((123,000 - 35,000) x 5 = 440,000) and industry-sacrifice (no essay figure); rounding for
+    # social-vsl (3 x 6.5m = 19.5m against "around $20m", within 10%); error for gdp-years (400tn / 97tn = 4.12,
+    # not "about five"); three textual slips; the other seven claims are readings
+    assert summary["audit"]["statuses"] == {"ok": 5, "rounding": 1, "reading": 7, "slip": 3, "error": 1,
+                                            "changed": 0}
+    assert summary["audit"]["error"] == ["gdp-years"]
+    assert summary["audit"]["slip"] == ["slip-roi", "slip-envelope", "slip-dangling"]
     assert (tmp_path / "r" / "report.tex").read_text().startswith("\\documentclass")
     bad = tmp_path / "f"
     bad.write_text("")
@@ -145,3 +154,23 @@ def test_cli_report_says_why_there_is_no_pdf(cli, tmp_path):
     assert r.code == 0, r.err
     pdf_line = [line for line in r.out.splitlines() if line.strip().startswith("pdf")]
     assert pdf_line == ["  pdf       (not compiled: --no-pdf)"]
+    assert "mismatch" not in r.out  # not a status any more (issue 18)
+    assert "  audit     17 claims: 5 ok, 1 rounding, 7 reading, 3 slip, 1 error" in r.out.splitlines()
+    assert "  error     gdp-years" in r.out.splitlines()
+    assert "  slip      slip-roi, slip-envelope, slip-dangling" in r.out.splitlines()
+
+
+def test_buyout_sentence_follows_removal_by_hand():
+    from solvers.report.analysis_sections import buyout_text
+
+    text, nums = buyout_text(essay.parameters("phd"))
+    # games/removal.py: careers n_B = B / (w_C T) = 1e9 / (250,000 x 5) = 800 (the industry salary);
+    # removed n_B (1 - h) = 800 x (1 - 0.5) = 400; time bought T n_out / N_C = 5 x 400 / 10,000 = 0.2 years;
+    # P(doom) change -lambda x 0.2 = -0.01 x 0.2 = -0.002, from 20% to 19.8%
+    assert (nums["careers"], nums["removed"], nums["time_bought"]) == (800, 400, essay.R(1, 5))
+    assert nums["doom_change"] == essay.R(-1, 500)
+    for words in ("$1bn buys 800 five-year", "($1.25m each)", "With 50% of the places refilled",
+                  "400 researchers leave a Capabilities workforce of 10,000", "by 0.2 years",
+                  "at 1% of P(doom) per year bought", "falls by 0.2 percentage points, from 20% to 19.8%"):
+        assert words in text, words
+    assert "Alignment." in text and "80 careers" not in text and "would suffice" not in text
