@@ -1,0 +1,1 @@
+../../notebooks/07_sequential_and_repeated.py

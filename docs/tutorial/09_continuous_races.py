@@ -1,0 +1,1 @@
+../../notebooks/09_continuous_races.py
