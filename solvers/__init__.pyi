@@ -112,3 +112,15 @@ from .sweeps.plots import (
 )
 from .sweeps.result import SweepResult as SweepResult
 from .sweeps.sensitivity import first_order_indices as first_order_indices, first_order_table as first_order_table
+
+# isort: split
+# --- solution concepts beyond Nash (issue 17: correlated equilibria, quantal response, ESS) ---
+from .equilibria.correlated import correlated_equilibria as correlated_equilibria
+from .results.concepts import (
+    CorrelatedEquilibria as CorrelatedEquilibria,
+    CorrelatedEquilibrium as CorrelatedEquilibrium,
+    EvolutionarilyStableStrategy as EvolutionarilyStableStrategy,
+    LogitPath as LogitPath,
+    LogitPoint as LogitPoint,
+    SupportComponent as SupportComponent,
+)

@@ -30,6 +30,7 @@ import sympy
 from games._text import format_number, latex_text
 from games.errors import GameError
 from games.parameters import latex_symbol_names
+from solvers.render.concepts import CONCEPT_TYPES, concept_rows
 from solvers.results.conditions import BreakEven, Classification, ConditionalEquilibrium, Outcome, Threshold
 from solvers.results.equilibria import Equilibria, Equilibrium, SymmetricEquilibrium
 
@@ -299,6 +300,8 @@ def _rows(result: Any, names: dict[sympy.Symbol, str]) -> list[tuple[str, str]]:
                 for k, v in result.conditions.items()]
     if isinstance(result, (sympy.Basic, bool)):
         return [("&" + latex_expr(result, names), _plain(result))]
+    if isinstance(result, CONCEPT_TYPES):
+        return concept_rows(result, names)
     if isinstance(result, Equilibrium):
         return [_numeric_row(result, names)]
     if isinstance(result, (list, tuple)) and all(isinstance(r, Equilibrium) for r in result):

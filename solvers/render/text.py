@@ -23,6 +23,7 @@ from typing import Any
 import sympy
 
 from games._text import format_number
+from solvers.render.concepts import CONCEPT_TYPES, concept_text
 from solvers.results.conditions import (
     BreakEven,
     Classification,
@@ -139,3 +140,7 @@ def _(c: InterventionCost) -> str:
     qual = " (sufficient)" if c.sufficient_only else ""
     return (f"minimal {c.instrument} making {c.strategy} {c.target}{qual}: {c.amount}; "
             f"total cost {c.total_cost}")
+
+
+for _kind in CONCEPT_TYPES:  # correlated, quantal-response, ESS and N-player component results
+    to_text.register(_kind)(concept_text)
