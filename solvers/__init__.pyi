@@ -117,6 +117,7 @@ from .sweeps.sensitivity import first_order_indices as first_order_indices, firs
 # --- solution concepts beyond Nash (issue 17: correlated equilibria, quantal response, ESS) ---
 from .equilibria.correlated import correlated_equilibria as correlated_equilibria
 from .equilibria.evolutionary import evolutionarily_stable_strategies as evolutionarily_stable_strategies
+from .equilibria.quantal import logit_path as logit_path, logit_qre as logit_qre
 from .results.concepts import (
     CorrelatedEquilibria as CorrelatedEquilibria,
     CorrelatedEquilibrium as CorrelatedEquilibrium,
