@@ -192,8 +192,9 @@ class SupportComponent(Rendered):
     unknowns : tuple of sympy.Symbol
         The free probabilities (``p_i_s``: player i's probability of strategy s).
     equations : tuple of sympy expressions
-        A Groebner basis of the indifference equations (empty: every mixture
-        on the supports is indifferent).
+        The solution set of the indifference equations, solved for some
+        unknowns in terms of the others (``u - f(free)``, each :math:`= 0`;
+        empty: every mixture on the supports is indifferent).
     inequalities : tuple of sympy expressions
         Each must be :math:`\ge 0`.
     dimension : int
