@@ -289,6 +289,20 @@ def _plane(arrays: list[Any], supports: tuple[tuple[int, ...], ...], param: list
     return None, decided
 
 
+def _conditionally_dominated(arrays: list[Any], supports: tuple[tuple[int, ...], ...]) -> bool:
+    """True when a strategy in some support is strictly beaten by another against every profile of the others'
+    supports: no equilibrium has these supports (a cheap filter before any polynomial is built)."""
+    for i, S in enumerate(supports):
+        if len(S) < 2:
+            continue
+        idx = [list(range(arrays[i].shape[i])) if j == i else list(T) for j, T in enumerate(supports)]
+        sub = np.moveaxis(arrays[i][np.ix_(*idx)], i, 0).reshape(arrays[i].shape[i], -1)
+        for s in S:
+            if any(all(a > b for a, b in zip(sub[t], sub[s])) for t in range(sub.shape[0]) if t != s):
+                return True
+    return False
+
+
 def nplayer_support_enumeration(game: Game, *, max_supports: int = MAX_SUPPORT_PROFILES) -> Equilibria:
     """Every Nash equilibrium (pure and mixed) of a small numeric N-player game, exactly, continua as components.
 
@@ -345,6 +359,8 @@ def nplayer_support_enumeration(game: Game, *, max_supports: int = MAX_SUPPORT_P
     undecided = 0
     for supports in itertools.product(*(_subsets(m) for m in shape)):
         if all(len(s) == 1 for s in supports):
+            continue
+        if _conditionally_dominated(arrays, supports):
             continue
         prof, unknowns = _support_unknowns(supports, shape)
         eqs = []

@@ -1,4 +1,4 @@
-r"""Exact real solutions of zero-dimensional polynomial systems: Groebner bases in shape position and real root isolation.
+r"""Exact real solutions of zero-dimensional polynomial systems: Groebner bases in shape position (grevlex, then FGLM) and real root isolation.
 
 For the indifference systems of N-player support enumeration.  A lexicographic
 Groebner basis of the system plus :math:`t = \sum_k c_k x_k` (a separating
@@ -17,6 +17,9 @@ References
 ----------
 D. Cox, J. Little, D. O'Shea, *Ideals, Varieties, and Algorithms*, 4th ed.,
 Springer (2015), Sections 3.1-3.5 (elimination) and 5.3 (finiteness);
+J.-C. Faugere, P. Gianni, D. Lazard, T. Mora, "Efficient computation of
+zero-dimensional Groebner bases by change of ordering", J. Symbolic
+Computation 16 (1993) 329-344 (FGLM);
 M. Kreuzer, L. Robbiano, *Computational Commutative Algebra 1* (2000),
 Theorem 3.7.25 (the shape lemma).
 
@@ -55,6 +58,7 @@ class RealSolution:
     root: Any
     t: sympy.Symbol
     coordinates: tuple[tuple[sympy.Symbol, sympy.Poly], ...]
+    minimal: sympy.Poly | None = None
 
     def _in_t(self, expr: Any) -> tuple[sympy.Poly, sympy.Poly]:
         sub = {x: g.as_expr() for x, g in self.coordinates}
@@ -64,6 +68,8 @@ class RealSolution:
     def _minimal(self) -> sympy.Poly:
         """The minimal polynomial of the root, in ``t``."""
         r = self.root
+        if self.minimal is not None:
+            return self.minimal
         if isinstance(r, sympy.CRootOf):
             return sympy.Poly(r.poly.as_expr().subs(r.poly.gen, self.t), self.t)
         return sympy.Poly(sympy.minimal_polynomial(r, self.t), self.t)
@@ -98,7 +104,8 @@ class RealSolution:
         scale = den.LC()
         if den.degree() > 0:
             num, scale = num * den.invert(minimal), 1  # 1/den(r) as a polynomial in r, modulo the minimal one
-        return num.rem(minimal).as_expr().subs(self.t, self.root) / scale
+        value = num.rem(minimal).as_expr().subs(self.t, self.root) / scale
+        return value if isinstance(self.root, sympy.CRootOf) else sympy.expand(value)
 
 
 def _shape(basis: list[Any], unknowns: list[sympy.Symbol], t: sympy.Symbol) -> tuple[Any, dict[Any, Any]] | None:
@@ -151,21 +158,29 @@ def real_solutions(eqs: list[Any], unknowns: list[sympy.Symbol]) -> list[RealSol
     """
     if not unknowns:
         return [] if any(e != 0 for e in eqs) else NOT_ZERO_DIMENSIONAL
-    G = sympy.groebner(eqs, *unknowns, order="lex")
-    if list(G.exprs) == [1]:
-        return []
-    if not G.is_zero_dimensional:
-        return NOT_ZERO_DIMENSIONAL
     t = sympy.Dummy("t")
     for form in _FORMS:
         linear = t - sum(c * x for c, x in zip(form, reversed(unknowns)))
-        H = sympy.groebner(list(G.exprs) + [linear], *unknowns, t, order="lex")
-        shape = _shape(list(H.exprs), unknowns, t)
+        # a degree-reverse-lexicographic basis is cheap; FGLM turns it into the lexicographic one
+        H = sympy.groebner(list(eqs) + [linear], *unknowns, t, order="grevlex")
+        if list(H.exprs) == [1]:
+            return []
+        if not H.is_zero_dimensional:
+            return NOT_ZERO_DIMENSIONAL
+        shape = _shape(list(H.fglm("lex").exprs), unknowns, t)
         if shape is None:
             continue
         h, coords = shape
         if sympy.degree(sympy.gcd(h, h.diff(t)), t) > 0:
             continue  # a multiple root: the ideal is not radical
-        roots = sympy.real_roots(h)
-        return [RealSolution(r, t, tuple((x, coords[x]) for x in unknowns)) for r in roots]
+        out = []
+        for f, _ in sympy.Poly(h, t).factor_list()[1]:  # each irreducible factor is its roots' minimal polynomial
+            if f.degree() == 1:
+                roots = [-f.nth(0) / f.nth(1)]
+            elif f.degree() == 2:  # square roots read better than CRootOf
+                roots = sorted((v for v in sympy.roots(f, t) if v.is_real), key=float)
+            else:
+                roots = [sympy.CRootOf(f, i) for i in range(f.count_roots())]  # the real roots come first
+            out += [RealSolution(r, t, tuple((x, coords[x]) for x in unknowns), f) for r in roots]
+        return sorted(out, key=lambda s: float(s.root))
     return NOT_SHAPE

@@ -61,7 +61,7 @@ def _gambit_profiles(u: list[np.ndarray]) -> list[tuple[float, ...]]:
     return [tuple(float(v) for p in gg.players for _, v in e[p]) for e in res.equilibria]
 
 
-@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("seed", range(6))
 def test_generic_2x2x2_against_gambit_enumpoly(seed):
     # generic payoffs (wide range): every equilibrium gambit finds is ours; ours are each verified exactly.
     # (seed 3's second game has an irrational equilibrium, (2 sqrt(611) - 36)/41 for player 1, that
@@ -90,7 +90,7 @@ def test_an_irrational_equilibrium_gambit_misses():
     assert len(_gambit_profiles(u)) == len(ours) - 1
 
 
-@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("seed", range(3))
 def test_degenerate_2x2x2_are_complete(seed):
     # payoffs in {0, 1, 2}: many ties, continua on some supports; every witness and point is an equilibrium
     rng = np.random.default_rng(40 + seed)
@@ -116,3 +116,4 @@ def test_real_solutions_by_hand():
     # x^2 + 1 = 0 has no real solution; x = y is a line
     assert real_solutions([x**2 + 1, y], [x, y]) == []
     assert real_solutions([x - y], [x, y]) == NOT_ZERO_DIMENSIONAL
+
