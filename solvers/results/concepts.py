@@ -16,6 +16,8 @@ from typing import Any
 
 import sympy
 
+from games._exact import to_exact
+from games.errors import GameError
 from solvers.results._display import Rendered
 from solvers.results.equilibria import Equilibrium
 
@@ -100,7 +102,7 @@ class CorrelatedEquilibria(Rendered):
 
     def contains(self, probabilities: Any) -> bool:
         """True when the distribution (one number per profile, in ``profiles`` order) is in the polytope."""
-        x = [sympy.nsimplify(v) if isinstance(v, float) else sympy.sympify(v) for v in probabilities]
+        x = [to_exact(v, "CorrelatedEquilibria.contains", error=GameError) for v in probabilities]
         if len(x) != len(self.profiles) or any(v < 0 for v in x) or sum(x) != 1:
             return False
         return all(sum(a * v for a, v in zip(row, x)) <= 0 for _, row in self.constraints)

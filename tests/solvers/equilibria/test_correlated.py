@@ -173,3 +173,10 @@ def test_exact_lp_agrees_with_scipy_on_random_programmes():
         assert ours.status == {0: "optimal", 2: "infeasible", 3: "unbounded"}[res.status]
         if res.status == 0:
             assert float(ours.value) == pytest.approx(-res.fun, abs=1e-9)
+
+
+def test_contains_never_evaluates_strings():
+    poly = correlated_equilibria(CHICKEN)
+    assert poly.contains([0.5, 0.25, 0.25, 0])  # floats become exact rationals
+    with pytest.raises(GameError, match="strings are never evaluated"):
+        poly.contains(["1/4"] * 4)
