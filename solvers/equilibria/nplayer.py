@@ -379,7 +379,9 @@ def nplayer_support_enumeration(game: Game, *, max_supports: int = MAX_SUPPORT_P
                     found.append(Equilibrium(tuple(tuple(vec) for vec in point), tuple(r.value(v) for v in pays),
                                              game.players, game.strategies, exact=True))
             continue
-        sols: list[dict[Any, Any]] = [{}] if not eqs else sympy.solve(eqs, unknowns, dict=True)
+        # a continuum: solved parametrically (unchecked: every point is verified exactly below)
+        sols: list[dict[Any, Any]] = [{}] if not eqs else sympy.solve(eqs, unknowns, dict=True, check=False,
+                                                                      simplify=False)
         for sol in sols:
             if len(sol) == len(unknowns) and not any(v.free_symbols for v in sol.values()):
                 point = [[x.subs(sol) for x in vec] for vec in prof]
