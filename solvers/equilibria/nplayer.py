@@ -303,6 +303,36 @@ def _conditionally_dominated(arrays: list[Any], supports: tuple[tuple[int, ...],
     return False
 
 
+def _support_solutions(game: Game, arrays: list[Any], supports: tuple[tuple[int, ...], ...], prof: list[list[Any]],
+                       unknowns: list[sympy.Symbol], sols: list[dict[Any, Any]], shape: tuple[int, ...]
+                       ) -> tuple[list[Equilibrium], list[SupportComponent], int]:
+    """The equilibria, components and undecided pieces of one support from its (parametric) solutions."""
+    found: list[Equilibrium] = []
+    components: list[SupportComponent] = []
+    undecided = 0
+    for sol in sols:
+        if len(sol) == len(unknowns) and not any(v.free_symbols for v in sol.values()):
+            point = [[x.subs(sol) for x in vec] for vec in prof]
+            pos, gains, pays = _conditions(arrays, supports, point, shape)
+            if _check_point(pos, gains):
+                found.append(_equilibrium(game, point, pays))
+            continue
+        isolated, witness, decided = _continuum(arrays, supports, prof, unknowns, sol, shape)
+        for pt in isolated:
+            found.append(_equilibrium(game, pt, _conditions(arrays, supports, pt, shape)[2]))
+        if witness is not None:
+            gains = _conditions(arrays, supports, prof, shape)[1]
+            dim = len({u for u in unknowns if u not in sol} | {s for v in sol.values() for s in v.free_symbols})
+            components.append(SupportComponent(
+                tuple(supports), tuple(unknowns), tuple(sympy.expand(u - v) for u, v in sol.items()),
+                tuple(sympy.expand(g) for g in gains), dim,
+                _equilibrium(game, witness, _conditions(arrays, supports, witness, shape)[2]),
+            ))
+        elif not decided:
+            undecided += 1
+    return found, components, undecided
+
+
 def nplayer_support_enumeration(game: Game, *, max_supports: int = MAX_SUPPORT_PROFILES) -> Equilibria:
     """Every Nash equilibrium (pure and mixed) of a small numeric N-player game, exactly, continua as components.
 
@@ -379,29 +409,21 @@ def nplayer_support_enumeration(game: Game, *, max_supports: int = MAX_SUPPORT_P
                     found.append(Equilibrium(tuple(tuple(vec) for vec in point), tuple(r.value(v) for v in pays),
                                              game.players, game.strategies, exact=True))
             continue
-        # a continuum: solved parametrically (unchecked: every point is verified exactly below)
-        sols: list[dict[Any, Any]] = [{}] if not eqs else sympy.solve(eqs, unknowns, dict=True, check=False,
-                                                                      simplify=False)
-        for sol in sols:
-            if len(sol) == len(unknowns) and not any(v.free_symbols for v in sol.values()):
-                point = [[x.subs(sol) for x in vec] for vec in prof]
-                pos, gains, pays = _conditions(arrays, supports, point, shape)
-                if _check_point(pos, gains):
-                    found.append(_equilibrium(game, point, pays))
-                continue
-            isolated, witness, decided = _continuum(arrays, supports, prof, unknowns, sol, shape)
-            for pt in isolated:
-                found.append(_equilibrium(game, pt, _conditions(arrays, supports, pt, shape)[2]))
-            if witness is not None:
-                pos, gains, pays = _conditions(arrays, supports, prof, shape)
-                dim = len({u for u in unknowns if u not in sol} | {s for v in sol.values() for s in v.free_symbols})
-                equations = tuple(sympy.expand(u - v) for u, v in sol.items())
-                components.append(SupportComponent(
-                    tuple(supports), tuple(unknowns), equations, tuple(sympy.expand(g) for g in gains), dim,
-                    _equilibrium(game, witness, _conditions(arrays, supports, witness, shape)[2]),
-                ))
-            elif not decided:
-                undecided += 1
+        # a continuum: solved parametrically, first unchecked (fast; every point is verified exactly), and
+        # again with sympy's own checks and simplification when that leaves a piece undecided
+        for checked in (False, True):
+            if not eqs:
+                sols: list[dict[Any, Any]] = [{}]
+            elif checked:
+                sols = sympy.solve(eqs, unknowns, dict=True)
+            else:
+                sols = sympy.solve(eqs, unknowns, dict=True, check=False, simplify=False)
+            got = _support_solutions(game, arrays, supports, prof, unknowns, sols, shape)
+            if got[2] == 0 or checked or not eqs:
+                break
+        found += got[0]
+        components += got[1]
+        undecided += got[2]
     method = "support enumeration (exact polynomial systems)"
     if components:
         method += f"; {len(components)} support(s) with a continuum of equilibria, reported as components"
