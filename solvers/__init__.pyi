@@ -161,3 +161,17 @@ from .sequential.subgame_perfect import (
     subgame_perfect_equilibria as subgame_perfect_equilibria,
 )
 from .sequential.sustain import sustainability as sustainability
+
+# isort: split
+# --- solution concepts beyond Nash (issue 17: correlated equilibria, quantal response, ESS) ---
+from .equilibria.correlated import correlated_equilibria as correlated_equilibria
+from .equilibria.evolutionary import evolutionarily_stable_strategies as evolutionarily_stable_strategies
+from .equilibria.quantal import logit_path as logit_path, logit_qre as logit_qre
+from .results.concepts import (
+    CorrelatedEquilibria as CorrelatedEquilibria,
+    CorrelatedEquilibrium as CorrelatedEquilibrium,
+    EvolutionarilyStableStrategy as EvolutionarilyStableStrategy,
+    LogitPath as LogitPath,
+    LogitPoint as LogitPoint,
+    SupportComponent as SupportComponent,
+)

@@ -31,6 +31,7 @@ from games._text import format_number, latex_text
 from games.errors import GameError
 from games.parameters import latex_symbol_names
 from solvers.render import information as _information
+from solvers.render.concepts import CONCEPT_TYPES, concept_rows
 from solvers.render.continuous import CONTINUOUS_RESULTS, continuous_rows
 from solvers.render.tree import LATEX as _TREE_LATEX
 from solvers.results.conditions import BreakEven, Classification, ConditionalEquilibrium, Outcome, Threshold
@@ -319,6 +320,8 @@ def _rows(result: Any, names: dict[sympy.Symbol, str]) -> list[tuple[str, str]]:
         return _information.latex_rows(result, lambda e, extra=None: latex_expr(e, {**names, **(extra or {})}))
     if isinstance(result, (sympy.Basic, bool)):
         return [("&" + latex_expr(result, names), _plain(result))]
+    if isinstance(result, CONCEPT_TYPES):
+        return concept_rows(result, names)
     if isinstance(result, Equilibrium):
         return [_numeric_row(result, names)]
     if isinstance(result, (list, tuple)) and all(isinstance(r, Equilibrium) for r in result):

@@ -24,6 +24,7 @@ import sympy
 
 from games._text import format_number
 from solvers.render import information as _information
+from solvers.render.concepts import CONCEPT_TYPES, concept_text
 from solvers.render.continuous import CONTINUOUS_RESULTS, continuous_text
 from solvers.render.tree import TEXT as _TREE_TEXT
 from solvers.results.conditions import (
@@ -150,3 +151,5 @@ for _info_type, _renderer in _information.TEXT.items():  # hidden information (r
     to_text.register(_info_type, _renderer)
 for _tree_type, _render_tree in _TREE_TEXT.items():  # game trees and repeated games (solvers.render.tree)
     to_text.register(_tree_type, _render_tree)
+for _kind in CONCEPT_TYPES:  # correlated, quantal-response, ESS and N-player component results
+    to_text.register(_kind)(concept_text)

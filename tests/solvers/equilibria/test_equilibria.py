@@ -173,9 +173,13 @@ def test_three_player_pure_equilibria():
     eqs = nash_equilibria(g, mixed=False)
     assert [e.support for e in eqs] == [((0,), (0,), (0,)), ((1,), (1,), (1,))]
     assert "mixed equilibria not searched" in eqs.method
-    # with mixed strategies this game has continua (when two others disagree, the third is indifferent)
+    # With mixed strategies: the gain of strategy 0 for player i is p_j + p_k - 1 (p = probability of 0).
+    # When two others disagree the third is indifferent (a continuum of solutions of that support's
+    # equations), but then a disagreeing pure player gains by switching: no equilibrium there, which the
+    # exact decision of continua settles.  All mixing: p_j + p_k = 1 for every pair, so p = 1/2 each.
     full = nash_equilibria(g)
-    assert not full.complete and "continuum" in full.method
+    assert full.complete and full.components == []
+    assert [e.profile for e in full][2] == ((R(1, 2), R(1, 2)),) * 3 and len(full) == 3
     assert all(is_nash_equilibrium(g, e.profile) for e in full)
     # public goods among 3: contributing costs 1 and returns 2/3 to each -> defect dominates (2/3 < 1).
     pg = [np.zeros((2, 2, 2), dtype=object) for _ in range(3)]
