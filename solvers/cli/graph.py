@@ -21,9 +21,10 @@ from solvers.dynamics.regimes import regime_graph
 from solvers.errors import CLIError
 from solvers.render.graphs import write_graph
 from solvers.render.plain import readable
+from solvers.render.style import figure_style, new_figure
 from solvers.render.tikz import to_tikz
+from solvers.report.figures import draw_regime_map
 from solvers.sweeps.game_sweep import sweep
-from solvers.sweeps.plots import plot_regime_map
 
 
 def _graph_json(G: Any) -> dict[str, Any]:
@@ -162,10 +163,12 @@ def _write(G: Any, out: str, game: Any, ps: Any, args: argparse.Namespace) -> An
     # the library's name lets the map draw the closed-form thresholds; a game built with --option has none
     grid = sweep(game if args.option else args.game, vary={k: (lo, hi, steps) for k, (lo, hi) in ranges.items()},
                  params=ps, progress=False)
-    ax = plot_regime_map(grid, thresholds=not args.option)
-    buf = io.BytesIO()
-    try:
-        ax.figure.savefig(buf, format=Path(out).suffix.lower().lstrip("."), bbox_inches="tight", dpi=150)
-    finally:
-        plt.close(ax.figure)
+    with figure_style():  # the report's figure: regions named in words, thresholds labelled, paper sizes
+        fig, ax = new_figure(0.5)
+        draw_regime_map(grid, ps, ax)
+        buf = io.BytesIO()
+        try:
+            fig.savefig(buf, format=Path(out).suffix.lower().lstrip("."), dpi=300)
+        finally:
+            plt.close(fig)
     return atomic_write_bytes(out, buf.getvalue())
