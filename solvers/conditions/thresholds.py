@@ -38,11 +38,14 @@ from typing import Any
 import sympy
 
 from games._exact import to_exact
+from games.bayesian import BayesianGame
+from games.continuous import ContinuousGame
 from games.core import Game
 from games.errors import GameError, UnknownNameError, suggest
 from games.extensive import ExtensiveGame
 from games.parameters import ParameterSet, parameter_name
 from games.repeated import RepeatedGame
+from games.signaling import SignalingGame
 from games.symmetric import SymmetricGame
 from solvers.conditions.cache import KeyedCache, game_key
 from solvers.conditions.derive import equilibrium_conditions
@@ -55,6 +58,10 @@ __all__ = ["break_even"]
 
 
 WHATS = ("equilibria", "welfare")
+
+
+#: Game forms whose equilibrium records carry their own condition (issue 16): break_even reads those.
+_FAMILY_FORMS = (BayesianGame, SignalingGame, ContinuousGame)
 
 
 def _fixed_values(game: Game | SymmetricGame, symbol: sympy.Symbol,
@@ -177,8 +184,26 @@ def _label_outcome(rec: ConditionalEquilibrium, cond: Any) -> Outcome:
     return Outcome(rec.label, cond, rec.profile, rec)
 
 
+def _family_label(rec: Any) -> str:
+    """A record's name in the break-even tables: its own label, or a Bayesian equilibrium's strategies."""
+    label = getattr(rec, "label", None)
+    receiver = getattr(rec, "receiver", None)
+    if isinstance(label, str) and receiver is not None:  # a signalling equilibrium: the receiver's plan too
+        return f"{label}; " + ", ".join(f"{m} -> {r if isinstance(r, str) else 'mixed'}" for m, r in receiver.items())
+    if isinstance(label, str):
+        return label
+    return "; ".join(f"{p}: " + ", ".join(f"{t} " + "/".join(a for a, v in rec.strategy(p)[t].items() if v != 0)
+                                          for t in rec.strategy(p)) for p in rec.players)
+
+
 def _statements(game: Game | SymmetricGame, what: str) -> list[tuple[str, Any, ConditionalEquilibrium | None]]:
     """(label, condition, record) triples whose truth may change with the parameter."""
+    if isinstance(game, _FAMILY_FORMS):  # Bayesian, signalling, continuous: their records' own conditions
+        if what != "equilibria":
+            raise GameError(f"break_even(what={what!r}): only what='equilibria' applies to a {type(game).__name__}")
+        records = equilibrium_conditions(game, by_kinds=False)
+        return [(_family_label(r), sympy.true if r.condition is True else sympy.false if r.condition is False
+                 else r.condition, None) for r in records]
     if what == "equilibria":
         # unreduced: a threshold outside a parameter's range is reported (flagged by in_range)
         return [(r.label, r.parameter_condition, r) for r in equilibrium_conditions(game, by_kinds=False)]
@@ -322,8 +347,10 @@ def break_even(game: Game | SymmetricGame, symbol: Any, values: Mapping[Any, Any
 
     Parameters
     ----------
-    game : Game or SymmetricGame
-        A symbolic game (any game :func:`solvers.equilibrium_conditions` takes).
+    game : Game, SymmetricGame, ExtensiveGame, RepeatedGame, BayesianGame, SignalingGame or ContinuousGame
+        A symbolic game (any game :func:`solvers.equilibrium_conditions` takes).  For Bayesian,
+        signalling and continuous games the thresholds are where the conditions of their
+        equilibrium records change truth (a signalling equilibrium is named with the receiver's plan).
     symbol : sympy.Symbol or str
         The parameter to solve for (a free symbol of the game, or its name).
     values : mapping or ParameterSet, optional
@@ -373,9 +400,9 @@ def break_even(game: Game | SymmetricGame, symbol: Any, values: Mapping[Any, Any
     >>> break_even(g, V, {"w_A": 35, "w_C": 123})[0].value
     88
     """
-    if not isinstance(game, (Game, SymmetricGame, ExtensiveGame, RepeatedGame)):
-        raise GameError(f"break_even: expected a Game, SymmetricGame, ExtensiveGame or RepeatedGame, "
-                        f"got {type(game).__name__}")
+    if not isinstance(game, (Game, SymmetricGame, ExtensiveGame, RepeatedGame, *_FAMILY_FORMS)):
+        raise GameError(f"break_even: expected a Game, SymmetricGame, ExtensiveGame, RepeatedGame, BayesianGame, "
+                        f"SignalingGame or ContinuousGame, got {type(game).__name__}")
     if what not in WHATS:
         raise GameError(f"break_even: what={what!r} not allowed (allowed: {', '.join(WHATS)})")
     s = resolve_symbol(game.free_symbols, symbol, where="break_even", what="parameter of this game")
