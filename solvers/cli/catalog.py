@@ -39,7 +39,7 @@ import json
 from pathlib import Path
 
 from games._io import atomic_write_text
-from solvers.sweeps.cachefile import MAX_BYTES, _make_room, _parse, _read_regular, cache_dir
+from solvers.sweeps.cachefile import MAX_BYTES, _make_room, _parse, _read_regular, cache_dir, source_digest
 
 __all__ = ["load", "store"]
 
@@ -50,11 +50,8 @@ _ROOT = Path(__file__).resolve().parents[2]
 
 
 def _key(scenario: str) -> str:
-    h = hashlib.sha256(f"aligngames list format {FORMAT}\0{scenario}\0".encode())
-    for folder in (_ROOT / "games", _ROOT / "solvers" / "cli"):
-        for path in sorted(folder.glob("*.py")):
-            h.update(f"{folder.name}/{path.name}\0".encode())
-            h.update(path.read_bytes())
+    # every source file counts: the library's families describe themselves through their own modules
+    h = hashlib.sha256(f"aligngames list format {FORMAT}\0{scenario}\0{source_digest()}".encode())
     return h.hexdigest()
 
 

@@ -23,7 +23,6 @@ import base64
 import binascii
 import dataclasses
 import hashlib
-import importlib.metadata
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -34,7 +33,7 @@ from games._io import atomic_write_bytes, atomic_write_text
 from games.parameters import ParameterSet
 from solvers.report.build import SECTIONS, build_report
 from solvers.report.document import Block, Report, ReportFiles, _compile_pdf, bibliography_text, write_report
-from solvers.sweeps.cache import _make_room, _read_regular, cache_dir
+from solvers.sweeps.cachefile import _make_room, _read_regular, cache_dir, source_digest
 
 __all__ = ["cached_build_report", "write_report_cached", "report_key", "load_pdf", "store_pdf", "FORMAT"]
 
@@ -45,25 +44,6 @@ FORMAT = 1
 MAX_BYTES = 64 << 20
 
 _NAME = re.compile(r"[A-Za-z0-9_-]{1,80}\.(?:png|pdf|tex)")
-_SOURCES: str | None = None
-
-
-def _sources_digest() -> str:
-    """SHA-256 of every source file of games and solvers (and the shipped .sty and .bib), and sympy's version."""
-    global _SOURCES
-    if _SOURCES is None:
-        h = hashlib.sha256()
-        root = Path(__file__).resolve().parent.parent.parent
-        for pkg in ("games", "solvers"):
-            for path in sorted((root / pkg).rglob("*")):
-                if path.suffix in (".py", ".sty", ".bib") and "__pycache__" not in path.parts:
-                    h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
-        try:
-            h.update(importlib.metadata.version("sympy").encode())
-        except importlib.metadata.PackageNotFoundError:
-            pass
-        _SOURCES = h.hexdigest()
-    return _SOURCES
 
 
 def report_key(params: ParameterSet, sections: Iterable[str] = SECTIONS) -> str | None:
@@ -81,7 +61,7 @@ def report_key(params: ParameterSet, sections: Iterable[str] = SECTIONS) -> str 
     """
     if cache_dir() is None:
         return None
-    h = hashlib.sha256(f"aligngames report format {FORMAT}\0{_sources_digest()}\0".encode())
+    h = hashlib.sha256(f"aligngames report format {FORMAT}\0{source_digest()}\0".encode())
     h.update(json.dumps([params.name, sorted((p.name, str(p.value)) for p in params.values()),
                          list(sections)]).encode())
     return h.hexdigest()

@@ -81,36 +81,13 @@ from solvers.sweeps.cachefile import (  # the safe reading and writing of cache 
     _parse,
     _read_regular,
     cache_dir,
+    source_digest,
 )
 from solvers.sweeps.model import SweepTemplate
 from solvers.sweeps.program import FORMAT_VERSION
 
 __all__ = ["template_key", "load", "store", "cache_dir", "MAX_BYTES", "MAX_DEPTH", "MAX_INT_DIGITS"]
 
-
-_SOURCE_HASH: str | None = None
-
-
-def _source_hash() -> str:
-    """SHA-256 of the games and solvers sources and the sympy version (computed once per process)."""
-    global _SOURCE_HASH
-    if _SOURCE_HASH is None:
-        import importlib.util
-
-        h = hashlib.sha256()
-        for pkg in ("games", "solvers"):
-            folder = Path(__file__).resolve().parent.parent / pkg
-            for path in sorted(folder.glob("*.py")):
-                h.update(f"{pkg}/{path.name}\0".encode())
-                h.update(path.read_bytes())
-        spec = importlib.util.find_spec("sympy")  # finds the package without importing it
-        if spec is not None and spec.origin:
-            release = Path(spec.origin).with_name("release.py")
-            text = release.read_text() if release.exists() else ""
-            m = re.search(r"__version__\s*=\s*['\"]([^'\"]+)['\"]", text)
-            h.update(f"sympy {m.group(1) if m else spec.origin}".encode())
-        _SOURCE_HASH = h.hexdigest()
-    return _SOURCE_HASH
 
 
 def template_key(game: str, *, scenario: str | None, case: str | None, params_file: str | None,
@@ -123,7 +100,7 @@ def template_key(game: str, *, scenario: str | None, case: str | None, params_fi
     if cache_dir() is None:
         return None
     h = hashlib.sha256()
-    h.update(f"aligngames sweep template format {FORMAT_VERSION}\0{_source_hash()}\0".encode())
+    h.update(f"aligngames sweep template format {FORMAT_VERSION}\0{source_digest()}\0".encode())
     h.update(json.dumps([game, scenario, case, list(sets)]).encode())
     if params_file:
         data = _read_regular(params_file, MAX_PARAMETER_FILE_BYTES, follow=True)

@@ -19,6 +19,8 @@ ValueError: JSON constant NaN (allowed: finite numbers only)
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
 import json
 import math
 import os
@@ -126,3 +128,34 @@ def _make_room(path: Path) -> None:
         os.unlink(path)
     elif stat.S_ISDIR(info.st_mode):
         os.rmdir(path)  # OSError if it is not empty: the cache is skipped
+
+
+_SOURCES: str | None = None
+
+
+def source_digest() -> str:
+    """SHA-256 of every source file of ``games`` and ``solvers`` and sympy's version, computed once per process.
+
+    The one key part the caches share (sweep templates, the report, the ``list`` catalogue): a cached
+    result is reused only by the code and the sympy that produced it.  Every ``.py``, ``.pyi``,
+    ``.sty`` and ``.bib`` file of both packages counts, in sub-packages too (an edit in
+    ``solvers/conditions/`` changes what a template holds).  sympy's version is read from its
+    distribution's metadata, without importing sympy.
+    """
+    global _SOURCES
+    if _SOURCES is None:
+        _SOURCES = _digest(Path(__file__).resolve().parent.parent.parent)
+    return _SOURCES
+
+
+def _digest(root: Path) -> str:
+    h = hashlib.sha256()
+    for pkg in ("games", "solvers"):
+        for path in sorted((root / pkg).rglob("*")):
+            if path.suffix in (".py", ".pyi", ".sty", ".bib") and "__pycache__" not in path.parts:
+                h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    try:
+        h.update(b"sympy " + importlib.metadata.version("sympy").encode())
+    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - sympy is a dependency
+        pass
+    return h.hexdigest()

@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -290,3 +291,22 @@ def test_parameter_order_does_not_depend_on_which_game_module_is_imported_first(
     assert names[:2] == ["vsl", "altruism_vsl_multiplier"]
     assert names.index("alignment_world_benefit") < names.index("salary_neither") < names.index(
         "alignment_subsidy") < names.index("leader_share")
+
+
+def test_the_caches_key_on_every_source_file_sub_packages_included(tmp_path):
+    # an edit deep in solvers/ (here solvers/conditions/) must invalidate cached sweep templates, reports and
+    # the list catalogue; the old key read only the packages' top-level modules
+    import shutil
+
+    from solvers.sweeps import cachefile
+
+    root = Path(cachefile.__file__).resolve().parents[2]
+    for pkg in ("games", "solvers"):
+        shutil.copytree(root / pkg, tmp_path / pkg, ignore=shutil.ignore_patterns("__pycache__"))
+    before = cachefile._digest(tmp_path)
+    assert before == cachefile._digest(root) == cachefile.source_digest()
+    derive = tmp_path / "solvers" / "conditions" / "derive.py"
+    derive.write_text(derive.read_text() + "\n# an edit\n")
+    assert cachefile._digest(tmp_path) != before
+    (tmp_path / "solvers" / "render" / "references.bib").write_text("@misc{x, title={y}}\n")
+    assert len({before, cachefile._digest(tmp_path)}) == 2
