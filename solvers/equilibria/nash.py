@@ -38,10 +38,11 @@ Dispatch
 * **Three or more players**: every *pure* equilibrium
   (:func:`solvers.equilibria.pure.pure_nash_equilibria`, exact), and for small games
   (``mixed``) every *isolated* mixed equilibrium by exact support enumeration
-  (:func:`solvers.equilibria.nplayer.nplayer_support_enumeration`).  Mixed
-  equilibria forming a continuum within one support are not enumerated, and
-  larger games get pure equilibria only; the result's ``method`` and
-  ``complete`` say what was done.
+  (:func:`solvers.equilibria.nplayer.nplayer_support_enumeration`); a support
+  whose equilibria form a continuum is reported as a component (its equations,
+  inequalities and an exact witness) in the result's ``components``.  Larger
+  games get pure equilibria only; the result's ``method`` and ``complete`` say
+  what was done.
 
 Every returned equilibrium is verified before it is returned: exactly (all
 regrets exactly 0, probabilities summing to 1) in exact mode, and with the

@@ -95,10 +95,11 @@ def _section_thresholds(rep: Report) -> None:
     nstar = [t.value for t in be]
     rep.data["break_even"]["collective_action_n_star"] = [json_value(v) for v in nstar]
     if nstar:
-        rep.blocks.append(_para(
-            f"Collective action: Capabilities is each researcher's dominant strategy, yet all-Alignment is "
-            f"better for everyone than all-Capabilities once more than n* = {format_number(nstar[0], digits=4)} researchers are "
-            "in the game."))
+        lead = ("Collective action: Capabilities is each researcher's dominant strategy, yet all-Alignment is "
+                "better for everyone than all-Capabilities once more than ")
+        n_star = format_number(nstar[0], digits=4)
+        rep.blocks.append(_para(f"{lead}n* = {n_star} researchers are in the game.",
+                                latex_escape(lead) + f"$n^* = {n_star}$ researchers are in the game."))
 
 
 def _feasible(param: Any, value: Any) -> bool:

@@ -258,12 +258,13 @@ def _collective_note(rep: Report) -> None:
     c = {cl.id: cl for cl in games.essay.claims(rep.params)}["collective-action"]
     rep.data["uncertainty"]["collective_action"] = {"n_star": json_value(c.computed), "readings": {
         r.name: json_value(r.value) for r in c.readings}}
-    rep.blocks.append(_para(
-        "Collective action: with two researchers the game is a Deadlock, not a Prisoner's Dilemma (mutual "
-        "Capabilities is better for both than mutual Alignment, by "
-        f"{_value(-c.readings[0].value if c.readings[0].value is not None else None, 'USD')}); the dilemma starts "
-        "above "
-        f"n* = {format_number(c.computed, digits=4)} researchers."))
+    lead = ("Collective action: with two researchers the game is a Deadlock, not a Prisoner's Dilemma (mutual "
+            "Capabilities is better for both than mutual Alignment, by "
+            f"{_value(-c.readings[0].value if c.readings[0].value is not None else None, 'USD')}); the dilemma "
+            "starts above ")
+    n_star = format_number(c.computed, digits=4)
+    rep.blocks.append(_para(f"{lead}n* = {n_star} researchers.",
+                            latex_escape(lead) + f"$n^* = {n_star}$ researchers."))
 
 
 _TORNADO_REF = "(the tornado chart below)"
