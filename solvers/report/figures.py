@@ -42,8 +42,10 @@ def short_name(params: ParameterSet, name: str) -> str:
     words = SHORT_NAMES.get(name)
     if words is None:
         words = p.description.split(" (")[0]
-        if len(words) > 32:
-            words = words[:32].rsplit(" ", 1)[0]
+        if len(words) > 60:  # cut at a word, never ending on a word that needs the next one
+            words = words[:60].rsplit(" ", 1)[0]
+            while words.rsplit(" ", 1)[-1] in {"of", "to", "per", "the", "a", "an", "and", "or", "on", "in", "when"}:
+                words = words.rsplit(" ", 1)[0]
     sym = latex_symbol_names().get(p.symbol, name)
     return f"{words} (${sym}$)"
 
@@ -76,7 +78,10 @@ def draw_regime_map(grid: Any, params: ParameterSet, ax: Any) -> Any:
     xs, ys = np.asarray(grid.axes[x], float), np.asarray(grid.axes[y], float)
     codes = grid.codes.reshape(grid.grid_shape)
     order = sorted(grid.counts, key=lambda c: (-grid.counts[c], c))
-    colours = ["#c6dbef", "#fdd0a2", "#c7e9c0", "#dadaeb"]
+    # pale, distinct fills (ColorBrewer Pastel1/Pastel2), one per regime; repeated past ten
+    palette = ["#c6dbef", "#fdd0a2", "#c7e9c0", "#dadaeb", "#fccde5", "#ffffb3", "#d9d9d9", "#ccebc5",
+               "#bebada", "#fbb4ae"]
+    colours = [palette[k % len(palette)] for k in range(len(order))]
     img = np.vectorize(lambda c: order.index(int(c)))(codes).astype(float)
     ax.pcolormesh(xs, ys, img.T, cmap=mcolors.ListedColormap(colours[:len(order)]), vmin=-0.5,
                   vmax=len(order) - 0.5, shading="nearest", rasterized=True)
@@ -85,13 +90,30 @@ def draw_regime_map(grid: Any, params: ParameterSet, ax: Any) -> Any:
     GX, GY = np.meshgrid(xs, ys, indexing="ij")
     signs = [np.sign(np.broadcast_to(np.asarray(sympy.lambdify((sx, sy), r, "numpy")(GX, GY), float), GX.shape))
              for r in relations]
-    for c in order:
+    names = {c: REGIME_WORDS.get(grid.regime_label(c), grid.regime_label(c)) for c in order}
+    # region names written inside their regions only when every name is short and every region large;
+    # otherwise (several equilibria per region, thin regions) a legend under the map names the colours
+    inline = all(len(w) <= 28 for w in names.values()) and min(grid.counts.values()) >= 0.08 * codes.size
+    if not inline:
+        import textwrap
+
+        import matplotlib.patches as mpatches
+
+        labels = [textwrap.fill(names[c], 100) for c in order]  # at 8 pt, 100 characters fit the text width
+        handles = [mpatches.Patch(facecolor=colours[k], edgecolor="0.5", linewidth=0.5, label=label)
+                   for k, label in enumerate(labels)]
+        fig = ax.figure
+        w, h = fig.get_size_inches()
+        lines = sum(label.count("\n") + 1 for label in labels)
+        fig.set_size_inches(w, h + 0.16 * lines + 0.1 * len(labels) + 0.35)  # room for the legend below the map
+        fig.legend(handles=handles, loc="outside lower center", fontsize=8, frameon=False, ncol=1,
+                   title="equilibria in each region", title_fontsize=8)
+    for c in order if inline else ():
         mask = codes == c
         for sg in signs:  # the label keeps to one side of every curve: the larger part of the region
             inside = mask & (sg > 0)
             mask = inside if inside.sum() * 2 >= mask.sum() else mask & (sg <= 0)
-        label = grid.regime_label(c)
-        words = REGIME_WORDS.get(label, label)
+        words = names[c]
         lo, hi = int(0.08 * len(ys)), int(0.85 * len(ys))
         widths = mask[:, lo:hi].sum(axis=0)
         if widths.max(initial=0) < 0.35 * len(xs):  # a narrow region: two lines, from its left edge
@@ -111,6 +133,11 @@ def draw_regime_map(grid: Any, params: ParameterSet, ax: Any) -> Any:
         Z = np.broadcast_to(np.asarray(f(X, Y), float), X.shape)
         cs = ax.contour(X, Y, Z, levels=[0.0], colors="black", linewidths=1.1, linestyles=styles[k % 4])
         paths = [p for seg in cs.allsegs for p in seg if len(p)]
+        # a curve along the plot's edge (a parameter's bound, e.g. s = 0) is drawn but not labelled
+        paths = [p for p in paths if not (np.ptp(p[:, 1]) < 1e-9 * (ys[-1] - ys[0]) and
+                                          min(abs(p[0, 1] - ys[0]), abs(p[0, 1] - ys[-1])) < 1e-9 * (ys[-1] - ys[0]))
+                 and not (np.ptp(p[:, 0]) < 1e-9 * (xs[-1] - xs[0]) and
+                          min(abs(p[0, 0] - xs[0]), abs(p[0, 0] - xs[-1])) < 1e-9 * (xs[-1] - xs[0]))]
         if not paths:
             continue
         pts = max(paths, key=len)
@@ -121,6 +148,12 @@ def draw_regime_map(grid: Any, params: ParameterSet, ax: Any) -> Any:
         ax.annotate(meaning, xy=(px, py), xytext=(px + 0.12 * (xs[-1] - xs[0]), py), fontsize=8, va="center",
                     arrowprops={"arrowstyle": "-", "lw": 0.6, "color": "black"},
                     bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    for axis, name in ((ax.xaxis, x), (ax.yaxis, y)):  # ticks in the parameter's unit ($1tn, 5%, 5 years)
+        unit = params[name].unit
+        axis.set_major_locator(MaxNLocator(nbins=5))
+        axis.set_major_formatter(FuncFormatter(lambda v, _, unit=unit: format_number(v, unit=unit, digits=3)))
     ax.set_xlabel(short_name(params, x))
     ax.set_ylabel(short_name(params, y))
     ax.set_xlim(xs[0], xs[-1])

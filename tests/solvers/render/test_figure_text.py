@@ -143,3 +143,11 @@ def test_best_response_edges_carry_dollar_gains(checked_figures):
     legend = [t.get_text() for t in ax.figure.legends[0].get_texts()]
     assert "pure equilibrium" in legend and "Lab 1 deviates (gain, USD)" in legend
     assert not _problems(ax.figure)
+
+
+def test_the_readmes_regime_map_is_legible(checked_figures, cli, tmp_path):
+    # the README's example: two parameters picked by the command line, five regimes of which several hold
+    # many equilibria at once: too long to write inside the regions, so a legend under the map names them
+    r = cli("graph", "great_power_race", "--kind", "regimes", "--out", str(tmp_path / "reg.png"), "--samples", "41")
+    assert r.code == 0, r.err
+    assert checked_figures and not [p for _, probs in checked_figures for p in probs]
