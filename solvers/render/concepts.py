@@ -22,6 +22,7 @@ from typing import Any
 import sympy
 
 from games._text import format_number, latex_text
+from solvers.render.plain import readable
 from solvers.results.concepts import (
     CorrelatedEquilibria,
     CorrelatedEquilibrium,
@@ -78,7 +79,7 @@ def concept_text(result: Any) -> str:
                 f"limit {result.limit}")
     if isinstance(result, EvolutionarilyStableStrategy):
         body = _mixture(result.strategies, result.strategy)
-        cond = "" if result.condition is sympy.true else f" if {result.condition}"
+        cond = "" if result.condition is sympy.true else f" if {readable(result.condition)}"
         return f"ESS ({result.kind}): {body}  (payoff {result.payoff}){cond}"
     if isinstance(result, SupportComponent):
         sup = "; ".join("{" + ", ".join(result.witness.strategies[i][s] for s in S) + "}"

@@ -21,6 +21,7 @@ import sympy
 
 from games._text import format_number, latex_text
 from games.errors import GameError
+from solvers.render.plain import readable
 from solvers.results.continuous import BestResponse, ContinuousEquilibrium, RaceEquilibrium
 
 __all__ = ["continuous_text", "continuous_rows", "plot_best_responses", "CONTINUOUS_RESULTS"]
@@ -50,10 +51,10 @@ def continuous_text(result: Any) -> str:
         text = f"{prof}  (payoffs {pays}; {result.kind}, {result.method})"
         if result.n_players is not None:
             text = f"each of {result.n_players} players: " + text
-        return text if result.condition is sympy.true else f"{text}\n    if {result.condition}"
+        return text if result.condition is sympy.true else f"{text}\n    if {readable(result.condition)}"
     if isinstance(result, BestResponse):
         text = f"{result.player}: {result.symbol} = {result.response}"
-        return text if result.condition is sympy.true else f"{text}\n    if {result.condition}"
+        return text if result.condition is sympy.true else f"{text}\n    if {readable(result.condition)}"
     if isinstance(result, RaceEquilibrium):
         var = f" (as a function of {result.variable})" if result.variable is not None else ""
         return (f"race to the precipice, {result.information} information: safety {result.safety}{var}\n"

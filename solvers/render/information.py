@@ -23,6 +23,7 @@ from typing import Any
 import sympy
 
 from games._text import format_number, latex_text
+from solvers.render.plain import readable
 from solvers.results.information import BayesianEquilibrium, PerfectBayesianEquilibrium
 
 __all__ = ["TEXT", "RESULT_TYPES", "latex_rows", "bayesian_text", "pbe_text"]
@@ -55,7 +56,7 @@ def bayesian_text(e: BayesianEquilibrium) -> str:
         else:
             parts.append(f"{player}: " + ", ".join(f"{t} {s}" for t, s in zip(e.types[i], per)))
     text = "; ".join(parts) + f"  (payoffs {', '.join(_number(v) for v in e.payoffs)})"
-    return text if e.condition is sympy.true or e.condition is True else f"{text} if {e.condition}"
+    return text if e.condition is sympy.true or e.condition is True else f"{text} if {readable(e.condition)}"
 
 
 def _sender(e: PerfectBayesianEquilibrium) -> str:
@@ -72,20 +73,20 @@ def _beliefs(e: PerfectBayesianEquilibrium) -> str:
         if isinstance(b, Mapping):
             out.append(f"{m}: " + ", ".join(f"{t} {_number(p)}" for t, p in b.items()))
         else:
-            out.append(f"{m} (off path): {b}")
+            out.append(f"{m} (off path): {readable(b)}")
     return "; ".join(out)
 
 
 def pbe_text(e: PerfectBayesianEquilibrium) -> str:
     """One line: label, intuitive or not, sender, receiver, beliefs, payoffs, condition."""
-    intuitive = {True: "intuitive", False: "fails the intuitive criterion"}.get(e.intuitive, f"intuitive if {e.intuitive}")
+    intuitive = {True: "intuitive", False: "fails the intuitive criterion"}.get(e.intuitive, f"intuitive if {readable(e.intuitive)}")
     pays = ", ".join(f"{t} {_number(v)}" for t, v in e.type_payoffs.items())
     text = (f"{e.label} [{intuitive}]: {e.players[0]} {_sender(e)}; {e.players[1]} {_receiver(e)}; "
             f"beliefs {_beliefs(e)}; payoffs {pays}, {e.players[1]} {_number(e.payoffs[1])}")
     for m, (lo, hi) in e.mixing.items():
         first = next(iter(e.receiver[m]))
         text += f"; after {m} any P({first}) in [{_number(lo)}, {_number(hi)}]"
-    return text if e.condition is True or e.condition is sympy.true else f"{text}; if {e.condition}"
+    return text if e.condition is True or e.condition is sympy.true else f"{text}; if {readable(e.condition)}"
 
 
 #: Result type -> its plain-text renderer.
@@ -109,7 +110,7 @@ def _one(result: Any, expr: Callable[..., str]) -> list[tuple[str, str]]:
         rows = [("&" + r";\ ".join(parts) + r",\quad u = \left(" + ", ".join(_tex(v, expr) for v in result.payoffs)
                  + r"\right)", bayesian_text(result))]
         if result.condition is not sympy.true and result.condition is not True:
-            rows.append((r"&\quad " + latex_text("if ") + expr(result.condition), f"  if {result.condition}"))
+            rows.append((r"&\quad " + latex_text("if ") + expr(result.condition), f"  if {readable(result.condition)}"))
         return rows
     e = result
     rows = [("&" + latex_text(e.label + ": ") + latex_text(_sender(e) + "; " + _receiver(e)), pbe_text(e))]
@@ -119,13 +120,13 @@ def _one(result: Any, expr: Callable[..., str]) -> list[tuple[str, str]]:
         else:
             symbols = e.belief_symbols.get(m, {})
             tex = latex_text(m + " (off path): ") + expr(b, {sym: _belief_tex(t, m) for t, sym in symbols.items()})
-        plain = ", ".join(f"{t} {_number(p)}" for t, p in b.items()) if isinstance(b, Mapping) else str(b)
+        plain = ", ".join(f"{t} {_number(p)}" for t, p in b.items()) if isinstance(b, Mapping) else readable(b)
         rows.append((r"&\quad " + tex, f"  beliefs after {m}: {plain}"))
     rows.append((r"&\quad " + latex_text("payoffs: ") + ", ".join(latex_text(t + " ") + _tex(v, expr)
                                                                    for t, v in e.type_payoffs.items())
                  + ", " + latex_text(e.players[1] + " ") + _tex(e.payoffs[1], expr), "  payoffs"))
     if e.condition is not True and e.condition is not sympy.true:
-        rows.append((r"&\quad " + latex_text("if ") + expr(e.condition), f"  if {e.condition}"))
+        rows.append((r"&\quad " + latex_text("if ") + expr(e.condition), f"  if {readable(e.condition)}"))
     ic = e.intuitive
     rows.append((r"&\quad " + latex_text("intuitive criterion: ")
                  + (latex_text("survives" if ic else "fails") if isinstance(ic, bool) else expr(ic)),

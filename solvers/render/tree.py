@@ -18,6 +18,7 @@ import sympy
 from games._text import format_number, latex_escape
 from games.extensive import Decision, ExtensiveGame
 from games.parameters import latex_symbol_names
+from solvers.render.plain import readable
 from solvers.results.sequential import ConditionalSPE, FolkRegion, SubgamePerfectEquilibrium, Sustainability
 
 __all__ = ["TEXT", "LATEX", "tree_figure", "plot_folk_region"]
@@ -42,17 +43,17 @@ def spe_text(e: SubgamePerfectEquilibrium) -> str:
 def conditional_spe_text(r: ConditionalSPE) -> str:
     """``(In, Accommodate): Entrant@root: In; ... payoffs (1, 1) if f <= 1``."""
     body = "; ".join(f"{h}: {_probs(dict(zip(r.strategies[k], r.profile[k])))}" for k, h in enumerate(r.players))
-    return f"{r.label}: {body}; payoffs ({', '.join(str(v) for v in r.payoffs)}) if {r.condition}"
+    return f"{r.label}: {body}; payoffs ({', '.join(str(v) for v in r.payoffs)}) if {readable(r.condition)}"
 
 
 def sustainability_text(s: Sustainability) -> str:
     """The profile, the punishment, the condition and the threshold, one line each."""
     k = f", k = {s.k}" if s.k is not None else ""
     lines = [f"repeating ({', '.join(s.profile)}) in {s.game_name} under {s.punishment} punishment{k}:",
-             f"  subgame perfect iff {s.condition}"]
+             f"  subgame perfect iff {readable(s.condition)}"]
     if s.threshold is not None:
-        where = "" if s.threshold_valid_if is sympy.true else f"  (where {s.threshold_valid_if})"
-        lines.append(f"  threshold: {s.discount} >= {s.threshold}{where}")
+        where = "" if s.threshold_valid_if is sympy.true else f"  (where {readable(s.threshold_valid_if)})"
+        lines.append(f"  threshold: {s.discount} >= {readable(s.threshold)}{where}")
     return "\n".join(lines)
 
 
