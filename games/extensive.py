@@ -48,6 +48,7 @@ import sympy
 
 from games import _efg, _tree_tikz
 from games._arrays import _subs_map
+from games._exact import to_exact
 from games._nodes import (
     MAX_DEPTH,
     MAX_NODES,
@@ -228,7 +229,7 @@ class ExtensiveGame:
             if isinstance(node, Decision):
                 return Decision(node.player, {a: rebuild(s) for a, s in node.actions}, infoset=node.infoset)
             if isinstance(node, Chance):
-                return Chance({lab: (sympy.sympify(q).xreplace(sub), rebuild(s)) for lab, q, s in node.outcomes})
+                return Chance({lab: (q.xreplace(sub), rebuild(s)) for lab, q, s in node.outcomes})
             return Outcome(tuple(v.xreplace(sub) for v in node.payoffs))
 
         return ExtensiveGame(self.players, rebuild(self.root), name=self.name)
@@ -288,8 +289,9 @@ class ExtensiveGame:
                 probs = behaviour.get(self.label_of(path, node))
                 if probs is None:
                     raise GameError(f"expected_payoffs: no behaviour at information set {self.label_of(path, node)!r}")
-                branches = [(sympy.sympify(probs[a]), value(path + (a,), s))
-                            for a, s in node.actions if a in probs and probs[a] != 0]
+                at = self.label_of(path, node)
+                branches = [(to_exact(probs[a], f"expected_payoffs: probability of {a!r} at {at!r}", error=GameError),
+                             value(path + (a,), s)) for a, s in node.actions if a in probs and probs[a] != 0]
             total = [sympy.Integer(0)] * self.n_players
             for q, vals in branches:
                 total = [t + q * v for t, v in zip(total, vals)]

@@ -54,6 +54,7 @@ from typing import Any
 import sympy
 
 from games import essay
+from games._exact import to_exact
 from games._registry import register
 from games.continuous import ContinuousGame
 from games.errors import GameError
@@ -95,7 +96,7 @@ def win_probability(d: Any, n: Any, mu: Any) -> sympy.Expr:
     >>> win_probability(0, 2, 1), win_probability(sympy.Rational(1, 2), 2, 1)
     (1/2, 1/8)
     """
-    d = sympy.sympify(d, strict=True) if not isinstance(d, sympy.Basic) else d
+    d = to_exact(d, "win_probability: d", error=GameError)
     return sympy.Piecewise(
         (1, d <= -mu),
         ((mu**n - (-d) ** n) / (n * mu**n) - d / mu, d <= 0),

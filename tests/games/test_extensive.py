@@ -145,3 +145,13 @@ def test_latex_is_a_tikzpicture_with_dashed_information_sets():
     assert tex.startswith(r"\begin{tikzpicture}") and tex.rstrip().endswith(r"\end{tikzpicture}")
     assert tex.count(r"\draw[dashed]") == 1  # the one two-node information set
     assert "$(3, 1)$" in tex
+
+
+def test_behaviour_probabilities_are_numbers_never_evaluated_strings():
+    # expected_payoffs took its probabilities through sympify, which evaluates a string as code
+    from games import Decision, ExtensiveGame, Outcome
+
+    g = ExtensiveGame(("A",), Decision("A", {"x": Outcome((1,)), "y": Outcome((0,))}))
+    assert g.expected_payoffs({"A@root": {"x": 0.25, "y": 0.75}}) == (sympy.Rational(1, 4),)  # 1/4 x 1 + 3/4 x 0
+    with pytest.raises(GameError, match=r"probability of 'x' at 'A@root': got the string"):
+        g.expected_payoffs({"A@root": {"x": "__import__('os').getpid()", "y": 0}})
