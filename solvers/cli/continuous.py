@@ -17,9 +17,9 @@ from typing import Any
 
 import sympy
 
-import games
 from games._exact import json_value
 from games._text import format_number
+from solvers.cli.families import parameter_records
 from solvers.cli.params import parameters_from_args
 from solvers.continuous.first_order import continuous_equilibria
 from solvers.continuous.precipice import INFORMATION, race_equilibrium
@@ -127,12 +127,7 @@ def breakeven(args: argparse.Namespace, entry: Any, game: Any) -> int:
 
 def describe(entry: Any, game: Any) -> dict[str, Any]:
     """The ``aligngames list --json`` record of a continuous game."""
-    ps = games.essay.parameters()
-    params = []
-    for f in sorted(s.name for s in game.free_symbols):
-        p = ps[f] if f in ps else None
-        params.append({"name": f, "unit": p.unit if p else "", "kind": p.kind if p else "",
-                       "default": json_value(p.value) if p else None})
+    params = parameter_records(game)
     players: Any = (json_value(game.n_players) if game.n_players.is_number else str(game.n_players)) \
         if game.is_symmetric else list(game.players)
     strategies = [{"symbol": str(s), "low": str(lo), "high": str(hi)} for s, lo, hi in game.strategies]

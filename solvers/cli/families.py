@@ -18,9 +18,11 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
+import games
+from games._exact import json_value
 from solvers.errors import CLIError
 
-__all__ = ["FAMILY_MODULES", "family_command"]
+__all__ = ["FAMILY_MODULES", "family_command", "parameter_records"]
 
 #: family -> the module of its command-line verbs.
 FAMILY_MODULES: dict[str, str] = {
@@ -49,3 +51,15 @@ def family_command(family: str, verb: str) -> Callable[..., Any]:
         verbs = [v for v in ("solve", "breakeven", "graph", "describe") if hasattr(mod, v)]
         raise CLIError(f"{verb}: not available for {family} games (available: {', '.join(verbs) or 'none'})")
     return function  # type: ignore[no-any-return]
+
+
+def parameter_records(game: Any) -> list[dict[str, Any]]:
+    """The ``parameters`` of a game's ``aligngames list --json`` record: each free parameter by name, with its
+    unit, kind and default from the registry (empty for a symbol the registry does not know)."""
+    ps = games.essay.parameters()
+    records = []
+    for name in sorted(s.name for s in game.free_symbols):
+        p = ps[name] if name in ps else None
+        records.append({"name": name, "unit": p.unit if p else "", "kind": p.kind if p else "",
+                        "default": json_value(p.value) if p else None})
+    return records

@@ -10,7 +10,7 @@ import games
 from games._exact import json_value
 from games._text import format_number
 from solvers.cli import catalog
-from solvers.cli.families import family_command
+from solvers.cli.families import family_command, parameter_records
 from solvers.cli.options import _table, plain_summary
 from solvers.cli.params import _exact_text, parameters_from_args
 
@@ -75,15 +75,7 @@ def _describe_game(name: str) -> dict[str, Any]:
     if entry.family != "normal-form":
         described: dict[str, Any] = family_command(entry.family, "describe")(entry, g)
         return described
-    ps = games.essay.parameters()
-    free = sorted(s.name for s in g.free_symbols)
-    params = []
-    for f in free:
-        if f in ps:
-            p = ps[f]
-            params.append({"name": f, "unit": p.unit, "kind": p.kind, "default": json_value(p.value)})
-        else:
-            params.append({"name": f, "unit": "", "kind": "", "default": None})
+    params = parameter_records(g)
     if isinstance(g, games.SymmetricGame):
         players: Any = json_value(g.n_players) if isinstance(g.n_players, sympy.Basic) else g.n_players
         strategies: Any = list(g.strategies or ())

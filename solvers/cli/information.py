@@ -19,12 +19,12 @@ from typing import Any
 
 import sympy
 
-from games import essay
 from games._exact import json_value
 from games._text import format_number
 from games.bayesian import BayesianGame
 from games.errors import AligngamesError
 from games.signaling import SignalingGame
+from solvers.cli.families import parameter_records
 from solvers.cli.params import parameters_from_args
 from solvers.conditions.derive import equilibrium_conditions
 from solvers.errors import CLIError
@@ -172,12 +172,7 @@ def breakeven(args: argparse.Namespace, entry: Any, game: BayesianGame | Signali
 
 def describe(entry: Any, game: BayesianGame | SignalingGame) -> dict[str, Any]:
     """The ``aligngames list --json`` entry of a Bayesian or signalling game."""
-    ps = essay.parameters()
-    params = []
-    for f in sorted(s.name for s in game.free_symbols):
-        p = ps[f] if f in ps else None
-        params.append({"name": f, "unit": p.unit if p else "", "kind": p.kind if p else "",
-                       "default": json_value(p.value) if p else None})
+    params = parameter_records(game)
     if isinstance(game, SignalingGame):
         players: list[str] = list(game.players)
         strategies: Any = {"types": list(game.types), "messages": list(game.messages),

@@ -20,12 +20,12 @@ import io
 import json
 from typing import Any
 
-import games
 from games._exact import json_value
 from games._io import atomic_write_bytes, atomic_write_text
 from games._registry import LibraryEntry
 from games.extensive import ExtensiveGame
 from games.repeated import RepeatedGame
+from solvers.cli.families import parameter_records
 from solvers.cli.params import parameters_from_args
 from solvers.conditions.derive import equilibrium_conditions
 from solvers.conditions.thresholds import break_even
@@ -160,12 +160,7 @@ def graph(args: argparse.Namespace, entry: LibraryEntry, game: Any) -> int:
 
 def describe(entry: LibraryEntry, game: Any) -> dict[str, Any]:
     """The dict ``aligngames list --json`` prints for one tree or repeated game."""
-    ps = games.essay.parameters()
-    params = []
-    for name in sorted(s.name for s in game.free_symbols):
-        p = ps[name] if name in ps else None
-        params.append({"name": name, "unit": p.unit if p else "", "kind": p.kind if p else "",
-                       "default": json_value(p.value) if p else None})
+    params = parameter_records(game)
     if isinstance(game, ExtensiveGame):
         form = "extensive (game tree)"
         strategies = [list(s) for s in game.to_normal_form().strategies]
