@@ -52,11 +52,13 @@ def test_bayesian_battle_of_the_sexes_breaks_even_at_one_third():
     (third,) = [t for t in be.thresholds if t.value == sympy.Rational(1, 3)]
     pure = "1: any B; 2: meet B, avoid S"
     assert pure in {o.label for o in third.above} and pure not in {o.label for o in third.below}
-    # the same, from the numeric Bayesian equilibria on either side
-    def pure_profiles(value):
-        return {e.strategy("2")["meet"]["B"] == 1 and e.strategy("2")["avoid"]["S"] == 1 and e.strategy("1")["any"]["B"] == 1
-                for e in solvers.bayesian_equilibria(game.subs({p: value})) if e.is_pure}
-    assert True in pure_profiles(sympy.Rational(1, 2)) and True not in pure_profiles(sympy.Rational(1, 4))
+    # the same, from the numeric Bayesian equilibria on either side: the pure profile is among them at
+    # p = 1/2 (2p = 1 >= 1/2) and not at p = 1/4 (2p = 1/2 < 3/4)
+    def has_the_pure_profile(value):
+        return any(e.is_pure and e.strategy("1")["any"]["B"] == 1 and e.strategy("2")["meet"]["B"] == 1
+                   and e.strategy("2")["avoid"]["S"] == 1 for e in solvers.bayesian_equilibria(game.subs({p: value})))
+    assert has_the_pure_profile(sympy.Rational(1, 2))
+    assert not has_the_pure_profile(sympy.Rational(1, 4))
 
 
 def test_precipice_race_breaks_even_where_full_safety_starts():
