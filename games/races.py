@@ -6,7 +6,8 @@ they'll be outcompeted"), with continuous choices rather than the two-strategy
 games of :mod:`games.organizational`.  Both are :class:`~games.continuous.ContinuousGame`
 in the symmetric form, so the number of teams may stay a symbol.
 
-**The race to the precipice** (Armstrong, Bostrom and Shulman 2016, section 2).
+**The race to the precipice** (Armstrong, Bostrom and Shulman 2016; the model as its abstract and
+secondary summaries state it: the paper's text was not available to check against).
 :math:`n` teams race to build the first AI.  Team :math:`i` has a capability
 :math:`c_i`, drawn independently and uniformly from :math:`[0, \mu]`, and
 chooses a safety level :math:`s_i \in [0, 1]`; the team with the highest
@@ -117,7 +118,7 @@ def precipice_race(n: Any = None) -> ContinuousGame:
     enmity (``race_enmity``) and :math:`\mu` the capability spread
     (``capability_spread``).  The symmetric equilibrium is
     :math:`s^* = \min(1, \mu / (n e))` (:func:`solvers.continuous_equilibria`;
-    Armstrong, Bostrom and Shulman, section 3, no information).
+    Armstrong, Bostrom and Shulman, no information).
 
     Parameters
     ----------
@@ -136,7 +137,7 @@ def precipice_race(n: Any = None) -> ContinuousGame:
 
     References
     ----------
-    .. [1] Armstrong, Bostrom and Shulman, "Racing to the precipice" (2016), sections 2 and 3.
+    .. [1] Armstrong, Bostrom and Shulman, "Racing to the precipice" (2016).
     .. [2] The essay, "Organizational level": "leaders like OpenAI and Deepmind, to maintain their
        lead, must continue spending on Capabilities, or they'll be outcompeted".
 

@@ -133,7 +133,11 @@ plt.show()
 # private information is more dangerous than none everywhere; public information is more dangerous than private
 # with full enmity once capability matters ($\mu > 1$), equal for $\mu \le 1$, and *less* dangerous with low
 # enmity and small $\mu$, so "more information raises the risk" holds from none to private, and from private to
-# public only in part of the parameter space.
+# public only in part of the parameter space. That last comparison rests on a choice: with public information
+# the leader at any safety between $\min(1, \Delta)$ and $\min(1, \Delta/e)$ is an equilibrium (the runner-up
+# at the tie), and `race_equilibrium` gives the safest. The least safe one (the runner-up at safety 0) has the
+# disaster probability of the safest at $e = 1$, and is more dangerous than private information whenever
+# $e < 1$ and $\mu \le 1$: 5/6 against 7/9 at $n = 2$, $e = \mu = 1/2$ (the safest gives 2/3).
 
 # %%
 def disaster(i, k, e, mu):
@@ -146,6 +150,7 @@ print("private >= none:", all(disaster("private", k, e, mu) >= disaster("none", 
                               for k in (2, 5) for e in (1, 0.5) for mu in (0.5, 1, 2, 4)))
 print("public > private at e = 1, mu = 3/2:", disaster("public", 2, 1, 1.5) > disaster("private", 2, 1, 1.5))
 print("public < private at e = 1/2, mu = 1/2:", disaster("public", 2, 0.5, 0.5) < disaster("private", 2, 0.5, 0.5))
+print("least safe public equilibrium at e = 1/2, mu = 1/2 (the safest at e = 1):", disaster("public", 2, 1, 0.5))
 
 
 # %% [markdown]

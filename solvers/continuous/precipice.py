@@ -9,7 +9,7 @@ the symbol ``race_teams``.
 Derivations (each case is computed here with sympy from the step named, not
 copied from the paper):
 
-*No information* (section 3 of the paper).  A strategy is one number, so the
+*No information*.  A strategy is one number, so the
 case is the symmetric :class:`~games.continuous.ContinuousGame`
 :func:`games.races.precipice_race`, solved by
 :func:`~solvers.continuous.first_order.continuous_equilibria`: the win
@@ -45,12 +45,28 @@ the more capable team).  The gap of the top two of :math:`n` uniform draws has
 density :math:`n (\mu - \Delta)^{n-1} / \mu^n`, so :math:`D = 1 - \mu / ((n + 1) e)`
 for :math:`\mu \le e` and :math:`1 - (\mu^{n+1} - (\mu - e)^{n+1}) / ((n + 1) e \mu^n)` above.
 
+This is one equilibrium of a continuum: the leader at any
+:math:`s \in [\min(1, \Delta), \min(1, \Delta / e)]` with the runner-up at the tie
+:math:`s - \Delta` is a Nash equilibrium (the leader cannot be safer without losing, the
+runner-up gains nothing by undercutting).  The one given here is the top of the range,
+the leader's favourite and the safest.  The bottom, :math:`s = \min(1, \Delta)` (the
+runner-up at safety 0), has :math:`D = 1 - E[\min(1, \Delta)]`, the formula above at
+:math:`e = 1`; the two coincide when :math:`e = 1`.  The selection decides the comparison
+with private information at :math:`e < 1`: the safest public equilibrium is *less*
+dangerous than private information whenever :math:`\mu \le e < 1` (at
+:math:`n = 2, e = \mu = 1/2`: 2/3 against 7/9), the least safe one more dangerous
+whenever :math:`\mu \le 1` and :math:`e < 1` (5/6 there); the tests
+(``tests/solvers/continuous/test_precipice_deviations.py``) check both, and that no team
+gains by deviating from any of these profiles.
+
 References
 ----------
 .. [1] S. Armstrong, N. Bostrom and C. Shulman, "Racing to the precipice: a model
    of artificial intelligence development", AI & Society 31 (2016) 201-206,
-   doi:10.1007/s00146-015-0590-y, sections 2 (the model) and 3 (the three
-   information cases and the disaster probabilities).
+   doi:10.1007/s00146-015-0590-y (FHI technical report 2013-1).  Its text could not be
+   consulted here; the model is the one its abstract states (n teams, enmity, capability
+   against risk-taking, three information cases) with the capability-minus-safety score
+   secondary summaries give, and the closed forms are ours, derived above.
 """
 
 from __future__ import annotations
@@ -72,9 +88,9 @@ INFORMATION = ("none", "private", "public")
 #: A team's own capability (private information) and the leader's gap over the runner-up (public).
 CAPABILITY, GAP = sympy.Symbol("c", positive=True), sympy.Symbol("Delta", positive=True)
 
-_REFS = {"none": "Armstrong, Bostrom and Shulman (2016), section 3, no information",
-         "private": "Armstrong, Bostrom and Shulman (2016), section 3, private information",
-         "public": "Armstrong, Bostrom and Shulman (2016), section 3, public information"}
+_REFS = {"none": "Armstrong, Bostrom and Shulman (2016), no information",
+         "private": "Armstrong, Bostrom and Shulman (2016), private information",
+         "public": "Armstrong, Bostrom and Shulman (2016), public information"}
 
 
 def _teams(n: Any) -> sympy.Expr:
@@ -146,7 +162,7 @@ def race_equilibrium(information: str = "none", *, n: Any = None) -> RaceEquilib
 
     References
     ----------
-    .. [1] Armstrong, Bostrom and Shulman, "Racing to the precipice" (2016), section 3.
+    .. [1] Armstrong, Bostrom and Shulman, "Racing to the precipice" (2016).
 
     Examples
     --------

@@ -1,8 +1,8 @@
 """The race to the precipice (Armstrong, Bostrom and Shulman 2016): equilibria and disaster probabilities.
 
-The paper's model (section 2): n teams, capabilities c_i ~ U[0, mu], safety s_i in [0, 1], the highest
-c_i - s_i wins, the winner's AI is safe with probability s_i; utility 1 for an own safe AI, 1 - e for a
-rival's, 0 for a disaster.  The closed forms below are derived by hand in the comments (section 3's three
+The paper's model (as its abstract and secondary summaries state it): n teams, capabilities c_i ~ U[0, mu],
+safety s_i in [0, 1], the highest c_i - s_i wins, the winner's AI is safe with probability s_i; utility 1 for an own safe AI, 1 - e for a
+rival's, 0 for a disaster.  The closed forms below are derived by hand in the comments (the three
 information cases); each is also checked independently of sympy: by Monte Carlo draws of the capabilities
 (disaster probabilities) and by numeric best-response checks of the equilibrium strategies.
 """

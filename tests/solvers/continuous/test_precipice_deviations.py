@@ -1,7 +1,7 @@
 """No team gains by deviating from the race-to-the-precipice equilibria (checks independent of the closed forms).
 
 Each check computes a deviating team's expected utility straight from the model of Armstrong, Bostrom and
-Shulman (2016, section 2): capabilities c_i ~ U[0, mu], the highest c_i - s_i builds the AI, safe with the
+Shulman (2016): capabilities c_i ~ U[0, mu], the highest c_i - s_i builds the AI, safe with the
 builder's s_i; utility 1 for an own safe AI, 1 - e for a rival's, 0 for a disaster.  None of them uses
 ``games.races.win_probability`` or the sympy derivations of ``solvers.continuous.precipice``:
 
@@ -196,5 +196,10 @@ def test_which_public_equilibrium_decides_whether_public_information_is_more_dan
     for n in (2, 5):
         for e in (0.25, 0.5, 0.75):
             for mu in (0.25, 0.5, 1.0):
-                p = float(race_equilibrium("private", n=n).disaster_at({"race_enmity": e, "capability_spread": mu}))
+                at = {"race_enmity": e, "capability_spread": mu}
+                p = float(race_equilibrium("private", n=n).disaster_at(at))
                 assert least_safe_public_disaster(n, mu) > p
+                # hand: for mu <= e the safest public equilibrium has 1 - mu/((n+1) e) against private's
+                # 1 - n mu/((n+1) K), smaller exactly when K = 1 + (n-1) e > n e, i.e. e < 1
+                if mu <= e:
+                    assert float(race_equilibrium("public", n=n).disaster_at(at)) < p
