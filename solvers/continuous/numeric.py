@@ -58,7 +58,21 @@ def _functions(game: ContinuousGame) -> list[Any]:
         raise SymbolicError(f"numeric continuous game: the game has free symbols "
                             f"{', '.join(sorted(s.name for s in game.free_symbols))}; substitute values first")
     args = game.symbols + ((game.others,) if game.others is not None else ())
-    return [sympy.lambdify(args, u, modules="numpy") for u in game.payoffs]
+    return [_broadcasting(sympy.lambdify(args, u, modules="numpy")) for u in game.payoffs]
+
+
+def _broadcasting(f: Any) -> Any:
+    """``f`` called with its arguments broadcast to one shape.
+
+    A payoff is evaluated on a grid of one player's strategy while the others
+    stay scalars; a ``Piecewise`` whose condition is an ``And`` of a grid
+    comparison and a scalar one then reaches ``numpy.select`` with conditions
+    of different shapes and fails, so the scalars are broadcast first.
+    """
+    def call(*values: Any) -> Any:
+        return f(*np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in values)))
+
+    return call
 
 
 def _best(f: Any, a: float, b: float, points: int) -> tuple[float, float]:

@@ -50,3 +50,19 @@ def test_latex_of_continuous_results_compiles(what, tmp_path):
         tex = to_latex([race_equilibrium(i, n=2) for i in ("none", "private", "public")])
     result = compile_latex("\\[\n" + tex + "\n\\]", tmp_path)
     assert result.returncode == 0, result.stdout[-2000:]
+
+
+def test_deviation_gains_evaluates_a_piecewise_whose_condition_joins_both_players():
+    """A payoff ``Piecewise`` whose condition is an ``And`` of one player's and the other's strategy.
+
+    By hand: A earns s1 while s1 <= 1/2 and s2 >= 1/5, else s2/2; B earns s2 while s2 <= 3/10 and
+    s1 >= 1/10, else s1/2.  At (1/2, 3/10) neither gains (A's best is 1/2, B's 3/10 beats 1/4); at
+    (2/5, 3/10) A gains 1/2 - 2/5 = 1/10 by moving to 1/2.  Before the arguments were broadcast, the
+    grid evaluation failed inside numpy.select.
+    """
+    s1, s2 = sympy.symbols("s1 s2")
+    g = ContinuousGame(("A", "B"), ((s1, 0, 1), (s2, 0, 1)),
+                       (sympy.Piecewise((s1, sympy.And(s1 <= sympy.Rational(1, 2), s2 >= sympy.Rational(1, 5))), (s2 / 2, True)),
+                        sympy.Piecewise((s2, sympy.And(s2 <= sympy.Rational(3, 10), s1 >= sympy.Rational(1, 10))), (s1 / 2, True))))
+    assert deviation_gains(g, (0.5, 0.3)) == pytest.approx((0.0, 0.0), abs=1e-12)
+    assert deviation_gains(g, (0.4, 0.3)) == pytest.approx((0.1, 0.0), abs=1e-9)
