@@ -77,8 +77,9 @@ def precipice_numbers(params: Any) -> dict[str, dict[str, Any]]:
     Examples
     --------
     >>> import games
-    >>> [d["disaster"] for d in precipice_numbers(games.essay.parameters()).values()]
-    [1/2, 2/3, 2/3]
+    >>> d = precipice_numbers(games.essay.parameters())
+    >>> [v["disaster"] for v in d.values()], d["public"]["least_safe"]
+    ([1/2, 2/3, 2/3], 2/3)
     """
     subs = params.substitutions()
     values = params.as_dict()
@@ -86,6 +87,10 @@ def precipice_numbers(params: Any) -> dict[str, dict[str, Any]]:
     for case in INFORMATION:
         r = race_equilibrium(case)
         out[case] = {"formula": _branch(r.disaster, subs), "disaster": r.disaster_at(values)}
+        if case == "public":
+            # The public case has a continuum of equilibria; race_equilibrium gives the safest.  The least
+            # safe (the runner-up at safety 0, the leader at min(1, lead)) has the formula at enmity 1.
+            out[case]["least_safe"] = r.disaster_at({**values, "race_enmity": sympy.Integer(1)})
     return out
 
 
@@ -123,6 +128,7 @@ def _precipice(rep: Report, out: dict[str, Any]) -> None:
     out["precipice_race"] = {case: {"formula": str(v["formula"]), "disaster": json_value(v["disaster"]),
                                     "disaster_exact": str(v["disaster"])}
                              for case, v in d.items()}
+    out["precipice_race"]["public"]["least_safe_exact"] = str(d["public"]["least_safe"])
     for v in d.values():
         rep.use(v["formula"])
     ps = rep.params
@@ -146,6 +152,18 @@ def _precipice(rep: Report, out: dict[str, Any]) -> None:
     rep.blocks.append(_para(f"In words: {words}. " + (
         "At these values knowing more about the rivals makes the race more dangerous." if more else
         "At these values more information does not make the race more dangerous.")))
+    safest, least = d["public"]["disaster"], d["public"]["least_safe"]
+    if least == safest:
+        rep.blocks.append(_para(
+            "With public information the leader may keep any safety from its lead to its lead over the enmity "
+            "(the runner-up undercutting in neither case); at these values the two ends give the same risk."))
+    else:
+        rep.blocks.append(_para(
+            "With public information the number above is the safest of a continuum of equilibria: the leader keeps "
+            "the most safety that leaves the runner-up no gain from undercutting. In the least safe one the "
+            f"runner-up keeps none and the leader only its lead, and the risk is "
+            f"{format_number(least, unit='probability')}; which of them the race ends in decides whether public "
+            "information is more dangerous than private."))
 
 
 def section_continuous(rep: Report) -> None:

@@ -6,8 +6,11 @@ import re
 from fractions import Fraction
 
 import pytest
+import sympy
 
+import games
 from solvers.report.build import build_report
+from solvers.report.continuous_sections import precipice_numbers
 from solvers.report.document import write_report
 from tests.conftest import requires_pdflatex
 
@@ -61,3 +64,21 @@ def test_sections_compile_without_overfull_boxes(report, tmp_path):
     log = (files.folder / "report.log").read_text(errors="replace")
     assert not re.findall(r"Overfull \\hbox.*", log)
     assert "Citation" not in log or "undefined" not in log
+
+
+def test_precipice_public_selection_is_stated_with_its_least_safe_end():
+    # n = 2, e = mu = 1/2.  The gap Delta of two uniform draws on [0, mu] has density 2 (mu - Delta) / mu^2 and
+    # mean mu/3 = 1/6.  Safest public equilibrium (leader at Delta/e <= 1): D = 1 - E[Delta]/e = 1 - 1/3 = 2/3;
+    # least safe (leader at Delta, runner-up at 0): D = 1 - E[Delta] = 5/6; private: s(c) = c/(1+e), the most
+    # capable (mean 2 mu / 3 = 1/3) wins, D = 1 - (1/3)/(3/2) = 7/9.
+    params = games.essay.parameters().set(race_teams=2, race_enmity=sympy.Rational(1, 2),
+                                              capability_spread=sympy.Rational(1, 2))
+    d = precipice_numbers(params)
+    assert d["public"]["disaster"] == Fraction(2, 3) and d["public"]["least_safe"] == Fraction(5, 6)
+    assert d["private"]["disaster"] == Fraction(7, 9)
+
+
+def test_report_says_the_public_ends_coincide_at_enmity_one(report):
+    # enmity e = 1 (the default): Delta/e = Delta, so the continuum is one point and both ends give 2/3
+    assert Fraction(report.data["continuous"]["precipice_race"]["public"]["least_safe_exact"]) == Fraction(2, 3)
+    assert "the two ends give the same risk" in report.markdown()
