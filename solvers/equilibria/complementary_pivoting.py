@@ -79,7 +79,7 @@ import sympy
 from games.core import Game
 from games.errors import GameError, SizeLimitError
 from solvers.equilibria.basis_recheck import exact_from_end_basis
-from solvers.equilibria.verify import check_numeric_game, float_arrays, is_nash_equilibrium, is_rational
+from solvers.equilibria.verify import cached, check_numeric_game, float_arrays, is_nash_equilibrium, is_rational
 from solvers.equilibria.vertices import integer_bimatrix
 from solvers.results.equilibria import FLOAT_TOL, Equilibrium
 
@@ -114,79 +114,136 @@ def _label_names(game: Game) -> list[str]:
 
 def _resolve_label(game: Game, label: Any) -> int:
     m, n = game.shape
-    names = _label_names(game)
+    if isinstance(label, (int, np.integer)) and not isinstance(label, (bool, np.bool_)) and 0 <= label < m + n:
+        return int(label)
     if isinstance(label, str):
         hits = [k for k, s in enumerate(game.strategies[0] + game.strategies[1]) if s == label]
         if len(hits) == 1:
             return hits[0]
         if hits:
+            names = _label_names(game)
             which = " or ".join(f"{k} ({names[k]})" for k in hits)
             raise GameError(f"lemke_howson: label {label!r} names a strategy of both players; use {which}")
         raise GameError(
             f"lemke_howson: label {label!r} is not a strategy; allowed: 0..{m + n - 1} or a strategy name "
             f"({', '.join(repr(s) for s in game.strategies[0] + game.strategies[1])})"
         )
-    if isinstance(label, (bool, np.bool_)) or not isinstance(label, (int, np.integer)) or not 0 <= label < m + n:
-        raise GameError(
-            f"lemke_howson: label must be an integer in 0..{m + n - 1} (0..{m - 1} the row player's strategies, "
-            f"{m}..{m + n - 1} the column player's) or a strategy name, got {label!r}"
-        )
-    return int(label)
+    raise GameError(
+        f"lemke_howson: label must be an integer in 0..{m + n - 1} (0..{m - 1} the row player's strategies, "
+        f"{m}..{m + n - 1} the column player's) or a strategy name, got {label!r}"
+    )
 
 
 # --- the pivoting, in floats ---------------------------------------------------------------------------------
 
+#: Float mode: the in-place BLAS update of the tableau is split into column blocks of at most this many entries, below
+#: OpenBLAS's threading threshold (``2304 * 4``): a threaded update of a 100 x 101 tableau costs more CPU time than
+#: it saves in wall time.
+_BLOCK_ENTRIES = 8192
+
+
 def _float_tableaux(A: np.ndarray, B: np.ndarray) -> list[np.ndarray]:
+    """The two condensed tableaux ``[B'^T | 1]`` (P) and ``[A' | 1]`` (Q), in Fortran order."""
     m, n = A.shape
-    A = A - A.min() + 1.0
-    B = B - B.min() + 1.0
-    tp = np.zeros((n, m + n + 1))  # P: B^T x + s = 1; label i -> x_i, label m + j -> s_j
-    tp[:, :m] = B.T
-    tp[:, m:m + n] = np.eye(n)
+    # Fortran (column-major) order: the pivot column, the right-hand side and column blocks are contiguous, so
+    # BLAS ``dger`` updates the tableau in place.
+    tp = np.empty((n, m + 1), order="F")  # P: B'^T x + s = 1; rows the basic variables, columns the nonbasic ones
+    np.subtract(B.T, B.min() - 1.0, out=tp[:, :m])
     tp[:, -1] = 1.0
-    tq = np.zeros((m, m + n + 1))  # Q: r + A y = 1; label i -> r_i, label m + j -> y_j
-    tq[:, :m] = np.eye(m)
-    tq[:, m:m + n] = A
+    tq = np.empty((m, n + 1), order="F")  # Q: r + A' y = 1
+    np.subtract(A, A.min() - 1.0, out=tq[:, :n])
     tq[:, -1] = 1.0
     return [tp, tq]
 
 
-def _float_ratio_row(t: np.ndarray, c: int, lex: range) -> int:
-    col = t[:, c]
-    pos = col > PIVOT_TOL
-    if not pos.any():  # pragma: no cover - the polytopes of a positive game are bounded
-        raise RuntimeError("lemke_howson: internal error, unbounded pivot column")
-    ratios = np.divide(t[:, -1], col, out=np.full(col.shape, np.inf), where=pos)
+def _ratio_row(rhs: np.ndarray, d: np.ndarray, ratios: np.ndarray, lex: range, t: np.ndarray,
+               column: list[int], row: list[int]) -> int:
+    """The lexicographic minimum-ratio row for the pivot column ``d`` (rows with ``d <= PIVOT_TOL`` barred),
+    into the scratch array ``ratios``."""
+    ratios.fill(np.inf)
+    np.divide(rhs, d, out=ratios, where=d > PIVOT_TOL)
     r = int(ratios.argmin())
     best = float(ratios[r])
-    close = ratios <= best + RATIO_TOL * max(1.0, abs(best))
-    if np.count_nonzero(close) == 1:
-        return r
-    rows = np.flatnonzero(close)
+    if best == np.inf:  # pragma: no cover - the polytopes of a positive game are bounded
+        raise RuntimeError("lemke_howson: internal error, unbounded pivot column")
+    return _lex_tie_break(t, d, ratios, best, lex, column, row)
+
+
+def _lex_tie_break(t: np.ndarray, col: np.ndarray, ratios: np.ndarray, best: float, lex: range,
+                   column: list[int], row: list[int]) -> int:
+    """The lexicographically smallest of the rows whose ratio ties ``best``.
+
+    Ties are broken by the same ratio in the columns of the initial basis, in order: the column of a nonbasic
+    label is ``t[:, column[label]]``, that of a basic label the unit vector of its row ``row[label]``.  The
+    tableau is lexicographically positive, so no two rows tie completely.
+    """
+    rows = np.flatnonzero(ratios <= best + RATIO_TOL * max(1.0, abs(best)))
     for j in lex:
         if rows.size == 1:
             break
-        ratio = t[rows, j] / col[rows]
+        c = column[j]
+        ratio = (t[rows, c] if c >= 0 else (rows == row[j]).astype(float)) / col[rows]
         low = ratio.min()
         rows = rows[ratio <= low + RATIO_TOL * max(1.0, abs(low))]
     return int(rows[0])
 
 
-def _float_path(A: np.ndarray, B: np.ndarray, k: int, max_pivots: int) -> tuple[list[list[int]], list[np.ndarray]]:
+def _float_path(A: np.ndarray, B: np.ndarray, k: int, max_pivots: int,
+                start: list[np.ndarray] | None = None) -> tuple[list[list[int]], list[np.ndarray]]:
+    """Float Lemke-Howson from label ``k``: the end bases and (condensed) tableaux.
+
+    Each tableau keeps only the nonbasic columns and the right-hand side (a basic variable's column is a
+    unit vector): ``n x (m + 1)`` for P, ``m x (n + 1)`` for Q.  A pivot of entering column ``c`` on row
+    ``r`` with pivot ``p``: the pivot row is divided by ``p``, every other row ``i`` loses ``t[i, c]``
+    times it, and column ``c`` becomes the leaving variable's (``1/p`` in row ``r``, ``-t[i, c]/p``
+    elsewhere), the same numbers as in the full tableau.  The minimum-ratio test is vectorised, the
+    lexicographic rule (:func:`_lex_tie_break`) runs only when two ratios tie within :data:`RATIO_TOL`,
+    and the rank-one update is BLAS ``dger`` in place, so a pivot costs O(m n) flops and a dozen numpy calls.
+    """
+    from scipy.linalg.blas import dger  # imported when needed: scipy.linalg costs about 0.2 s to import
+
     m, n = A.shape
-    tabs = _float_tableaux(A, B)
-    basis = [list(range(m, m + n)), list(range(m))]
-    lex = [range(m, m + n), range(m)]  # columns of each tableau's initial basis
+    tabs = _float_tableaux(A, B) if start is None else [t.copy(order="F") for t in start]
+    basis = [list(range(m, m + n)), list(range(m))]  # the label of each row's basic variable
+    nonbasic = [list(range(m)), list(range(m, m + n))]  # the label of each column's nonbasic variable
+    column = [[*range(m), *[-1] * n], [*[-1] * m, *range(n)]]  # label -> its column, -1 when basic
+    row = [[*[-1] * m, *range(n)], [*range(m), *[-1] * n]]  # label -> its row, -1 when nonbasic
+    lex = [range(m, m + n), range(m)]  # the labels of each tableau's initial basis
+    blocks = []
+    for t in tabs:
+        width = max(1, _BLOCK_ENTRIES // t.shape[0])
+        blocks.append([(t[:, a:a + width], a, a + width) for a in range(0, t.shape[1], width)])
+    ratios_of = [np.empty(n), np.empty(m)]
+    rhs_of = [t[:, -1] for t in tabs]  # views: the tableaux are updated in place
+    inf = np.inf
     side, entering = (0 if k < m else 1), k
     for _ in range(max_pivots):
-        t = tabs[side]
-        r = _float_ratio_row(t, entering, lex[side])
-        prow = t[r]
-        prow /= prow[entering]
-        col = t[:, entering].copy()
-        col[r] = 0.0
-        t -= col[:, None] * prow
-        leaving, basis[side][r] = basis[side][r], entering
+        t, ratios, cols, rows = tabs[side], ratios_of[side], column[side], row[side]
+        c = cols[entering]
+        d = t[:, c].copy()
+        # Fast test: entries of d at most PIVOT_TOL are divided by PIVOT_TOL instead of being left out (two
+        # unmasked numpy calls).  The winner stands when its own entry is above PIVOT_TOL and no other ratio
+        # comes within RATIO_TOL of it; ratios of admissible rows are the exact ones, so it is then the
+        # minimum-ratio row.  Otherwise (a tie, or a barred entry in front) the masked test decides.
+        np.maximum(d, PIVOT_TOL, out=ratios)
+        np.divide(rhs_of[side], ratios, out=ratios)
+        r = int(ratios.argmin())
+        best = float(ratios[r])
+        ratios[r] = inf
+        if d[r] <= PIVOT_TOL or ratios[ratios.argmin()] <= best + RATIO_TOL * max(1.0, abs(best)):
+            r = _ratio_row(t[:, -1], d, ratios, lex[side], t, cols, rows)
+        p = d[r]
+        prow = t[r] / p
+        prow[c] = 1.0 / p
+        d[r] = 0.0
+        t[:, c] = 0.0
+        for view, a, b in blocks[side]:
+            # view -= d prow[a:b]^T in place; dger only reads d and prow, so "overwrite" them (no copies)
+            dger(-1.0, d, prow[a:b], 1, 1, view, 1, 1, 1)
+        t[r] = prow
+        leaving = basis[side][r]
+        basis[side][r], nonbasic[side][c] = entering, leaving
+        cols[entering], rows[entering], cols[leaving], rows[leaving] = -1, r, c, -1
         if leaving == k:
             return basis, tabs
         side, entering = 1 - side, leaving
@@ -297,16 +354,31 @@ def _exact_equilibrium(game: Game, ints: tuple[Any, ...], x: list[Any], y: list[
     return Equilibrium(prof, (_rational(u1), _rational(u2)), game.players, game.strategies, exact=True)
 
 
+def _float_weights(basis: list[list[int]], tabs: list[np.ndarray], m: int) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_weights` of a float path, as numpy arrays (no per-entry Python loop)."""
+    x, y = np.zeros(m), np.zeros(tabs[0].shape[0])
+    bp, bq = np.asarray(basis[0]), np.asarray(basis[1])
+    sel = bp < m
+    x[bp[sel]] = tabs[0][sel, -1]
+    sel = bq >= m
+    y[bq[sel] - m] = tabs[1][sel, -1]
+    return x, y
+
+
 def _float_equilibrium(game: Game, A: np.ndarray, B: np.ndarray, x: np.ndarray, y: np.ndarray) -> Equilibrium | None:
-    x = np.maximum(x, 0.0) / x.sum()
-    y = np.maximum(y, 0.0) / y.sum()
+    """The normalised float profile if no pure strategy gains more than ``FLOAT_TOL`` (relative to the largest
+    absolute payoff, at least 1) against it, else None."""
+    x = np.maximum(x, 0.0)
+    x /= x.sum()
+    y = np.maximum(y, 0.0)
+    y /= y.sum()
     row, col = A @ y, x @ B
     u1, u2 = float(x @ row), float(col @ y)
-    if row.max() - u1 > FLOAT_TOL * max(1.0, float(np.abs(A).max())):
+    if float(row.max()) - u1 > FLOAT_TOL * max(1.0, float(A.max()), -float(A.min())):
         return None
-    if col.max() - u2 > FLOAT_TOL * max(1.0, float(np.abs(B).max())):
+    if float(col.max()) - u2 > FLOAT_TOL * max(1.0, float(B.max()), -float(B.min())):
         return None
-    prof = (tuple(float(v) for v in x), tuple(float(v) for v in y))
+    prof = (tuple(x.tolist()), tuple(y.tolist()))
     return Equilibrium(prof, (u1, u2), game.players, game.strategies, exact=False)
 
 
@@ -402,13 +474,14 @@ def lemke_howson(game: Game, *, label: int | str = 0, exact: bool | None = None,
             raise RuntimeError(f"lemke_howson: internal error, the end of the path from label {k} is not an equilibrium")
         return eq
     A, B = float_arrays(game)
-    fbasis, ftabs = _float_path(A, B, k, int(max_pivots))
+    start = cached(game, "lemke-howson float tableaux", lambda g: _float_tableaux(A, B))
+    fbasis, ftabs = _float_path(A, B, k, int(max_pivots), start)
     if recheck:
         exact_eq = exact_from_end_basis(game, fbasis)
         if exact_eq is not None:
             return exact_eq
-    fx, fy = _weights(fbasis, ftabs, m, n)
-    feq = _float_equilibrium(game, A, B, np.asarray(fx, dtype=float), np.asarray(fy, dtype=float))
+    fx, fy = _float_weights(fbasis, ftabs, m)
+    feq = _float_equilibrium(game, A, B, fx, fy)
     if feq is None:
         raise GameError(
             f"lemke_howson: the float path from label {k} ended at a profile that fails verification "
