@@ -37,9 +37,13 @@ Exact and float
   common denominator of the tableau).  Ratios are compared by
   cross-multiplication, so ties are exact.  The profile is verified with
   :func:`solvers.equilibria.verify.is_nash_equilibrium` (exactly).
-* Float: the same pivots on a numpy tableau (pivot elements above
-  :data:`PIVOT_TOL`, ties within :data:`RATIO_TOL`).  The profile is verified
-  with the relative tolerance :data:`~solvers.results.equilibria.FLOAT_TOL`.
+* Float: the same pivots on numpy tableaux (pivot elements above
+  :data:`PIVOT_TOL`, ties within :data:`RATIO_TOL`), condensed to their
+  nonbasic columns and updated in place by BLAS
+  (:mod:`solvers.equilibria.float_pivoting`); the lexicographic rule runs
+  only when two ratios tie.  The profile is verified (every pure strategy's
+  payoff against it, one matrix-vector product per player) with the relative
+  tolerance :data:`~solvers.results.equilibria.FLOAT_TOL`.
   With ``exact=None`` (a game too large for integer pivoting) and rational
   payoffs, the end basis is then re-solved exactly
   (:func:`~solvers.equilibria.basis_recheck.exact_from_end_basis`): the
@@ -79,6 +83,16 @@ import sympy
 from games.core import Game
 from games.errors import GameError, SizeLimitError
 from solvers.equilibria.basis_recheck import exact_from_end_basis
+from solvers.equilibria.float_pivoting import (
+    PIVOT_TOL,
+    RATIO_TOL,
+    _float_equilibrium,
+    _float_path,
+    _float_tableaux,
+    _float_weights,
+    _payoff_scales,
+    _too_many,
+)
 from solvers.equilibria.verify import cached, check_numeric_game, float_arrays, is_nash_equilibrium, is_rational
 from solvers.equilibria.vertices import integer_bimatrix
 from solvers.results.equilibria import FLOAT_TOL, Equilibrium
@@ -88,13 +102,6 @@ __all__ = ["lemke_howson", "default_max_pivots", "EXACT_MAX_STRATEGIES", "PIVOT_
 
 #: ``exact=None`` pivots in integers when the payoffs are rational and ``m + n`` is at most this (e.g. 10 x 10).
 EXACT_MAX_STRATEGIES = 20
-
-#: Float mode: a pivot column entry must exceed this to be a candidate pivot (the tableau starts with entries >= 1).
-PIVOT_TOL = 1e-10
-
-#: Float mode: two ratios closer than this (relative to the smaller, at least 1) are a tie for the lexicographic rule.
-RATIO_TOL = 1e-13
-
 
 def default_max_pivots(m: int, n: int) -> int:
     """The default pivot bound of :func:`lemke_howson` for an m x n game: ``10 (m + n)^2``.
@@ -131,129 +138,6 @@ def _resolve_label(game: Game, label: Any) -> int:
     raise GameError(
         f"lemke_howson: label must be an integer in 0..{m + n - 1} (0..{m - 1} the row player's strategies, "
         f"{m}..{m + n - 1} the column player's) or a strategy name, got {label!r}"
-    )
-
-
-# --- the pivoting, in floats ---------------------------------------------------------------------------------
-
-#: Float mode: the in-place BLAS update of the tableau is split into column blocks of at most this many entries, below
-#: OpenBLAS's threading threshold (``2304 * 4``): a threaded update of a 100 x 101 tableau costs more CPU time than
-#: it saves in wall time.
-_BLOCK_ENTRIES = 8192
-
-
-def _float_tableaux(A: np.ndarray, B: np.ndarray) -> list[np.ndarray]:
-    """The two condensed tableaux ``[B'^T | 1]`` (P) and ``[A' | 1]`` (Q), in Fortran order."""
-    m, n = A.shape
-    # Fortran (column-major) order: the pivot column, the right-hand side and column blocks are contiguous, so
-    # BLAS ``dger`` updates the tableau in place.
-    tp = np.empty((n, m + 1), order="F")  # P: B'^T x + s = 1; rows the basic variables, columns the nonbasic ones
-    np.subtract(B.T, B.min() - 1.0, out=tp[:, :m])
-    tp[:, -1] = 1.0
-    tq = np.empty((m, n + 1), order="F")  # Q: r + A' y = 1
-    np.subtract(A, A.min() - 1.0, out=tq[:, :n])
-    tq[:, -1] = 1.0
-    return [tp, tq]
-
-
-def _ratio_row(rhs: np.ndarray, d: np.ndarray, ratios: np.ndarray, lex: range, t: np.ndarray,
-               column: list[int], row: list[int]) -> int:
-    """The lexicographic minimum-ratio row for the pivot column ``d`` (rows with ``d <= PIVOT_TOL`` barred),
-    into the scratch array ``ratios``."""
-    ratios.fill(np.inf)
-    np.divide(rhs, d, out=ratios, where=d > PIVOT_TOL)
-    r = int(ratios.argmin())
-    best = float(ratios[r])
-    if best == np.inf:  # pragma: no cover - the polytopes of a positive game are bounded
-        raise RuntimeError("lemke_howson: internal error, unbounded pivot column")
-    return _lex_tie_break(t, d, ratios, best, lex, column, row)
-
-
-def _lex_tie_break(t: np.ndarray, col: np.ndarray, ratios: np.ndarray, best: float, lex: range,
-                   column: list[int], row: list[int]) -> int:
-    """The lexicographically smallest of the rows whose ratio ties ``best``.
-
-    Ties are broken by the same ratio in the columns of the initial basis, in order: the column of a nonbasic
-    label is ``t[:, column[label]]``, that of a basic label the unit vector of its row ``row[label]``.  The
-    tableau is lexicographically positive, so no two rows tie completely.
-    """
-    rows = np.flatnonzero(ratios <= best + RATIO_TOL * max(1.0, abs(best)))
-    for j in lex:
-        if rows.size == 1:
-            break
-        c = column[j]
-        ratio = (t[rows, c] if c >= 0 else (rows == row[j]).astype(float)) / col[rows]
-        low = ratio.min()
-        rows = rows[ratio <= low + RATIO_TOL * max(1.0, abs(low))]
-    return int(rows[0])
-
-
-def _float_path(A: np.ndarray, B: np.ndarray, k: int, max_pivots: int,
-                start: list[np.ndarray] | None = None) -> tuple[list[list[int]], list[np.ndarray]]:
-    """Float Lemke-Howson from label ``k``: the end bases and (condensed) tableaux.
-
-    Each tableau keeps only the nonbasic columns and the right-hand side (a basic variable's column is a
-    unit vector): ``n x (m + 1)`` for P, ``m x (n + 1)`` for Q.  A pivot of entering column ``c`` on row
-    ``r`` with pivot ``p``: the pivot row is divided by ``p``, every other row ``i`` loses ``t[i, c]``
-    times it, and column ``c`` becomes the leaving variable's (``1/p`` in row ``r``, ``-t[i, c]/p``
-    elsewhere), the same numbers as in the full tableau.  The minimum-ratio test is vectorised, the
-    lexicographic rule (:func:`_lex_tie_break`) runs only when two ratios tie within :data:`RATIO_TOL`,
-    and the rank-one update is BLAS ``dger`` in place, so a pivot costs O(m n) flops and a dozen numpy calls.
-    """
-    from scipy.linalg.blas import dger  # imported when needed: scipy.linalg costs about 0.2 s to import
-
-    m, n = A.shape
-    tabs = _float_tableaux(A, B) if start is None else [t.copy(order="F") for t in start]
-    basis = [list(range(m, m + n)), list(range(m))]  # the label of each row's basic variable
-    nonbasic = [list(range(m)), list(range(m, m + n))]  # the label of each column's nonbasic variable
-    column = [[*range(m), *[-1] * n], [*[-1] * m, *range(n)]]  # label -> its column, -1 when basic
-    row = [[*[-1] * m, *range(n)], [*range(m), *[-1] * n]]  # label -> its row, -1 when nonbasic
-    lex = [range(m, m + n), range(m)]  # the labels of each tableau's initial basis
-    blocks = []
-    for t in tabs:
-        width = max(1, _BLOCK_ENTRIES // t.shape[0])
-        blocks.append([(t[:, a:a + width], a, a + width) for a in range(0, t.shape[1], width)])
-    ratios_of = [np.empty(n), np.empty(m)]
-    rhs_of = [t[:, -1] for t in tabs]  # views: the tableaux are updated in place
-    inf = np.inf
-    side, entering = (0 if k < m else 1), k
-    for _ in range(max_pivots):
-        t, ratios, cols, rows = tabs[side], ratios_of[side], column[side], row[side]
-        c = cols[entering]
-        d = t[:, c].copy()
-        # Fast test: entries of d at most PIVOT_TOL are divided by PIVOT_TOL instead of being left out (two
-        # unmasked numpy calls).  The winner stands when its own entry is above PIVOT_TOL and no other ratio
-        # comes within RATIO_TOL of it; ratios of admissible rows are the exact ones, so it is then the
-        # minimum-ratio row.  Otherwise (a tie, or a barred entry in front) the masked test decides.
-        np.maximum(d, PIVOT_TOL, out=ratios)
-        np.divide(rhs_of[side], ratios, out=ratios)
-        r = int(ratios.argmin())
-        best = float(ratios[r])
-        ratios[r] = inf
-        if d[r] <= PIVOT_TOL or ratios[ratios.argmin()] <= best + RATIO_TOL * max(1.0, abs(best)):
-            r = _ratio_row(t[:, -1], d, ratios, lex[side], t, cols, rows)
-        p = d[r]
-        prow = t[r] / p
-        prow[c] = 1.0 / p
-        d[r] = 0.0
-        t[:, c] = 0.0
-        for view, a, b in blocks[side]:
-            # view -= d prow[a:b]^T in place; dger only reads d and prow, so "overwrite" them (no copies)
-            dger(-1.0, d, prow[a:b], 1, 1, view, 1, 1, 1)
-        t[r] = prow
-        leaving = basis[side][r]
-        basis[side][r], nonbasic[side][c] = entering, leaving
-        cols[entering], rows[entering], cols[leaving], rows[leaving] = -1, r, c, -1
-        if leaving == k:
-            return basis, tabs
-        side, entering = 1 - side, leaving
-    raise SizeLimitError(_too_many(m, n, k, max_pivots))
-
-
-def _too_many(m: int, n: int, k: int, max_pivots: int) -> str:
-    return (
-        f"lemke_howson: the path from label {k} of this {m} x {n} game needs more than max_pivots={max_pivots} "
-        "pivots; raise max_pivots, try another label, or use nash_equilibria for a small game"
     )
 
 
@@ -354,34 +238,6 @@ def _exact_equilibrium(game: Game, ints: tuple[Any, ...], x: list[Any], y: list[
     return Equilibrium(prof, (_rational(u1), _rational(u2)), game.players, game.strategies, exact=True)
 
 
-def _float_weights(basis: list[list[int]], tabs: list[np.ndarray], m: int) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`_weights` of a float path, as numpy arrays (no per-entry Python loop)."""
-    x, y = np.zeros(m), np.zeros(tabs[0].shape[0])
-    bp, bq = np.asarray(basis[0]), np.asarray(basis[1])
-    sel = bp < m
-    x[bp[sel]] = tabs[0][sel, -1]
-    sel = bq >= m
-    y[bq[sel] - m] = tabs[1][sel, -1]
-    return x, y
-
-
-def _float_equilibrium(game: Game, A: np.ndarray, B: np.ndarray, x: np.ndarray, y: np.ndarray) -> Equilibrium | None:
-    """The normalised float profile if no pure strategy gains more than ``FLOAT_TOL`` (relative to the largest
-    absolute payoff, at least 1) against it, else None."""
-    x = np.maximum(x, 0.0)
-    x /= x.sum()
-    y = np.maximum(y, 0.0)
-    y /= y.sum()
-    row, col = A @ y, x @ B
-    u1, u2 = float(x @ row), float(col @ y)
-    if float(row.max()) - u1 > FLOAT_TOL * max(1.0, float(A.max()), -float(A.min())):
-        return None
-    if float(col.max()) - u2 > FLOAT_TOL * max(1.0, float(B.max()), -float(B.min())):
-        return None
-    prof = (tuple(x.tolist()), tuple(y.tolist()))
-    return Equilibrium(prof, (u1, u2), game.players, game.strategies, exact=False)
-
-
 def _check_game(game: Any) -> None:
     check_numeric_game(game, "lemke_howson")
     if game.n_players != 2:
@@ -474,14 +330,15 @@ def lemke_howson(game: Game, *, label: int | str = 0, exact: bool | None = None,
             raise RuntimeError(f"lemke_howson: internal error, the end of the path from label {k} is not an equilibrium")
         return eq
     A, B = float_arrays(game)
-    start = cached(game, "lemke-howson float tableaux", lambda g: _float_tableaux(A, B))
+    # the starting tableaux and the payoff scales are kept per game object, as the float payoffs are
+    start, scales = cached(game, "lemke-howson float start", lambda g: (_float_tableaux(A, B), _payoff_scales(A, B)))
     fbasis, ftabs = _float_path(A, B, k, int(max_pivots), start)
     if recheck:
         exact_eq = exact_from_end_basis(game, fbasis)
         if exact_eq is not None:
             return exact_eq
     fx, fy = _float_weights(fbasis, ftabs, m)
-    feq = _float_equilibrium(game, A, B, fx, fy)
+    feq = _float_equilibrium(game, A, B, fx, fy, scales)
     if feq is None:
         raise GameError(
             f"lemke_howson: the float path from label {k} ended at a profile that fails verification "

@@ -33,7 +33,7 @@ import numpy as np
 
 from games import Game
 from solvers import lemke_howson
-from solvers.equilibria.complementary_pivoting import _float_path
+from solvers.equilibria.float_pivoting import _float_path
 
 NASHPY_CAP = 20.0
 RUNS = 5
