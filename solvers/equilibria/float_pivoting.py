@@ -100,7 +100,6 @@ def _float_path(A: np.ndarray, B: np.ndarray, k: int, max_pivots: int,
     m, n = A.shape
     tabs = _float_tableaux(A, B) if start is None else [t.copy(order="F") for t in start]
     basis = [list(range(m, m + n)), list(range(m))]  # the label of each row's basic variable
-    nonbasic = [list(range(m)), list(range(m, m + n))]  # the label of each column's nonbasic variable
     column = [[*range(m), *[-1] * n], [*[-1] * m, *range(n)]]  # label -> its column, -1 when basic
     row = [[*[-1] * m, *range(n)], [*range(m), *[-1] * n]]  # label -> its row, -1 when nonbasic
     lex = [range(m, m + n), range(m)]  # the labels of each tableau's initial basis
@@ -108,6 +107,9 @@ def _float_path(A: np.ndarray, B: np.ndarray, k: int, max_pivots: int,
     for t in tabs:
         width = max(1, _BLOCK_ENTRIES // t.shape[0])
         blocks.append([(t[:, a:a + width], a, a + width) for a in range(0, t.shape[1], width)])
+    # dger updates its matrix in place only when it is Fortran-contiguous float64 (otherwise it would return a copy)
+    if not all(v.flags.f_contiguous and v.dtype == np.float64 for side_blocks in blocks for v, _, _ in side_blocks):
+        raise RuntimeError("lemke_howson: internal error, a tableau block is not Fortran-contiguous float64")
     ratios_of = [np.empty(n), np.empty(m)]
     rhs_of = [t[:, -1] for t in tabs]  # views: the tableaux are updated in place
     inf, tol = np.inf, np.array(PIVOT_TOL)  # a 0-d array: numpy converts a Python float on every call
@@ -137,7 +139,7 @@ def _float_path(A: np.ndarray, B: np.ndarray, k: int, max_pivots: int,
             dger(-1.0, d, prow[a:b], 1, 1, view, 1, 1, 1)
         t[r] = prow
         leaving = basis[side][r]
-        basis[side][r], nonbasic[side][c] = entering, leaving
+        basis[side][r] = entering
         cols[entering], rows[entering], cols[leaving], rows[leaving] = -1, r, c, -1
         if leaving == k:
             return basis, tabs
