@@ -37,9 +37,13 @@ Exact and float
   common denominator of the tableau).  Ratios are compared by
   cross-multiplication, so ties are exact.  The profile is verified with
   :func:`solvers.equilibria.verify.is_nash_equilibrium` (exactly).
-* Float: the same pivots on a numpy tableau (pivot elements above
-  :data:`PIVOT_TOL`, ties within :data:`RATIO_TOL`).  The profile is verified
-  with the relative tolerance :data:`~solvers.results.equilibria.FLOAT_TOL`.
+* Float: the same pivots on numpy tableaux (pivot elements above
+  :data:`PIVOT_TOL`, ties within :data:`RATIO_TOL`), condensed to their
+  nonbasic columns and updated in place by BLAS
+  (:mod:`solvers.equilibria.float_pivoting`); the lexicographic rule runs
+  only when two ratios tie.  The profile is verified (every pure strategy's
+  payoff against it, one matrix-vector product per player) with the relative
+  tolerance :data:`~solvers.results.equilibria.FLOAT_TOL`.
   With ``exact=None`` (a game too large for integer pivoting) and rational
   payoffs, the end basis is then re-solved exactly
   (:func:`~solvers.equilibria.basis_recheck.exact_from_end_basis`): the
@@ -79,7 +83,17 @@ import sympy
 from games.core import Game
 from games.errors import GameError, SizeLimitError
 from solvers.equilibria.basis_recheck import exact_from_end_basis
-from solvers.equilibria.verify import check_numeric_game, float_arrays, is_nash_equilibrium, is_rational
+from solvers.equilibria.float_pivoting import (
+    PIVOT_TOL,
+    RATIO_TOL,
+    _float_equilibrium,
+    _float_path,
+    _float_tableaux,
+    _float_weights,
+    _payoff_scales,
+    _too_many,
+)
+from solvers.equilibria.verify import cached, check_numeric_game, float_arrays, is_nash_equilibrium, is_rational
 from solvers.equilibria.vertices import integer_bimatrix
 from solvers.results.equilibria import FLOAT_TOL, Equilibrium
 
@@ -88,13 +102,6 @@ __all__ = ["lemke_howson", "default_max_pivots", "EXACT_MAX_STRATEGIES", "PIVOT_
 
 #: ``exact=None`` pivots in integers when the payoffs are rational and ``m + n`` is at most this (e.g. 10 x 10).
 EXACT_MAX_STRATEGIES = 20
-
-#: Float mode: a pivot column entry must exceed this to be a candidate pivot (the tableau starts with entries >= 1).
-PIVOT_TOL = 1e-10
-
-#: Float mode: two ratios closer than this (relative to the smaller, at least 1) are a tie for the lexicographic rule.
-RATIO_TOL = 1e-13
-
 
 def default_max_pivots(m: int, n: int) -> int:
     """The default pivot bound of :func:`lemke_howson` for an m x n game: ``10 (m + n)^2``.
@@ -114,89 +121,23 @@ def _label_names(game: Game) -> list[str]:
 
 def _resolve_label(game: Game, label: Any) -> int:
     m, n = game.shape
-    names = _label_names(game)
+    if isinstance(label, (int, np.integer)) and not isinstance(label, (bool, np.bool_)) and 0 <= label < m + n:
+        return int(label)
     if isinstance(label, str):
         hits = [k for k, s in enumerate(game.strategies[0] + game.strategies[1]) if s == label]
         if len(hits) == 1:
             return hits[0]
         if hits:
+            names = _label_names(game)
             which = " or ".join(f"{k} ({names[k]})" for k in hits)
             raise GameError(f"lemke_howson: label {label!r} names a strategy of both players; use {which}")
         raise GameError(
             f"lemke_howson: label {label!r} is not a strategy; allowed: 0..{m + n - 1} or a strategy name "
             f"({', '.join(repr(s) for s in game.strategies[0] + game.strategies[1])})"
         )
-    if isinstance(label, (bool, np.bool_)) or not isinstance(label, (int, np.integer)) or not 0 <= label < m + n:
-        raise GameError(
-            f"lemke_howson: label must be an integer in 0..{m + n - 1} (0..{m - 1} the row player's strategies, "
-            f"{m}..{m + n - 1} the column player's) or a strategy name, got {label!r}"
-        )
-    return int(label)
-
-
-# --- the pivoting, in floats ---------------------------------------------------------------------------------
-
-def _float_tableaux(A: np.ndarray, B: np.ndarray) -> list[np.ndarray]:
-    m, n = A.shape
-    A = A - A.min() + 1.0
-    B = B - B.min() + 1.0
-    tp = np.zeros((n, m + n + 1))  # P: B^T x + s = 1; label i -> x_i, label m + j -> s_j
-    tp[:, :m] = B.T
-    tp[:, m:m + n] = np.eye(n)
-    tp[:, -1] = 1.0
-    tq = np.zeros((m, m + n + 1))  # Q: r + A y = 1; label i -> r_i, label m + j -> y_j
-    tq[:, :m] = np.eye(m)
-    tq[:, m:m + n] = A
-    tq[:, -1] = 1.0
-    return [tp, tq]
-
-
-def _float_ratio_row(t: np.ndarray, c: int, lex: range) -> int:
-    col = t[:, c]
-    pos = col > PIVOT_TOL
-    if not pos.any():  # pragma: no cover - the polytopes of a positive game are bounded
-        raise RuntimeError("lemke_howson: internal error, unbounded pivot column")
-    ratios = np.divide(t[:, -1], col, out=np.full(col.shape, np.inf), where=pos)
-    r = int(ratios.argmin())
-    best = float(ratios[r])
-    close = ratios <= best + RATIO_TOL * max(1.0, abs(best))
-    if np.count_nonzero(close) == 1:
-        return r
-    rows = np.flatnonzero(close)
-    for j in lex:
-        if rows.size == 1:
-            break
-        ratio = t[rows, j] / col[rows]
-        low = ratio.min()
-        rows = rows[ratio <= low + RATIO_TOL * max(1.0, abs(low))]
-    return int(rows[0])
-
-
-def _float_path(A: np.ndarray, B: np.ndarray, k: int, max_pivots: int) -> tuple[list[list[int]], list[np.ndarray]]:
-    m, n = A.shape
-    tabs = _float_tableaux(A, B)
-    basis = [list(range(m, m + n)), list(range(m))]
-    lex = [range(m, m + n), range(m)]  # columns of each tableau's initial basis
-    side, entering = (0 if k < m else 1), k
-    for _ in range(max_pivots):
-        t = tabs[side]
-        r = _float_ratio_row(t, entering, lex[side])
-        prow = t[r]
-        prow /= prow[entering]
-        col = t[:, entering].copy()
-        col[r] = 0.0
-        t -= col[:, None] * prow
-        leaving, basis[side][r] = basis[side][r], entering
-        if leaving == k:
-            return basis, tabs
-        side, entering = 1 - side, leaving
-    raise SizeLimitError(_too_many(m, n, k, max_pivots))
-
-
-def _too_many(m: int, n: int, k: int, max_pivots: int) -> str:
-    return (
-        f"lemke_howson: the path from label {k} of this {m} x {n} game needs more than max_pivots={max_pivots} "
-        "pivots; raise max_pivots, try another label, or use nash_equilibria for a small game"
+    raise GameError(
+        f"lemke_howson: label must be an integer in 0..{m + n - 1} (0..{m - 1} the row player's strategies, "
+        f"{m}..{m + n - 1} the column player's) or a strategy name, got {label!r}"
     )
 
 
@@ -297,19 +238,6 @@ def _exact_equilibrium(game: Game, ints: tuple[Any, ...], x: list[Any], y: list[
     return Equilibrium(prof, (_rational(u1), _rational(u2)), game.players, game.strategies, exact=True)
 
 
-def _float_equilibrium(game: Game, A: np.ndarray, B: np.ndarray, x: np.ndarray, y: np.ndarray) -> Equilibrium | None:
-    x = np.maximum(x, 0.0) / x.sum()
-    y = np.maximum(y, 0.0) / y.sum()
-    row, col = A @ y, x @ B
-    u1, u2 = float(x @ row), float(col @ y)
-    if row.max() - u1 > FLOAT_TOL * max(1.0, float(np.abs(A).max())):
-        return None
-    if col.max() - u2 > FLOAT_TOL * max(1.0, float(np.abs(B).max())):
-        return None
-    prof = (tuple(float(v) for v in x), tuple(float(v) for v in y))
-    return Equilibrium(prof, (u1, u2), game.players, game.strategies, exact=False)
-
-
 def _check_game(game: Any) -> None:
     check_numeric_game(game, "lemke_howson")
     if game.n_players != 2:
@@ -402,13 +330,15 @@ def lemke_howson(game: Game, *, label: int | str = 0, exact: bool | None = None,
             raise RuntimeError(f"lemke_howson: internal error, the end of the path from label {k} is not an equilibrium")
         return eq
     A, B = float_arrays(game)
-    fbasis, ftabs = _float_path(A, B, k, int(max_pivots))
+    # the starting tableaux and the payoff scales are kept per game object, as the float payoffs are
+    start, scales = cached(game, "lemke-howson float start", lambda g: (_float_tableaux(A, B), _payoff_scales(A, B)))
+    fbasis, ftabs = _float_path(A, B, k, int(max_pivots), start)
     if recheck:
         exact_eq = exact_from_end_basis(game, fbasis)
         if exact_eq is not None:
             return exact_eq
-    fx, fy = _weights(fbasis, ftabs, m, n)
-    feq = _float_equilibrium(game, A, B, np.asarray(fx, dtype=float), np.asarray(fy, dtype=float))
+    fx, fy = _float_weights(fbasis, ftabs, m)
+    feq = _float_equilibrium(game, A, B, fx, fy, scales)
     if feq is None:
         raise GameError(
             f"lemke_howson: the float path from label {k} ended at a profile that fails verification "
