@@ -149,12 +149,14 @@ def _hull_vertices(c: np.ndarray, tol: float, band: float) -> tuple[np.ndarray, 
     :math:`z_0 + \{w : (G_k / r_k) \cdot w \le 1\}`, whose vertices are the facets of the convex hull of
     the points :math:`G_k / r_k`: the facet :math:`a \cdot p + e = 0` is the vertex :math:`z_0 - a / e`
     (polar duality, Ziegler 1995, Section 2.3; QuantEcon's ``vertex_enumeration`` takes this route).
-    The answer is accepted only if it proves itself complete: every vertex has exactly its simplex's
-    ``own`` constraints tight (no other slack at most ``tol``: the polytope is simple there), the label
-    sets are distinct, and each facet's k-th neighbour is the vertex reached by dropping its k-th
-    constraint (one pivot), so the set found is closed under every pivot, hence every vertex (the graph
-    of a polytope is connected).  Otherwise (a degenerate vertex, a facet qhull merged, a qhull error)
-    None, and the caller walks the bases instead.
+    The answer is accepted only when it checks out.  Every facet's simplex (``own`` constraint
+    indices) must be tight at its vertex, and its k-th neighbour must share the simplex but for the
+    k-th constraint (qhull's closed surface, read back from our own slacks).  When no vertex has more
+    than ``own`` tight constraints (a simple polytope) this proves completeness: the label sets must be
+    distinct, each neighbour is the vertex one pivot away, so the set found is closed under every pivot,
+    hence every vertex (the graph of a polytope is connected).  A degenerate vertex (more tight
+    constraints) is a facet qhull triangulated (its option Qt): its simplices are merged by their label
+    set.  Otherwise (a check fails, a qhull error) None, and the caller walks the bases instead.
     """
     from scipy.spatial import ConvexHull, QhullError  # 0.35 s to import: only when a float game is enumerated
 
@@ -169,7 +171,7 @@ def _hull_vertices(c: np.ndarray, tol: float, band: float) -> tuple[np.ndarray, 
         return None
     simp, nbr, eq = hull.simplices, hull.neighbors, hull.equations
     z = z0 + eq[:, :-1] / -eq[:, -1:]  # facet a . p + e = 0 (a . p + e <= 0 on every point): vertex z0 - a / e
-    slack = b[None, :] - z @ G.T
+    slack = np.hstack([z, 1.0 - z @ c])  # b - G z
     lab = slack <= tol
     keys = _row_keys(lab)
     bits = np.int64(1) << simp.astype(np.int64)  # (V, own): the constraint opposite each neighbour
@@ -177,10 +179,11 @@ def _hull_vertices(c: np.ndarray, tol: float, band: float) -> tuple[np.ndarray, 
     ridge = face[:, None] & ~bits  # the constraints a facet shares with its k-th neighbour
     if (nbr < 0).any() or ((keys & face) != face).any() or ((keys[nbr] & ridge) != ridge).any():
         return None
-    _, first = np.unique(keys, return_index=True)
-    if first.size < keys.size:  # a degenerate vertex: several simplices of one facet (qhull's option Qt)
+    srt = np.sort(keys)
+    if (srt[1:] == srt[:-1]).any():  # a degenerate vertex: several simplices of one facet
         if (lab.sum(axis=1) == own).all():
             return None
+        _, first = np.unique(keys, return_index=True)
         first.sort()
         z, lab, slack = z[first], lab[first], slack[first]
     amb = (slack > tol) & (slack <= band)

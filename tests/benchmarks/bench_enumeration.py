@@ -115,11 +115,26 @@ def exact_section() -> None:
         print(f"{size}x{size:<7}{o:9.3f}{lo:10.3f}{lw:11.3f}{o / lo:10.2f}{o / lw:11.2f}  {' '.join(counts)}")
 
 
+def _same_equilibria(ours: Any, theirs: list[tuple[np.ndarray, np.ndarray]], atol: float = 1e-9) -> bool:
+    """Whether two lists of (x, y) equilibria are equal up to ``atol`` (each of theirs matched to one of ours)."""
+    left = [np.concatenate([np.asarray(v, dtype=float) for v in e.as_floats()]) for e in ours]
+    if len(left) != len(theirs):
+        return False
+    for x, y in theirs:
+        r = np.concatenate([x, y])
+        hit = next((k for k, g in enumerate(left) if np.abs(g - r).max() <= atol), None)
+        if hit is None:
+            return False
+        left.pop(hit)
+    return True
+
+
 def float_section(gt: Any, nfg: Any) -> None:
     print("\n2. float, all equilibria, nondegenerate games (payoffs k/1000): ours vs QuantEcon vertex_enumeration and lrsnash")
-    print(f"{'game':<10}{'ours ms':>9}{'QE ms':>9}{'lrs own ms':>11}{'lrs wall ms':>12}{'o/QE':>7}{'o/lrs own':>10}{'o/lrs wall':>11}  equilibria ours/QE/lrs")
+    print(f"{'game':<10}{'ours ms':>9}{'QE ms':>9}{'lrs own ms':>11}{'lrs wall ms':>12}{'o/QE':>7}{'o/lrs own':>10}{'o/lrs wall':>11}"
+          "  equilibria ours/QE/lrs, same as QE's (1e-9)")
     for size in (6, 8, 10, 12):
-        ours, qe, own, wall, counts = [], [], [], [], []
+        ours, qe, own, wall, counts, same = [], [], [], [], [], []
         for seed in range(3):
             rng = np.random.default_rng(200 + seed)
             Ai, Bi = rng.integers(0, 1000, (size, size)), rng.integers(0, 1000, (size, size))
@@ -135,10 +150,11 @@ def float_section(gt: Any, nfg: Any) -> None:
             own.append(lo)
             wall.append(lw)
             counts.append(f"{len(eqs)}/{len(qeq)}/{lc}")
+            same.append(_same_equilibria(eqs, qeq))
         o, q, lo, lw = (statistics.median(v) for v in (ours, qe, own, wall))
         lo_r = f"{o / lo:10.2f}" if lo > 0 else "   (0.000)"
         print(f"{size}x{size:<7}{o * 1e3:9.1f}{q * 1e3:9.1f}{lo * 1e3:11.1f}{lw * 1e3:12.1f}{o / q:7.2f}{lo_r}"
-              f"{o / lw:11.2f}  {' '.join(counts)}")
+              f"{o / lw:11.2f}  {' '.join(counts)}, {'yes' if all(same) else 'NO'}")
 
 
 _OURS_CHILD = """
