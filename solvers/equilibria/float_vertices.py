@@ -65,6 +65,11 @@ MAX_FLOAT_BASES = 2_000_000
 #: Every game within the enumeration size guard up to 14 x 14 qualifies; a 30 x 8 game's P does not.
 QHULL_MAX_WORK = 2_500_000
 
+#: A degenerate vertex from qhull is accepted only when each of its tight slacks is round-off, at most this
+#: (on payoffs scaled to [1, 2]), and no slack is ambiguous: exact ties.  Near-ties (a slack between this
+#: and ``AMBIGUOUS_FACTOR * tol``) are left to the walk, whose answer the near-degeneracy test was built on.
+HULL_ROUNDOFF = 1e-12
+
 
 def _assemble(pairs_xy: list[tuple[tuple[Any, ...], tuple[Any, ...]]], degenerate: bool, *, exact: bool) -> ExtremeEquilibria:
     """Deterministic order: lexicographically by the row then column strategy, largest first."""
@@ -180,12 +185,17 @@ def _hull_vertices(c: np.ndarray, tol: float, band: float) -> tuple[np.ndarray, 
     if (nbr < 0).any() or ((keys & face) != face).any() or ((keys[nbr] & ridge) != ridge).any():
         return None
     srt = np.sort(keys)
-    if (srt[1:] == srt[:-1]).any():  # a degenerate vertex: several simplices of one facet
-        if (lab.sum(axis=1) == own).all():
+    repeated = bool((srt[1:] == srt[:-1]).any())
+    if (lab.sum(axis=1) == own).all():  # simple: one simplex a vertex, so the label sets are distinct
+        if repeated:
             return None
-        _, first = np.unique(keys, return_index=True)
-        first.sort()
-        z, lab, slack = z[first], lab[first], slack[first]
+    else:  # a degenerate vertex: accepted for exact ties only (every slack round-off or clearly positive)
+        if ((np.abs(slack) > HULL_ROUNDOFF) & (slack <= band)).any():
+            return None
+        if repeated:  # several simplices of one facet: one row per label set
+            _, first = np.unique(keys, return_index=True)
+            first.sort()
+            z, lab, slack = z[first], lab[first], slack[first]
     amb = (slack > tol) & (slack <= band)
     return z, lab, amb
 
