@@ -6,8 +6,9 @@ Each polytope :math:`\{z \ge 0 : C^\top z \le 1\}` (:func:`_polytope_vertices`) 
   ``vertex_enumeration`` does) when :func:`_hull_applies`: dimension at least 2, at most 62 labels (one
   int64 bit mask per vertex) and qhull's memory bounded by the upper bound theorem
   (:data:`QHULL_MAX_WORK`).  Its answer is used only when it proves itself complete (each facet a vertex
-  whose tight constraints contain its simplex, each neighbour one pivot away), degenerate vertices
-  included (qhull's triangulated simplices of one facet, merged by their label sets);
+  whose tight constraints contain its simplex, each neighbour one pivot away); degenerate vertices
+  are accepted for exact ties (slacks of round-off, :data:`HULL_ROUNDOFF`), qhull's triangulated
+  simplices of one facet merged by their label sets, and near-ties left to the walk;
 * **by the walk** (:func:`_float_vertices`) otherwise, or when qhull's answer fails those checks: a
   breadth-first search over the feasible bases by simplex pivots, vectorised with numpy over the whole
   frontier, following every feasible pivot at a degenerate vertex.
