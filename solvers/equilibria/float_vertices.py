@@ -16,10 +16,12 @@ Each polytope :math:`\{z \ge 0 : C^\top z \le 1\}` (:func:`_polytope_vertices`) 
 Why qhull: profiled on the random games of section 2 of ``tests/benchmarks/bench_enumeration.py``
 (10 x 10, three-decimal payoffs), the two walks took 92 % of the time (each basis inverted, then every
 constraint's ratio over every direction), the complementary matching, verification and result building
-the other 8 %; qhull's facet enumeration of the same polytopes is four to six times faster than the walk,
-and its memory stays proportional to the vertices (25 MB for the 32,000 of a 14 x 14 polytope).  The
-walk is kept for what qhull cannot promise: high dimension with many vertices (a 30 x 8 game's P: 715
-MB in qhull), one-dimensional polytopes, more than 62 labels, and a qhull answer that does not check out.
+the other 8 %.  qhull's facet enumeration of the same polytopes is 4 to 5 times faster than the walk
+(the benchmark's section 2b), and holds less memory (section 3: a 14 x 14 game to the end, +24 MB
+against the walk's +96 MB).  The walk is kept for what qhull cannot promise: high dimension with many
+vertices (qhull needs about 64 bytes per facet and dimension: a 30 x 8 game's P, 486,000 vertices in
+dimension 30, took 715 MB), one-dimensional polytopes, more than 62 labels, and a qhull answer that does
+not check out.
 
 The labels, the ambiguous slacks and the near-degeneracy test (:func:`_float_extreme`) are computed
 from the slacks of each vertex the same way on both routes; the matching of complementary vertices is a
