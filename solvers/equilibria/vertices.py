@@ -27,12 +27,15 @@ Two implementations, chosen by ``exact``:
   the search tree).  ``exact=None`` chooses exact up to :data:`EXACT_MAX_BASES`
   bases per polytope (7 x 7, 6 x 8, 5 x 10 games and smaller).  Measured
   side by side with lrsnash in ``tests/benchmarks/bench_enumeration.py``.
-* **float**: a breadth-first search over the feasible bases of each polytope
-  by simplex pivots, vectorised with numpy over the whole frontier.  At a
-  degenerate vertex *every* feasible pivot is followed (ties in the ratio test
-  and pivots of step 0), so all feasible bases, hence all vertices, are
-  reached: the graph of feasible bases of a polytope is connected (Avis and
-  Fukuda 1992).  Payoffs are first scaled to [1, 2]; a constraint is tight
+* **float**: the vertices of each polytope from qhull's facets of its polar
+  (scipy's ``ConvexHull``), accepted when they prove themselves complete
+  (each neighbour one pivot away), or else a breadth-first search over the
+  feasible bases by simplex pivots, vectorised with numpy over the whole
+  frontier; at a degenerate vertex *every* feasible pivot is followed (ties
+  in the ratio test and pivots of step 0), so all feasible bases, hence all
+  vertices, are reached: the graph of feasible bases of a polytope is
+  connected (Avis and Fukuda 1992).  The choice is made and measured in
+  :mod:`solvers.equilibria.float_vertices`.  Payoffs are first scaled to [1, 2]; a constraint is tight
   when its slack is at most ``tol`` (default 1e-9), and
   :func:`solvers.equilibria.nash.nash_equilibria` verifies every equilibrium again.
   A near-degenerate game (:func:`guarded_float_extreme`) is computed exactly

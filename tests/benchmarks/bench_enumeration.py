@@ -11,11 +11,12 @@ lrsnash both its own timer (the ``*0.132u`` line it prints: user CPU) and the wa
    0..999, 8 x 8 to 12 x 12, three seeds each; the equilibrium counts must agree.
 2. **Float, all equilibria, nondegenerate games**: ``nash_equilibria(game, exact=False)`` against
    QuantEcon's ``vertex_enumeration`` (numba, compiled by a warm-up call) and lrsnash, on games of
-   payoffs with three decimals.
+   payoffs with three decimals; the equilibria must equal QuantEcon's (to 1e-9).  2b: the vertices of
+   both polytopes by our two routes (qhull, and the walk of the bases it falls back to), same label sets.
 3. **Peak memory** on a random 20 x 20 game: our float mode with ``time_limit`` (it would take hours to
    finish, as lrsnash would), and lrsnash stopped after the same wall time, each in a fresh process:
    the peak resident set size (``VmHWM`` of ``/proc/<pid>/status``; ``ru_maxrss`` would count the
-   memory of the forking parent).
+   memory of the forking parent).  Then a 14 x 14 float game to the end by each route.
 4. **2 x 2 float games**: ours (``exact=False``: the closed form) against QuantEcon's
    ``pure_nash_brute`` (pure equilibria only) and ``support_enumeration``, and Gambit's
    ``enummixed_solve``, per call over many calls in a row.
@@ -40,6 +41,7 @@ import numpy as np
 
 from games import Game
 from solvers import nash_equilibria
+from solvers.equilibria.float_vertices import _float_vertices, _hull_vertices
 
 
 def cpu(fn: Callable[[], Any], repeats: int = 1) -> tuple[float, Any]:
@@ -115,11 +117,26 @@ def exact_section() -> None:
         print(f"{size}x{size:<7}{o:9.3f}{lo:10.3f}{lw:11.3f}{o / lo:10.2f}{o / lw:11.2f}  {' '.join(counts)}")
 
 
+def _same_equilibria(ours: Any, theirs: list[tuple[np.ndarray, np.ndarray]], atol: float = 1e-9) -> bool:
+    """Whether two lists of (x, y) equilibria are equal up to ``atol`` (each of theirs matched to one of ours)."""
+    left = [np.concatenate([np.asarray(v, dtype=float) for v in e.as_floats()]) for e in ours]
+    if len(left) != len(theirs):
+        return False
+    for x, y in theirs:
+        r = np.concatenate([x, y])
+        hit = next((k for k, g in enumerate(left) if np.abs(g - r).max() <= atol), None)
+        if hit is None:
+            return False
+        left.pop(hit)
+    return True
+
+
 def float_section(gt: Any, nfg: Any) -> None:
     print("\n2. float, all equilibria, nondegenerate games (payoffs k/1000): ours vs QuantEcon vertex_enumeration and lrsnash")
-    print(f"{'game':<10}{'ours ms':>9}{'QE ms':>9}{'lrs own ms':>11}{'lrs wall ms':>12}{'o/QE':>7}{'o/lrs own':>10}{'o/lrs wall':>11}  equilibria ours/QE/lrs")
+    print(f"{'game':<10}{'ours ms':>9}{'QE ms':>9}{'lrs own ms':>11}{'lrs wall ms':>12}{'o/QE':>7}{'o/lrs own':>10}{'o/lrs wall':>11}"
+          "  equilibria ours/QE/lrs, same as QE's (1e-9)")
     for size in (6, 8, 10, 12):
-        ours, qe, own, wall, counts = [], [], [], [], []
+        ours, qe, own, wall, counts, same = [], [], [], [], [], []
         for seed in range(3):
             rng = np.random.default_rng(200 + seed)
             Ai, Bi = rng.integers(0, 1000, (size, size)), rng.integers(0, 1000, (size, size))
@@ -135,10 +152,38 @@ def float_section(gt: Any, nfg: Any) -> None:
             own.append(lo)
             wall.append(lw)
             counts.append(f"{len(eqs)}/{len(qeq)}/{lc}")
+            same.append(_same_equilibria(eqs, qeq))
         o, q, lo, lw = (statistics.median(v) for v in (ours, qe, own, wall))
         lo_r = f"{o / lo:10.2f}" if lo > 0 else "   (0.000)"
         print(f"{size}x{size:<7}{o * 1e3:9.1f}{q * 1e3:9.1f}{lo * 1e3:11.1f}{lw * 1e3:12.1f}{o / q:7.2f}{lo_r}"
-              f"{o / lw:11.2f}  {' '.join(counts)}")
+              f"{o / lw:11.2f}  {' '.join(counts)}, {'yes' if all(same) else 'NO'}")
+    float_routes()
+
+
+def float_routes() -> None:
+    """The choice made in ``solvers.equilibria.float_vertices``: both polytopes' vertices by qhull and by the walk."""
+    print("\n2b. the vertices of both best-response polytopes of section 2's games: qhull route vs the walk of the bases"
+          " (ms, median of 3 seeds)")
+    print(f"{'game':<10}{'qhull ms':>9}{'walk ms':>9}{'walk/qhull':>11}  vertices of P and Q, seed by seed (same: yes/NO)")
+
+    def scaled(M: np.ndarray) -> np.ndarray:
+        return 1.0 + (M - M.min()) / (M.max() - M.min())
+
+    for size in (6, 8, 10, 12, 14):
+        hull, walk, counts, same = [], [], [], []
+        for seed in range(3):
+            rng = np.random.default_rng(200 + seed)
+            A, B = rng.integers(0, 1000, (size, size)) / 1000, rng.integers(0, 1000, (size, size)) / 1000
+            polys = (scaled(B), scaled(A).T)
+            reps = 3 if size <= 10 else 1
+            th, h = cpu(lambda polys=polys: [_hull_vertices(c, 1e-9, 1e-6) for c in polys], reps)
+            tw, w = cpu(lambda polys=polys: [_float_vertices(c, 1e-9, 1e-6) for c in polys], reps)
+            hull.append(th)
+            walk.append(tw)
+            counts.append("/".join(str(len(v[0])) if v is not None else "-" for v in h))
+            same.append(all(v is not None and {r.tobytes() for r in v[1]} == {r.tobytes() for r in u[1]} for v, u in zip(h, w)))
+        th, tw = statistics.median(hull), statistics.median(walk)
+        print(f"{size}x{size:<7}{th * 1e3:9.1f}{tw * 1e3:9.1f}{tw / th:11.2f}  {' '.join(counts)} ({'yes' if all(same) else 'NO'})")
 
 
 _OURS_CHILD = """
@@ -160,6 +205,29 @@ try:
 except SizeLimitError:
     pass
 print(base, hwm(), time.process_time() - t)
+"""
+
+_ROUTE_CHILD = """
+import sys, time, numpy as np
+import scipy.spatial  # imported before the baseline: the qhull route's import is not enumeration memory
+from games import Game
+from solvers import nash_equilibria
+from solvers.equilibria import float_vertices
+
+if sys.argv[1] == "walk":
+    float_vertices._hull_applies = lambda own, opp: False
+
+
+def hwm():
+    return next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM"))
+
+
+rng = np.random.default_rng(200)
+g = Game.from_bimatrix(rng.integers(0, 1000, (14, 14)) / 1000, rng.integers(0, 1000, (14, 14)) / 1000)
+base = hwm()
+t = time.process_time()
+n = len(nash_equilibria(g, exact=False))
+print(base, hwm(), time.process_time() - t, n)
 """
 
 _LRS_SHELL = (
@@ -191,6 +259,14 @@ def memory_section(seconds: float) -> None:
     print(f"ours (float mode, time_limit): peak RSS {peak:.0f} MB ({base:.0f} MB after importing and building the game, "
           f"+{peak - base:.0f} MB enumerating), {t:.1f} s CPU")
     print(f"lrsnash:                       peak RSS {int(lout[0]) / 1024:.1f} MB, CPU {lout[1]}")
+    print("a random 14 x 14 game (payoffs k/1000, the largest the float enumeration takes without a time_limit), "
+          "to the end, each route in a fresh process:")
+    for route in ("qhull", "walk"):
+        out = subprocess.run([sys.executable, "-c", _ROUTE_CHILD, route], capture_output=True, text=True,
+                             check=True).stdout.split()
+        base, peak = int(out[0]) / 1024, int(out[1]) / 1024
+        print(f"ours, {route + ' route:':<13}       peak RSS {peak:.0f} MB (+{peak - base:.0f} MB enumerating), "
+              f"{float(out[2]):.2f} s CPU, {out[3]} equilibria")
 
 
 def two_by_two_section(gt: Any, nfg: Any) -> None:
