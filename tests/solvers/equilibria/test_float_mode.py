@@ -106,13 +106,26 @@ def test_hidden_near_degeneracy_is_detected_from_the_slacks():
 @pytest.mark.parametrize("shape", [(6, 6), (7, 7), (6, 8), (8, 8)])
 @pytest.mark.parametrize("seed", range(3))
 def test_float_mode_equals_lrsnash(shape, seed):
-    # three-decimal payoffs: generic; 6 x 6 takes the integer reverse search (small integers, at most
-    # 1000 bases), the larger ones the numpy search, which answers without the exact fallback.
+    # three-decimal payoffs: generic; 6 x 6 and up (more than 300 bases) take the float search (qhull),
+    # which answers without the exact fallback.
     rng = np.random.default_rng(seed)
     game = Game.from_bimatrix(rng.integers(0, 1000, shape) / 1000, rng.integers(0, 1000, shape) / 1000)
     eqs = nash_equilibria(game, exact=False)
-    expected = "vertex enumeration (float output, computed in integers)" if shape == (6, 6) else "vertex enumeration (float)"
-    assert eqs.method == expected
+    assert eqs.method == "vertex enumeration (float)"
+    _assert_matches_lrsnash(game, eqs)
+
+
+@pytest.mark.parametrize(("shape", "route"), [
+    ((5, 5), "vertex enumeration (float output, computed in integers)"),   # 251 bases <= 300
+    ((2, 20), "vertex enumeration (float output, computed in integers)"),  # a side of 2: 230 bases, up to 1000
+    ((4, 7), "vertex enumeration (float)"),                                # 329 bases > 300: qhull
+    ((6, 6), "vertex enumeration (float)"),                                # 923 bases
+])
+def test_float_mode_route_by_size_and_the_answer_equals_lrsnash(shape, route):
+    rng = np.random.default_rng(7)
+    game = Game.from_bimatrix(rng.integers(0, 1000, shape) / 1000, rng.integers(0, 1000, shape) / 1000)
+    eqs = nash_equilibria(game, exact=False)
+    assert eqs.method == route
     _assert_matches_lrsnash(game, eqs)
 
 
