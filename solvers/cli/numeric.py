@@ -14,6 +14,7 @@ from typing import Any
 
 import games
 from games._exact import json_value
+from games._registry import find_entry
 from games._text import format_number, latex_text
 from solvers.cli.families import family_command
 from solvers.cli.params import parameters_from_args, parse_option, suggest_name
@@ -24,13 +25,14 @@ from solvers.render.latex import to_latex
 
 
 def _build_game(args: argparse.Namespace) -> tuple[Any, Any]:
-    entries = games.library_entries()
-    if args.game is None:
-        raise CLIError(f"aligngames {args.command}: give a GAME; the library's games: {', '.join(entries)} "
-                       "(aligngames list describes them)")
-    if args.game not in entries:
+    # only the game modules up to the one registering the game are imported (the other game forms are not)
+    entry = None if args.game is None else find_entry(args.game)
+    if entry is None:
+        entries = games.library_entries()
+        if args.game is None:
+            raise CLIError(f"aligngames {args.command}: give a GAME; the library's games: {', '.join(entries)} "
+                           "(aligngames list describes them)")
         raise CLIError(suggest_name(args.game, entries, "game"))
-    entry = entries[args.game]
     options = dict(parse_option(o, entry.builder) for o in (args.option or []))
     return entry, entry.builder(**options)
 
