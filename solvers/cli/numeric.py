@@ -1,6 +1,7 @@
 r"""``aligngames solve`` at numbers: every equilibrium of a library game at the given parameter values.
 
-This path imports the numeric equilibria only (no closed forms, no sweeps, no drawing), so that
+This path imports the numeric equilibria only (no closed forms, no sweeps, no drawing, no LaTeX: the
+parser hands ``--latex`` to :mod:`solvers.cli.solve`), so that
 ``aligngames solve GAME`` starts fast; ``--symbolic`` runs :mod:`solvers.cli.solve` instead (the
 parser's ``--symbolic`` action switches the handler).  It also holds :func:`_build_game`, which every
 subcommand on a library game uses.
@@ -10,18 +11,17 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from typing import Any
 
 import games
 from games._exact import json_value
 from games._registry import find_entry
-from games._text import format_number, latex_text
+from games._text import format_number
 from solvers.cli.families import family_command
 from solvers.cli.params import parameters_from_args, parse_option, suggest_name
-from solvers.equilibria.nash import nash_equilibria
 from solvers.equilibria.summary import equilibria_summary
 from solvers.errors import CLIError
-from solvers.render.latex import to_latex
 
 
 def _build_game(args: argparse.Namespace) -> tuple[Any, Any]:
@@ -45,8 +45,12 @@ def run_solve(args: argparse.Namespace) -> int:
     return run_numeric(args, entry, game)
 
 
-def run_numeric(args: argparse.Namespace, entry: Any, game: Any) -> int:
-    """Print (or write as JSON or LaTeX) the equilibria of a strategic-form library game at the given values."""
+def run_numeric(args: argparse.Namespace, entry: Any, game: Any, *, latex: Callable[[Any], str] | None = None) -> int:
+    """Print (or write as JSON or LaTeX) the equilibria of a strategic-form library game at the given values.
+
+    ``latex`` writes the LaTeX of the numeric game (``--latex``); :mod:`solvers.cli.solve` gives it, since
+    the parser hands ``solve --latex`` to that module (this one does not import the renderer).
+    """
     ps = parameters_from_args(args)
     used = sorted(s.name for s in game.free_symbols)
     for name in used:
@@ -57,7 +61,9 @@ def run_numeric(args: argparse.Namespace, entry: Any, game: Any) -> int:
     if args.latex:
         if args.json:
             raise CLIError("solve: give --latex or --json, not both")
-        print(_equilibria_latex(numeric))
+        if latex is None:  # pragma: no cover - the parser sends --latex to solvers.cli.solve
+            raise CLIError("solve: --latex is handled by solvers.cli.solve")
+        print(latex(numeric))
         return 0
     lines, records = equilibria_summary(numeric)
     if args.json:
@@ -76,10 +82,3 @@ def run_numeric(args: argparse.Namespace, entry: Any, game: Any) -> int:
         print("  " + line)
     return 0
 
-
-def _equilibria_latex(numeric: Any) -> str:
-    """The equilibria of a numeric game as LaTeX (an amsmath ``aligned`` block)."""
-    if isinstance(numeric, games.SymmetricGame):
-        lines = [latex_text(line) for line in equilibria_summary(numeric)[0]]
-        return "\\begin{aligned}\n" + " \\\\\n".join(f"&{line}" for line in lines) + "\n\\end{aligned}"
-    return str(to_latex(nash_equilibria(numeric)))
