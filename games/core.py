@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 import sympy
 from sympy import ImmutableDenseNDimArray
 
-from games._arrays import _is_numpy_array, _labels, _nested_array, _subs_map, _to_sympy_array
+from games._arrays import _is_numpy_array, _labels, _nested_array, _subs_map, _substituted, _to_sympy_array
 from games._text import latex_escape, latex_text
 from games.errors import GameError, SizeLimitError, SymbolicError, UnknownNameError, suggest
 from games.parameters import ParameterSet, latex_symbol_names
@@ -289,7 +289,7 @@ class Game:
         subs = _subs_map(self._free, mapping, owner="Game")
         if not subs:
             return self
-        new = tuple(arr.subs(subs) for arr in self.payoffs)
+        new = tuple(_substituted(arr, subs) for arr in self.payoffs)
         for i, arr in enumerate(new):
             for idx in itertools.product(*(range(m) for m in self.shape)):
                 v = arr[idx]

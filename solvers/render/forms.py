@@ -1,6 +1,6 @@
-r"""The renderers of the results beyond the strategic form, imported when such a result is first shown.
+r"""The renderers of the results beyond the numeric strategic form, imported when such a result is first shown.
 
-Game trees and repeated games (:mod:`solvers.render.tree`), hidden information
+The closed forms (:mod:`solvers.render.conditions`, the text of :mod:`solvers.results.conditions`), game trees and repeated games (:mod:`solvers.render.tree`), hidden information
 (:mod:`solvers.render.information`), continuous choices (:mod:`solvers.render.continuous`) and the
 solution concepts beyond Nash (:mod:`solvers.render.concepts`) each render the result types of one
 module of :mod:`solvers.results`.  :func:`renderer` gives the renderer of a result's module only once
@@ -29,6 +29,7 @@ __all__ = ["FORM_RENDERERS", "renderer", "loaded_renderers"]
 
 #: Module of result types -> the module of :mod:`solvers.render` that renders them.
 FORM_RENDERERS = {
+    "solvers.results.conditions": "solvers.render.conditions",
     "solvers.results.sequential": "solvers.render.tree",
     "solvers.results.information": "solvers.render.information",
     "solvers.results.continuous": "solvers.render.continuous",

@@ -24,15 +24,6 @@ import sympy
 
 from games._text import format_number
 from solvers.render.forms import FORM_RENDERERS, loaded_renderers
-from solvers.results.conditions import (
-    BreakEven,
-    Classification,
-    ConditionalEquilibrium,
-    Derivative,
-    InterventionCost,
-    Outcome,
-    Threshold,
-)
 from solvers.results.equilibria import Equilibria, Equilibrium, EquilibriumComponent, SymmetricEquilibrium
 
 __all__ = ["to_text"]
@@ -72,7 +63,7 @@ def _register_form(form: Any) -> None:
         table = {t: form.continuous_text for t in form.CONTINUOUS_RESULTS}
     elif form.__name__ == "solvers.render.concepts":  # correlated, quantal-response, ESS, N-player components
         table = {t: form.concept_text for t in form.CONCEPT_TYPES}
-    else:  # hidden information (render/information.py); game trees and repeated games (render/tree.py): TEXT
+    else:  # closed forms (render/conditions.py); hidden information (render/information.py); game trees (render/tree.py)
         table = form.TEXT
     for kind, render in table.items():
         _dispatch.register(kind, render)
@@ -119,54 +110,3 @@ def _(e: SymmetricEquilibrium) -> str:
     pay = e.payoff if isinstance(e.payoff, sympy.Rational) else sympy.Float(sympy.N(e.payoff, 15), 12)
     stab = "stable" if e.stable else "unstable"
     return f"p({e.strategies[0]}) = {p} ({e.kind}, payoff {pay}, {stab})"
-
-
-@_dispatch.register
-def _(r: ConditionalEquilibrium) -> str:
-    prof = "; ".join("(" + ", ".join(str(x) for x in vec) + ")" for vec in r.profile)
-    return f"{r.label}: profile {prof} if {r.condition}"
-
-
-@_dispatch.register
-def _(o: Outcome) -> str:
-    return o.label if o.condition is sympy.true else f"{o.label} if {o.condition}"
-
-
-@_dispatch.register
-def _(t: Threshold) -> str:
-    def side(xs: tuple[Outcome, ...]) -> str:
-        return "; ".join(to_text(o) for o in xs) or "none"
-
-    flag = " (outside the parameter's range)" if t.in_range is False else ""
-    return f"{t.symbol} = {t.value}{flag}: below: {side(t.below)}; above: {side(t.above)}"
-
-
-@_dispatch.register
-def _(b: BreakEven) -> str:
-    head = f"break-even values of {b.symbol} in {b.game_name or 'the game'}"
-    return "\n".join([head] + ["  " + to_text(t) for t in b.thresholds])
-
-
-@_dispatch.register
-def _(c: Classification) -> str:
-    if c.name is not None:
-        return f"{c.game_name or 'game'}: {c.name}"
-    lines = [f"{c.game_name or 'game'}:"]
-    lines += [f"  {k} if {v}" for k, v in c.conditions.items()]
-    return "\n".join(lines)
-
-
-@_dispatch.register
-def _(d: Derivative) -> str:
-    s = {1: "+", -1: "-", 0: "0", None: None}[d.sign]
-    if s is None:
-        s = {1: ">= 0", -1: "<= 0", None: "?"}[d.weak_sign]
-    return f"d[{d.quantity}]/d{d.parameter} = {d.derivative}  ({s})"
-
-
-@_dispatch.register
-def _(c: InterventionCost) -> str:
-    qual = " (sufficient)" if c.sufficient_only else ""
-    return (f"minimal {c.instrument} making {c.strategy} {c.target}{qual}: {c.amount}; "
-            f"total cost {c.total_cost}")
-

@@ -64,7 +64,8 @@ def test_solve_of_a_strategic_form_game_imports_only_its_route(tmp_path):
     # nash_equilibria's routes not taken by an exact two-player game, and what solve does not print
     assert _loaded(modules, "solvers.equilibria.complementary_pivoting", "solvers.equilibria.vertices",
                    "solvers.equilibria.float_vertices", "solvers.equilibria.nplayer", "solvers.equilibria.symmetric",
-                   "solvers.render.latex", "solvers.conditions", "solvers.sweeps.cachefile") == []
+                   "solvers.render.latex", "solvers.conditions", "solvers.results.conditions",
+                   "solvers.sweeps.cachefile", "tomllib") == []
     # the games modules after the one registering career_choice are not imported
     assert "games.individual" in modules and _loaded(modules, "games.interventions", "games.geopolitical") == []
 
