@@ -28,7 +28,6 @@ Design decisions
 
 from __future__ import annotations
 
-import html
 import importlib
 import itertools
 import math
@@ -445,6 +444,8 @@ class Game:
         return "$$" + self.latex(env="array") + "$$"
 
     def _repr_html_(self) -> str:
+        import html  # for Jupyter only: not at start-up (issue 17)
+
         esc = html.escape
         parts = []
         title = esc(self.name) if self.name else "Game"

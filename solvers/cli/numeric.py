@@ -10,7 +10,6 @@ subcommand on a library game uses.
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -73,6 +72,8 @@ def run_numeric(args: argparse.Namespace, entry: Any, game: Any, *, latex: Calla
         if isinstance(numeric, games.Game):
             out["players"] = list(numeric.players)
             out["strategies"] = [list(st) for st in numeric.strategies]
+        import json  # with --json only: not at start-up (issue 17)
+
         print(json.dumps(out, indent=2, default=str))
         return 0
     print(f"{args.game} ({entry.level}): {entry.summary}")
