@@ -75,3 +75,12 @@ def test_solve_latex_and_other_forms_still_load_what_they_need(tmp_path):
     assert code == 0 and out.startswith("\\begin{aligned}") and "solvers.render.latex" in modules
     code, out, modules = _run(tmp_path, "solve", "collective_action")  # a SymmetricGame: its own solver
     assert code == 0 and "solvers.equilibria.symmetric" in modules
+
+
+def test_the_2x2_closed_form_and_the_intervention_games_solve_without_numpy(tmp_path):
+    # lab_race is a 2 x 2 game (the closed-form route), subsidy an intervention on career_choice (games
+    # after games.individual in the registry): both exact, neither needs numpy nor another game form
+    for game in ("lab_race", "subsidy"):
+        code, out, modules = _run(tmp_path, "solve", game)
+        assert code == 0 and "equilibri" in out
+        assert _loaded(modules, "numpy", "matplotlib", *OTHER_FORMS) == [], game
