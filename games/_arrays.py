@@ -2,10 +2,12 @@ r"""Payoff arrays and labels from user input, and substitution maps: the checks 
 
 from __future__ import annotations
 
+import itertools
+import sys
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 import sympy
 from sympy import ImmutableDenseNDimArray
 
@@ -15,26 +17,57 @@ from games.errors import GameError, UnknownNameError, suggest
 from games.parameters import ParameterSet, parameter_name
 
 
-def _nested_to_numpy(data: Any, where: str) -> np.ndarray:
-    """Turn nested lists / numpy / sympy matrices into an object ndarray, checking raggedness."""
-    if isinstance(data, sympy.MatrixBase):
-        return np.array(data.tolist(), dtype=object)
-    if isinstance(data, sympy.NDimArray):
-        return np.array(data.tolist(), dtype=object)
-    if isinstance(data, np.ndarray):
+@dataclass(frozen=True)
+class _Nested:
+    """A rectangular nested array read from user input: its shape and its entries in row-major order.
+
+    What the game constructors check and convert, without numpy (``aligngames solve`` of an exact game
+    never imports it, issue 17): numpy arrays given as input are read through numpy, which is then
+    already imported.
+    """
+
+    shape: tuple[int, ...]
+    flat: tuple[Any, ...]
+
+    @property
+    def ndim(self) -> int:
+        return len(self.shape)
+
+    def transposed(self) -> _Nested:
+        """The transpose of a matrix (``ndim == 2``)."""
+        m, n = self.shape
+        return _Nested((n, m), tuple(self.flat[i * n + j] for j in range(n) for i in range(m)))
+
+
+def _is_numpy_array(x: Any) -> bool:
+    """Whether ``x`` is a numpy array; an input can be one only if numpy is imported, so this never imports it."""
+    np = sys.modules.get("numpy")
+    return np is not None and isinstance(x, np.ndarray)
+
+
+def _nested_array(data: Any, where: str) -> _Nested:
+    """Turn nested lists / numpy / sympy matrices into a :class:`_Nested` array, checking raggedness."""
+    if isinstance(data, _Nested):  # already checked (Game.from_bimatrix hands its matrices on)
+        return data
+    if isinstance(data, (sympy.MatrixBase, sympy.NDimArray)):
+        data = data.tolist()
+    elif _is_numpy_array(data):
         if data.dtype.kind in "USO" and data.dtype.kind != "O":
             raise GameError(f"{where}: got an array of strings; strings are never evaluated, give numbers or sympy expressions")
-        return np.asarray(data, dtype=object)
+        # the entries as numpy holds them (numpy scalars), in row-major order
+        return _Nested(tuple(data.shape), tuple(data.astype(object).reshape(-1)))
     if isinstance(data, (str, bytes)):
         raise GameError(f"{where}: got the string {data!r}; give a nested list, array or sympy matrix")
     if not isinstance(data, Sequence):
         raise GameError(f"{where}: got {type(data).__name__}; give a nested list, numpy array or sympy matrix")
 
+    def as_list(x: Any) -> Any:
+        if isinstance(x, (sympy.MatrixBase, sympy.NDimArray)) or _is_numpy_array(x):
+            return x.tolist()
+        return x
+
     def shape_of(x: Any, path: tuple[int, ...]) -> tuple[int, ...]:
-        if isinstance(x, (sympy.MatrixBase, sympy.NDimArray)):
-            x = x.tolist()
-        if isinstance(x, np.ndarray):
-            x = x.tolist()
+        x = as_list(x)
         if isinstance(x, Sequence) and not isinstance(x, (str, bytes)):
             if len(x) == 0:
                 raise GameError(f"{where}: empty list at index {list(path)}; every player needs at least one strategy")
@@ -52,8 +85,7 @@ def _nested_to_numpy(data: Any, where: str) -> np.ndarray:
     shape = shape_of(data, ())
 
     def flat(x: Any) -> list[Any]:
-        if isinstance(x, (sympy.MatrixBase, sympy.NDimArray, np.ndarray)):
-            x = x.tolist()
+        x = as_list(x)
         if isinstance(x, Sequence) and not isinstance(x, (str, bytes)):
             out: list[Any] = []
             for y in x:
@@ -61,15 +93,13 @@ def _nested_to_numpy(data: Any, where: str) -> np.ndarray:
             return out
         return [x]
 
-    arr = np.empty(len(flat(data)) if shape else 1, dtype=object)
-    arr[:] = flat(data)
-    return arr.reshape(shape)
+    return _Nested(shape, tuple(flat(data)))
 
 
-def _to_sympy_array(arr: np.ndarray, where: str) -> ImmutableDenseNDimArray:
+def _to_sympy_array(arr: _Nested, where: str) -> ImmutableDenseNDimArray:
     entries = []
-    for idx in np.ndindex(arr.shape):
-        e = to_exact(arr[idx], f"{where}, entry {list(idx)}", error=GameError)
+    for idx, x in zip(itertools.product(*(range(m) for m in arr.shape)), arr.flat):
+        e = to_exact(x, f"{where}, entry {list(idx)}", error=GameError)
         if e.has(sympy.I) or e.is_real is False:
             raise GameError(f"{where}, entry {list(idx)}: {e} is not a real number (payoffs are real)")
         entries.append(e)
@@ -123,3 +153,19 @@ def _subs_map(
             raise UnknownNameError(f"{owner}.subs: " + suggest(name, by_name, what="free symbol"))
     return out
 
+
+#: Expressions binding a variable (an integration or summation variable, a lambda's argument): replacing
+#: a symbol in them node by node would also replace the bound one, so games holding one take ``subs``.
+_BINDING = (sympy.Integral, sympy.Sum, sympy.Product, sympy.Lambda, sympy.Derivative, sympy.Subs)
+
+
+def _substituted(arr: ImmutableDenseNDimArray, subs: Mapping[sympy.Symbol, Any]) -> ImmutableDenseNDimArray:
+    """``arr.subs(subs)``; by ``xreplace`` when every value is a number and nothing binds a variable.
+
+    Replacing symbols by numbers node by node is then the same substitution (each node is rebuilt and
+    evaluated as ``subs`` rebuilds it), about twenty times faster: sympy's ``subs`` tries every
+    sub-expression against every key (``tests/games/test_core.py`` checks both agree on the library).
+    """
+    if all(getattr(v, "is_number", False) for v in subs.values()) and not arr.has(*_BINDING):
+        return arr.xreplace(subs)
+    return arr.subs(subs)

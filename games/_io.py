@@ -48,7 +48,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import signal
 import stat
 import threading
@@ -176,6 +175,8 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
         raise OutputError(f"cannot write {str(target)!r}: it is a folder, give a file path")
     if not folder.is_dir():
         raise OutputError(f"cannot write {str(target)!r}: folder {str(folder)!r} does not exist")
+    import secrets  # with hmac and hashlib: loaded when a file is first written, not at start-up (issue 17)
+
     with _sigterm_raises():
         tmp: Path | None = None
         fd = -1

@@ -68,14 +68,32 @@ GAME_MODULES: tuple[str, ...] = (
 )
 
 
-def _load() -> None:
-    """Import the game modules, which register the library.
+def _load(until: str | None = None) -> None:
+    """Import the game modules, which register the library; with ``until``, only up to the one registering it.
 
     The one deliberate lazy import of :mod:`games` (ARCHITECTURE.md): the game
     modules use :func:`register`, so this module cannot import them at its top.
+    Stopping at the game asked for (:func:`find_entry`) keeps the game forms
+    that are not asked for unloaded (the command line's start-up, issue 17).
     """
     for module in GAME_MODULES:
+        if until is not None and until in _REGISTRY:
+            return
         importlib.import_module(module)
+
+
+def find_entry(name: str) -> LibraryEntry | None:
+    """The registered game ``name``, importing only the game modules up to the one that registers it; None if none does.
+
+    Examples
+    --------
+    >>> find_entry("career_choice").level
+    'individual'
+    >>> find_entry("no_such_game") is None
+    True
+    """
+    _load(until=name)
+    return _REGISTRY.get(name)
 
 
 def _check_family(family: str | None, where: str) -> None:
@@ -118,7 +136,7 @@ def library_entries(family: str | None = None) -> dict[str, LibraryEntry]:
 
 def build(name: str, **options: Any) -> Any:
     """Build the library game ``name`` (unknown names get suggestions)."""
-    _load()
-    if name not in _REGISTRY:
+    entry = find_entry(name)
+    if entry is None:
         raise UnknownNameError(suggest(name, _REGISTRY, what="game"))
-    return _REGISTRY[name].builder(**options)
+    return entry.builder(**options)

@@ -28,23 +28,24 @@ Design decisions
 
 from __future__ import annotations
 
-import html
 import importlib
 import itertools
 import math
 import numbers
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 import sympy
 from sympy import ImmutableDenseNDimArray
 
-from games._arrays import _labels, _nested_to_numpy, _subs_map, _to_sympy_array
+from games._arrays import _is_numpy_array, _labels, _nested_array, _subs_map, _substituted, _to_sympy_array
 from games._text import latex_escape, latex_text
 from games.errors import GameError, SizeLimitError, SymbolicError, UnknownNameError, suggest
 from games.parameters import ParameterSet, latex_symbol_names
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["Game", "MAX_EXPANDED_PLAYERS", "MAX_PROFILES"]
 
@@ -156,13 +157,13 @@ class Game:
         >>> g.strategies
         (('s1', 's2'), ('s1', 's2'))
         """
-        if isinstance(arrays, (str, bytes)) or not isinstance(arrays, (Sequence, np.ndarray)):
+        if isinstance(arrays, (str, bytes)) or not (isinstance(arrays, Sequence) or _is_numpy_array(arrays)):
             raise GameError(f"Game.from_payoff_arrays: expected a sequence of arrays, got {type(arrays).__name__}")
         n = len(arrays)
         if n == 0:
             raise GameError("Game.from_payoff_arrays: no payoff arrays given (one per player is required)")
         player_names = _labels(players, n, [f"Player {i + 1}" for i in range(n)], "Game players")
-        nps = [_nested_to_numpy(a, f"payoffs of {player_names[i]!r}") for i, a in enumerate(arrays)]
+        nps = [_nested_array(a, f"payoffs of {player_names[i]!r}") for i, a in enumerate(arrays)]
         shape = nps[0].shape
         for i, a in enumerate(nps):
             if a.ndim != n:
@@ -214,15 +215,15 @@ class Game:
         >>> g.payoffs[1].tolist()
         [[3, 5], [0, 1]]
         """
-        a = _nested_to_numpy(A, "matrix A")
+        a = _nested_array(A, "matrix A")
         if a.ndim != 2:
             raise GameError(f"matrix A: expected a 2-dimensional matrix, got {a.ndim} dimensions (shape {a.shape})")
         if B is None:
             if a.shape[0] != a.shape[1]:
                 raise GameError(f"matrix A: B=None means the symmetric game B = A.T, which needs a square A; got shape {a.shape}")
-            b = a.T.copy()
+            b = a.transposed()
         else:
-            b = _nested_to_numpy(B, "matrix B")
+            b = _nested_array(B, "matrix B")
             if b.ndim != 2:
                 raise GameError(f"matrix B: expected a 2-dimensional matrix, got {b.ndim} dimensions (shape {b.shape})")
             if b.shape != a.shape:
@@ -287,7 +288,7 @@ class Game:
         subs = _subs_map(self._free, mapping, owner="Game")
         if not subs:
             return self
-        new = tuple(arr.subs(subs) for arr in self.payoffs)
+        new = tuple(_substituted(arr, subs) for arr in self.payoffs)
         for i, arr in enumerate(new):
             for idx in itertools.product(*(range(m) for m in self.shape)):
                 v = arr[idx]
@@ -311,6 +312,8 @@ class Game:
         if self._free:
             names = ", ".join(sorted(s.name for s in self._free))
             raise SymbolicError(f"game {self.name or ''!s}: payoffs have free symbols {names}; substitute values first (Game.subs)".replace("game : ", "game: "))
+        import numpy as np
+
         out = []
         for arr in self.payoffs:
             flat = [float(v) for v in arr._array]  # noqa: SLF001 - sympy's flat storage
@@ -441,6 +444,8 @@ class Game:
         return "$$" + self.latex(env="array") + "$$"
 
     def _repr_html_(self) -> str:
+        import html  # for Jupyter only: not at start-up (issue 17)
+
         esc = html.escape
         parts = []
         title = esc(self.name) if self.name else "Game"

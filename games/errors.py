@@ -8,7 +8,6 @@ value, and what is allowed.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 __all__ = [
@@ -66,6 +65,8 @@ def suggest(name: str, allowed: Iterable[str], *, what: str = "name") -> str:
     "unknown parameter 'vls'; did you mean 'vsl'? (allowed: p_doom, vsl)"
     """
     allowed = sorted(allowed)
+    import difflib  # on an error only: not at start-up (issue 17)
+
     close = difflib.get_close_matches(str(name), allowed, n=3, cutoff=0.6)
     msg = f"unknown {what} {str(name)!r}"
     if close:

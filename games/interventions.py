@@ -48,7 +48,6 @@ import itertools
 from collections.abc import Sequence
 from typing import Any
 
-import numpy as np
 import sympy
 from sympy import ImmutableDenseNDimArray
 
@@ -393,6 +392,8 @@ def buyout(game: Game, payment: Any = None, *, like: str = "Neither", strategy: 
         like_index[i] = game.strategies[i].index(like)
     old_shape = game.shape
     shape = tuple(m + 1 if i in like_index else m for i, m in enumerate(old_shape))
+    import numpy as np  # the buy-out only: solving the intervention games does not load numpy (issue 17)
+
     arrays = [np.empty(shape, dtype=object) for _ in game.players]
     for idx in itertools.product(*(range(m) for m in shape)):
         base = tuple(

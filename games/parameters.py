@@ -52,7 +52,6 @@ Keys may also sit in a ``[parameters]`` table.
 from __future__ import annotations
 
 import dataclasses
-import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -398,6 +397,8 @@ def read_toml_values(path: str | Path) -> dict[str, sympy.Rational]:
     if depth > MAX_TOML_DEPTH:
         raise ParameterFileError(
             f"parameter file {str(p)!r} nests arrays or tables {depth} deep (allowed: at most {MAX_TOML_DEPTH})")
+    import tomllib  # only when a file is read: the command line's start-up does without it (issue 17)
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

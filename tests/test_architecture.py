@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,6 +46,16 @@ DELIBERATE_LAZY = {
 DELIBERATE_KINDS = {
     "result types displayed by render (render imports them)",
     "the numeric sweep path loading the symbolic template",
+}
+
+#: Imports by name: a module named in a string (``"solvers.cli.info:run_list"``, ``"games.individual"``)
+#: and imported with ``importlib`` when first used (ARCHITECTURE.md, "Imports by name"): the command
+#: line's handlers, the registry's game modules, the family dispatch, the routes of ``nash_equilibria``,
+#: the renderers of the other game forms (the command line's start-up, issue 17).  They follow the rooms
+#: like any import; only these importers close a cycle through them, each on purpose.
+NAMED_CYCLES = {
+    "games._registry": "the registry loading the game modules, which register themselves with it",
+    "solvers.cli.families": "the family dispatch naming each family's CLI module, which uses its helpers",
 }
 
 #: room -> the rooms it may import (module level or inside functions).
@@ -175,6 +186,21 @@ def scan(root: Path = ROOT) -> dict[str, Module]:
     return out
 
 
+_MODULE_PATH = re.compile(r"^(games|solvers)(\.[A-Za-z_]\w*)+(:[A-Za-z_]\w*)?$")
+
+
+def named_imports(mods: dict[str, Module]) -> dict[str, set[str]]:
+    """importer -> the project modules it names in a string (``"pkg.mod"`` or ``"pkg.mod:attr"``)."""
+    out: dict[str, set[str]] = {}
+    for m in mods.values():
+        for node in ast.walk(ast.parse(m.path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and _MODULE_PATH.match(node.value):
+                target = node.value.partition(":")[0]
+                if target in mods and target != m.name:
+                    out.setdefault(m.name, set()).add(target)
+    return out
+
+
 def room(name: str) -> str:
     return "games" if name.split(".")[0] == "games" else ".".join(name.split(".")[:2])
 
@@ -243,10 +269,24 @@ def test_each_room_imports_only_the_rooms_below_it(mods):
     assert nx.is_directed_acyclic_graph(rooms)
 
 
+def test_imports_by_name_follow_the_rooms_and_close_no_cycle_but_the_deliberate_ones(mods):
+    named = named_imports(mods)
+    # the walk sees them: the handlers, the registry, the routes of nash_equilibria, the form renderers
+    assert "solvers.cli.numeric" in named["solvers.cli.app"] and "games.individual" in named["games._registry"]
+    assert "solvers.equilibria.complementary_pivoting" in named["solvers.equilibria.nash"]
+    assert "solvers.render.tree" in named["solvers.render.forms"]
+    bad = sorted((a, t) for a, ts in named.items() for t in ts
+                 if room(t) != room(a) and room(t) not in ROOMS[room(a)])
+    assert not bad, bad
+    g = graph(mods, lazy=False)
+    g.add_edges_from((a, t) for a, ts in named.items() if a not in NAMED_CYCLES for t in ts)
+    assert cycles(g) == []
+
+
 def test_render_imports_results_not_algorithms(mods):
     algorithms = ("solvers.equilibria", "solvers.conditions", "solvers.dynamics", "solvers.sweeps")
     bad = [(m.name, t) for m in mods.values() if room(m.name) == "solvers.render"
-           for t in m.top | m.lazy if room(t) in algorithms]
+           for t in m.top | m.lazy | named_imports(mods).get(m.name, set()) if room(t) in algorithms]
     assert not bad
 
 

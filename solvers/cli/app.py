@@ -34,7 +34,6 @@ import games
 from games._numbers import SCENARIO_NAMES
 from games._text import one_line
 from games.errors import AligngamesError, ParameterError, suggest
-from solvers.cli import catalog
 from solvers.cli.options import _add_json, _add_param_options, _Parser
 from solvers.errors import CLIError
 
@@ -47,15 +46,25 @@ Handler = Callable[[argparse.Namespace], int]
 LATEX_COMMANDS = ("solve", "solve --symbolic", "breakeven", "graph (TikZ)")
 
 
+#: The cached output of ``list`` (:func:`solvers.cli.catalog.load`), named like a handler: its module (with the
+#: cache's hashing and file checks) is imported only when ``list`` runs (the command line's start-up, issue 17).
+_CACHED_LIST = "solvers.cli.catalog:load"
+
+
 def _handler(spec: str) -> Handler:
     """The function named ``"module:function"``: a subcommand's module is imported only when it runs.
 
     This is how the command line starts fast: ``aligngames sweep`` (numeric,
     no sympy) never imports the modules of ``solve`` or ``report``.
     """
-    module, _, name = spec.partition(":")
-    function: Handler = getattr(importlib.import_module(module), name)
+    function: Handler = _named(spec)
     return function
+
+
+def _named(spec: str) -> Any:
+    """The object named ``"module:name"``, its module imported on first use."""
+    module, _, name = spec.partition(":")
+    return getattr(importlib.import_module(module), name)
 
 
 def _add_game(p: argparse.ArgumentParser) -> None:
@@ -74,6 +83,19 @@ class _Symbolic(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
                  option_string: str | None = None) -> None:
         namespace.symbolic = True
+        namespace.handler = "solvers.cli.solve:run_solve"
+
+
+class _Latex(argparse.Action):
+    """``solve --latex``: sets ``latex`` and hands the command to :mod:`solvers.cli.solve`, which imports the renderer.
+
+    So that a plain ``aligngames solve`` never loads the LaTeX renderer and the closed-form result types
+    (the command line's start-up, issue 17).
+    """
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        namespace.latex = True
         namespace.handler = "solvers.cli.solve:run_solve"
 
 
@@ -114,7 +136,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     _add_game(p)
     p.add_argument("--symbolic", action=_Symbolic, nargs=0, default=False,
                    help="closed-form equilibria with their conditions")
-    p.add_argument("--latex", action="store_true",
+    p.add_argument("--latex", action=_Latex, nargs=0, default=False,
                    help="LaTeX output: a tabular of the equilibria, or with --symbolic an amsmath block")
     _add_param_options(p)
     _add_json(p)
@@ -305,7 +327,7 @@ def _main(argv: Sequence[str] | None) -> int:
             choices = ", ".join(_command_names(parser))
             raise CLIError(f"a COMMAND is required ({choices}); see aligngames --help")
         if args.command == "list":  # a cached list prints without importing sympy (solvers.cli.catalog)
-            cached = catalog.load(args.scenario)
+            cached = _named(_CACHED_LIST)(args.scenario)
             if cached is not None:
                 print(cached["json"] if args.json else cached["text"])
                 return 0

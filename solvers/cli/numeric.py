@@ -1,6 +1,7 @@
 r"""``aligngames solve`` at numbers: every equilibrium of a library game at the given parameter values.
 
-This path imports the numeric equilibria only (no closed forms, no sweeps, no drawing), so that
+This path imports the numeric equilibria only (no closed forms, no sweeps, no drawing, no LaTeX: the
+parser hands ``--latex`` to :mod:`solvers.cli.solve`), so that
 ``aligngames solve GAME`` starts fast; ``--symbolic`` runs :mod:`solvers.cli.solve` instead (the
 parser's ``--symbolic`` action switches the handler).  It also holds :func:`_build_game`, which every
 subcommand on a library game uses.
@@ -9,28 +10,28 @@ subcommand on a library game uses.
 from __future__ import annotations
 
 import argparse
-import json
+from collections.abc import Callable
 from typing import Any
 
 import games
 from games._exact import json_value
-from games._text import format_number, latex_text
+from games._registry import find_entry
+from games._text import format_number
 from solvers.cli.families import family_command
 from solvers.cli.params import parameters_from_args, parse_option, suggest_name
-from solvers.equilibria.nash import nash_equilibria
 from solvers.equilibria.summary import equilibria_summary
 from solvers.errors import CLIError
-from solvers.render.latex import to_latex
 
 
 def _build_game(args: argparse.Namespace) -> tuple[Any, Any]:
-    entries = games.library_entries()
-    if args.game is None:
-        raise CLIError(f"aligngames {args.command}: give a GAME; the library's games: {', '.join(entries)} "
-                       "(aligngames list describes them)")
-    if args.game not in entries:
+    # only the game modules up to the one registering the game are imported (the other game forms are not)
+    entry = None if args.game is None else find_entry(args.game)
+    if entry is None:
+        entries = games.library_entries()
+        if args.game is None:
+            raise CLIError(f"aligngames {args.command}: give a GAME; the library's games: {', '.join(entries)} "
+                           "(aligngames list describes them)")
         raise CLIError(suggest_name(args.game, entries, "game"))
-    entry = entries[args.game]
     options = dict(parse_option(o, entry.builder) for o in (args.option or []))
     return entry, entry.builder(**options)
 
@@ -43,8 +44,12 @@ def run_solve(args: argparse.Namespace) -> int:
     return run_numeric(args, entry, game)
 
 
-def run_numeric(args: argparse.Namespace, entry: Any, game: Any) -> int:
-    """Print (or write as JSON or LaTeX) the equilibria of a strategic-form library game at the given values."""
+def run_numeric(args: argparse.Namespace, entry: Any, game: Any, *, latex: Callable[[Any], str] | None = None) -> int:
+    """Print (or write as JSON or LaTeX) the equilibria of a strategic-form library game at the given values.
+
+    ``latex`` writes the LaTeX of the numeric game (``--latex``); :mod:`solvers.cli.solve` gives it, since
+    the parser hands ``solve --latex`` to that module (this one does not import the renderer).
+    """
     ps = parameters_from_args(args)
     used = sorted(s.name for s in game.free_symbols)
     for name in used:
@@ -55,7 +60,9 @@ def run_numeric(args: argparse.Namespace, entry: Any, game: Any) -> int:
     if args.latex:
         if args.json:
             raise CLIError("solve: give --latex or --json, not both")
-        print(_equilibria_latex(numeric))
+        if latex is None:  # pragma: no cover - the parser sends --latex to solvers.cli.solve
+            raise CLIError("solve: --latex is handled by solvers.cli.solve")
+        print(latex(numeric))
         return 0
     lines, records = equilibria_summary(numeric)
     if args.json:
@@ -65,6 +72,8 @@ def run_numeric(args: argparse.Namespace, entry: Any, game: Any) -> int:
         if isinstance(numeric, games.Game):
             out["players"] = list(numeric.players)
             out["strategies"] = [list(st) for st in numeric.strategies]
+        import json  # with --json only: not at start-up (issue 17)
+
         print(json.dumps(out, indent=2, default=str))
         return 0
     print(f"{args.game} ({entry.level}): {entry.summary}")
@@ -74,10 +83,3 @@ def run_numeric(args: argparse.Namespace, entry: Any, game: Any) -> int:
         print("  " + line)
     return 0
 
-
-def _equilibria_latex(numeric: Any) -> str:
-    """The equilibria of a numeric game as LaTeX (an amsmath ``aligned`` block)."""
-    if isinstance(numeric, games.SymmetricGame):
-        lines = [latex_text(line) for line in equilibria_summary(numeric)[0]]
-        return "\\begin{aligned}\n" + " \\\\\n".join(f"&{line}" for line in lines) + "\n\\end{aligned}"
-    return str(to_latex(nash_equilibria(numeric)))

@@ -1,4 +1,4 @@
-r"""``aligngames solve --symbolic`` (closed-form equilibria) and ``aligngames breakeven`` (break-even values).
+r"""``aligngames solve --symbolic`` (closed-form equilibria), ``solve --latex`` and ``aligngames breakeven`` (break-even values).
 
 The numeric ``aligngames solve`` lives in :mod:`solvers.cli.numeric`, which imports no closed-form
 machinery, so that it starts fast.
@@ -11,13 +11,16 @@ import json
 from typing import Any
 
 from games._exact import json_value
-from games._text import format_number
+from games._text import format_number, latex_text
 from games.parameters import latex_symbol_names
+from games.symmetric import SymmetricGame
 from solvers.cli.families import family_command
 from solvers.cli.numeric import _build_game, run_numeric
 from solvers.cli.params import parameters_from_args
 from solvers.conditions.derive import equilibrium_conditions
 from solvers.conditions.thresholds import break_even
+from solvers.equilibria.nash import nash_equilibria
+from solvers.equilibria.summary import equilibria_summary
 from solvers.errors import CLIError
 from solvers.render.latex import display_latex, to_latex
 from solvers.render.plain import readable_conjuncts
@@ -31,7 +34,15 @@ def run_solve(args: argparse.Namespace) -> int:
         return int(family_command(entry.family, "solve")(args, entry, game))
     if args.symbolic:
         return _solve_symbolic(args, game)
-    return run_numeric(args, entry, game)
+    return run_numeric(args, entry, game, latex=_equilibria_latex)
+
+
+def _equilibria_latex(numeric: Any) -> str:
+    """The equilibria of a numeric game as LaTeX (an amsmath ``aligned`` block): what ``solve --latex`` prints."""
+    if isinstance(numeric, SymmetricGame):
+        lines = [latex_text(line) for line in equilibria_summary(numeric)[0]]
+        return "\\begin{aligned}\n" + " \\\\\n".join(f"&{line}" for line in lines) + "\n\\end{aligned}"
+    return str(to_latex(nash_equilibria(numeric)))
 
 
 def _solve_symbolic(args: argparse.Namespace, game: Any) -> int:

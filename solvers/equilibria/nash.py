@@ -66,20 +66,18 @@ Row: 1/2 s1 + 1/2 s2; Column: 1/2 s1 + 1/2 s2  (payoffs 0, 0)
 
 from __future__ import annotations
 
+import importlib
 import math
 import time
 import warnings
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 import sympy
 
 from games.core import Game
 from games.errors import GameError
 from solvers.equilibria.closed_form import two_by_two
-from solvers.equilibria.complementary_pivoting import _resolve_label, lemke_howson
-from solvers.equilibria.components import components_from_extreme
 from solvers.equilibria.exact_vertices import (
     EXACT_MAX_BASES,
     MAX_ENUMERATION_BASES,
@@ -89,19 +87,34 @@ from solvers.equilibria.exact_vertices import (
     exact_extreme_integer,
 )
 from solvers.equilibria.nashpy_check import NASHPY_METHODS, nashpy_equilibria
-from solvers.equilibria.nplayer import nplayer_support_enumeration
-from solvers.equilibria.pure import pure_nash_equilibria
-from solvers.equilibria.verify import check_numeric_game, float_arrays, rational_payoff_arrays
-from solvers.equilibria.vertices import (
-    NEAR_DEGENERATE_EXACT_MAX,
-    float_integer_bimatrix,
-    guarded_float_extreme,
-    integer_bimatrix,
-    vertex_enumeration,
-)
+from solvers.equilibria.verify import check_numeric_game, float_arrays, integer_bimatrix, rational_payoff_arrays
 from solvers.results.equilibria import FLOAT_TOL, Equilibria, Equilibrium, EquilibriumComponent, ExtremeEquilibria
 
+if TYPE_CHECKING:
+    import numpy as np
+
 __all__ = ["nash_equilibria", "SMALL_NPLAYER_SUPPORTS"]
+
+#: The modules of the routes that not every call takes, by the name :func:`_route` gives: each is
+#: imported when a call first takes its route, so that an exact two-player solve (the 2 x 2 closed
+#: form, the reverse search in integers) loads neither numpy nor Lemke-Howson, the float search or the
+#: N-player solvers (the command line's start-up, issue 17; ARCHITECTURE.md, "Imports by name").
+_ROUTES = {
+    "lemke_howson": "solvers.equilibria.complementary_pivoting",
+    "_resolve_label": "solvers.equilibria.complementary_pivoting",
+    "components_from_extreme": "solvers.equilibria.components",
+    "nplayer_support_enumeration": "solvers.equilibria.nplayer",
+    "pure_nash_equilibria": "solvers.equilibria.pure",
+    "NEAR_DEGENERATE_EXACT_MAX": "solvers.equilibria.vertices",
+    "float_integer_bimatrix": "solvers.equilibria.vertices",
+    "guarded_float_extreme": "solvers.equilibria.vertices",
+    "vertex_enumeration": "solvers.equilibria.vertices",
+}
+
+
+def _route(name: str) -> Any:
+    """The function (or constant) ``name`` of :data:`_ROUTES`, its module imported on first use."""
+    return getattr(importlib.import_module(_ROUTES[name]), name)
 
 
 #: ``mixed=None`` searches N-player mixed equilibria when the game has at most this many support profiles.
@@ -130,6 +143,8 @@ def _verify_exact(A: list[list[int]], B: list[list[int]], x: IntVertex, y: IntVe
 
 
 def _verify_float(A: np.ndarray, B: np.ndarray, x: np.ndarray, y: np.ndarray, tol: float) -> tuple[float, float] | None:
+    import numpy as np
+
     if x.min() < -tol or y.min() < -tol or abs(x.sum() - 1) > tol * len(x) or abs(y.sum() - 1) > tol * len(y):
         return None
     row = A @ y
@@ -161,7 +176,7 @@ def _two_player(game: Game, exact: bool | None, tol: float | None, deadline: flo
     if exact is None:
         exact = ints is not None and count_bases(m, n) <= EXACT_MAX_BASES
     if exact and ints is None:
-        vertex_enumeration(game, exact=True)  # raises GameError naming the irrational payoff
+        _route("vertex_enumeration")(game, exact=True)  # raises GameError naming the irrational payoff
     t = FLOAT_TOL if tol is None else float(tol)
     if not (0 < t < 1e-2):
         raise GameError(f"nash_equilibria: tol must be in (0, 0.01), got {tol!r}")
@@ -174,16 +189,18 @@ def _two_player(game: Game, exact: bool | None, tol: float | None, deadline: flo
     if ints is not None and (exact or (small_ints and count_bases(m, n) <= via_integers)):
         return _two_player_integer(game, ints, as_float=not exact, deadline=deadline)
     if count_bases(m, n) > MAX_ENUMERATION_BASES:  # past 14 x 14 (time_limit given): bounded memory
-        res = _two_player_integer(game, ints if ints is not None else float_integer_bimatrix(*float_arrays(game)),
-                                  as_float=True, deadline=deadline)
+        scaled = ints if ints is not None else _route("float_integer_bimatrix")(*float_arrays(game))
+        res = _two_player_integer(game, scaled, as_float=True, deadline=deadline)
         res.method = "vertex enumeration (float output, computed in integers by reverse search: bounded memory)"
         return res
-    ext, exact_ints = guarded_float_extreme(game, t, ints, deadline)
+    ext, exact_ints = _route("guarded_float_extreme")(game, t, ints, deadline)
     if ext is None:
         assert exact_ints is not None
         res = _two_player_integer(game, exact_ints, as_float=True, deadline=deadline)
         res.method = "vertex enumeration (near-degenerate float game, computed exactly in integers)"
         return res
+    import numpy as np  # the float search: numpy is loaded by now
+
     names = (game.players, game.strategies)
     eqs: list[Equilibrium] = []
     Af, Bf = float_arrays(game)
@@ -193,9 +210,9 @@ def _two_player(game: Game, exact: bool | None, tol: float | None, deadline: flo
         y = np.asarray(ext.col_vertices[j])
         pay = _verify_float(Af, Bf, x, y, t)
         if pay is None:
-            if count_bases(m, n) <= NEAR_DEGENERATE_EXACT_MAX:  # round-off decided something: redo exactly
+            if count_bases(m, n) <= _route("NEAR_DEGENERATE_EXACT_MAX"):  # round-off decided something: redo exactly
                 res = _two_player_integer(
-                    game, ints if ints is not None else float_integer_bimatrix(Af, Bf), as_float=True,
+                    game, ints if ints is not None else _route("float_integer_bimatrix")(Af, Bf), as_float=True,
                     deadline=deadline)
                 res.method = "vertex enumeration (float candidate failed verification, computed exactly in integers)"
                 return res
@@ -210,7 +227,7 @@ def _two_player(game: Game, exact: bool | None, tol: float | None, deadline: flo
         eqs.append(Equilibrium((ext.row_vertices[i], ext.col_vertices[j]), pay, *names, exact=False))
     kept = ExtremeEquilibria(ext.row_vertices, ext.col_vertices, tuple(good), ext.degenerate, False)
     return Equilibria(
-        eqs, degenerate=ext.degenerate, components=components_from_extreme(kept), exact=False,
+        eqs, degenerate=ext.degenerate, components=_route("components_from_extreme")(kept), exact=False,
         method="vertex enumeration (float)",
     )
 
@@ -268,7 +285,7 @@ def _two_player_integer(
         eqs.append(Equilibrium((rows[i], cols[j]), payoffs, game.players, game.strategies, exact=not as_float))
     ext = ExtremeEquilibria(tuple(rows), tuple(cols), tuple(pairs), degenerate, not as_float)
     if degenerate:
-        comps = components_from_extreme(ext)
+        comps = _route("components_from_extreme")(ext)
     else:
         comps = [
             EquilibriumComponent((k,), (((0,), (0,)),), (rows[i],), (cols[j],)) for k, (i, j) in enumerate(pairs)
@@ -280,7 +297,7 @@ def _two_player_integer(
 
 
 def _one_player(game: Game) -> Equilibria:
-    res = pure_nash_equilibria(game)
+    res = _route("pure_nash_equilibria")(game)
     return Equilibria(res, degenerate=None, exact=res.exact, method="optimal pure strategies (one player)")
 
 
@@ -289,9 +306,9 @@ METHODS = ("enumeration", "lemke-howson", *NASHPY_METHODS)
 
 
 def _lemke_howson(game: Game, exact: bool | None, label: int | str) -> Equilibria:
-    eq = lemke_howson(game, label=label, exact=exact)
+    eq = _route("lemke_howson")(game, label=label, exact=exact)
     m = game.shape[0]
-    k = _resolve_label(game, label)
+    k = _route("_resolve_label")(game, label)
     who = f"{game.players[0]}'s {game.strategies[0][k]}" if k < m else f"{game.players[1]}'s {game.strategies[1][k - m]}"
     return Equilibria(
         [eq], degenerate=None, exact=eq.exact, complete=False, method=f"Lemke-Howson, label {k} ({who})"
@@ -444,7 +461,7 @@ def nash_equilibria(
         if game.n_players != 2:
             raise GameError(f"nash_equilibria: method={method!r} needs a two-player game, got {game.n_players} players")
         ours = None if method == "nashpy-lemke-howson" else _two_player(game, exact, tol, deadline)
-        return nashpy_equilibria(game, method, label=_resolve_label(game, label), reference=ours, tol=tol)
+        return nashpy_equilibria(game, method, label=_route("_resolve_label")(game, label), reference=ours, tol=tol)
     if game.n_players == 2:
         return _two_player(game, exact, tol, deadline)
     if game.n_players == 1:
@@ -456,8 +473,8 @@ def nash_equilibria(
     if mixed is None:
         mixed = rational and supports <= SMALL_NPLAYER_SUPPORTS
     if mixed:
-        return nplayer_support_enumeration(game)
-    res = pure_nash_equilibria(game)
+        return _route("nplayer_support_enumeration")(game)
+    res = _route("pure_nash_equilibria")(game)
     return Equilibria(
         res, degenerate=None, exact=res.exact,
         method=f"pure equilibria of a {game.n_players}-player game (mixed equilibria not searched)",

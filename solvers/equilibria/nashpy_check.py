@@ -40,14 +40,15 @@ from __future__ import annotations
 
 import importlib
 import warnings
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from games.core import Game
 from games.errors import GameError
 from solvers.equilibria.verify import float_arrays
 from solvers.results.equilibria import FLOAT_TOL, Equilibria, Equilibrium
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["nashpy_equilibria", "NASHPY_METHODS"]
 
@@ -61,6 +62,8 @@ NASHPY_METHODS = {
 
 def _verified(A: np.ndarray, B: np.ndarray, x: np.ndarray, y: np.ndarray, tol: float) -> tuple[float, float] | None:
     """The payoffs when (x, y) passes the float equilibrium test of nash_equilibria, else None."""
+    import numpy as np
+
     if not (np.all(np.isfinite(x)) and np.all(np.isfinite(y))):
         return None
     if x.min() < -tol or y.min() < -tol or abs(x.sum() - 1) > tol * len(x) or abs(y.sum() - 1) > tol * len(y):
@@ -122,6 +125,8 @@ def nashpy_equilibria(
     if method not in NASHPY_METHODS:
         raise GameError(f"nashpy_equilibria: unknown method {method!r}; allowed: {', '.join(NASHPY_METHODS)}")
     nashpy = importlib.import_module("nashpy")
+    import numpy as np  # loaded with nashpy; imported here so that importing this module does not load it
+
     A, B = float_arrays(game)
     t = FLOAT_TOL if tol is None else float(tol)
     g = nashpy.Game(A, B)

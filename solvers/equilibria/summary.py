@@ -2,6 +2,7 @@ r"""Readable lines and JSON records of a numeric game's equilibria (the command 
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 import sympy
@@ -10,9 +11,12 @@ from games._text import format_number
 from games.core import Game
 from games.symmetric import SymmetricGame
 from solvers.equilibria.nash import nash_equilibria
-from solvers.equilibria.symmetric import symmetric_equilibria
 
 __all__ = ["equilibria_summary"]
+
+#: The solver of symmetric n-player games, imported by name when one is summarised: a strategic-form
+#: ``aligngames solve`` does not load it (the command line's start-up, issue 17; ARCHITECTURE.md, "Imports by name").
+_SYMMETRIC = "solvers.equilibria.symmetric"
 
 
 def equilibria_summary(game: Game | SymmetricGame) -> tuple[list[str], list[dict[str, Any]]]:
@@ -37,7 +41,7 @@ def equilibria_summary(game: Game | SymmetricGame) -> tuple[list[str], list[dict
         return lines, [dict(e.to_dict(), text=str(e)) for e in eqs]
     first = (game.strategies or ("first",))[0]
     recs: list[dict[str, Any]] = []
-    for e in symmetric_equilibria(game):
+    for e in importlib.import_module(_SYMMETRIC).symmetric_equilibria(game):
         if e.kind == "continuum":
             text = f"every p({first}) in [0, 1] (continuum: both strategies always earn the same)"
             p: Any = [0, 1]

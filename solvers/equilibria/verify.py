@@ -1,6 +1,9 @@
 r"""Verification of equilibria: regrets and the exact (or tolerance) Nash test.
 
-Every solver verifies each equilibrium it returns with these functions.
+Every solver verifies each equilibrium it returns with these functions.  It also holds the
+conversions of a game's payoffs that the solvers share, computed once per game object
+(:func:`cached`): float arrays, Fraction arrays and the integer bimatrix.  numpy is imported by the
+functions that use it, so that an exact two-player solve (integers only) never loads it (issue 17).
 """
 
 from __future__ import annotations
@@ -9,9 +12,8 @@ import math
 import weakref
 from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 import sympy
 
 from games.core import Game
@@ -20,11 +22,16 @@ from games.symmetric import SymmetricGame
 from solvers.errors import ProfileError
 from solvers.results.equilibria import FLOAT_TOL, _is_exact_number, _to_fraction
 
+if TYPE_CHECKING:
+    import numpy as np
+
 __all__ = ["regrets", "is_nash_equilibrium"]
 
 
 def rational_payoff_arrays(game: Game) -> tuple[np.ndarray, ...] | None:
     """The payoffs as object arrays of :class:`fractions.Fraction`, or None if some entry is irrational."""
+    import numpy as np
+
     out = []
     for arr in game.payoffs:
         flat = arr._array  # noqa: SLF001 - sympy's flat storage
@@ -89,6 +96,8 @@ def float_arrays(game: Game) -> tuple[np.ndarray, ...]:
 
 
 def _float_arrays(game: Game) -> tuple[np.ndarray, ...]:
+    import numpy as np
+
     if not is_rational(game):
         arrays = game.numeric_arrays()
         for a in arrays:
@@ -101,6 +110,40 @@ def _float_arrays(game: Game) -> tuple[np.ndarray, ...]:
         a.flags.writeable = False
         out.append(a)
     return tuple(out)
+
+
+def integer_bimatrix(game: Game) -> tuple[list[list[int]], list[list[int]], int, int] | None:
+    """The two payoff matrices scaled to integers: ``(A_int, B_int, den_A, den_B)`` with ``A = A_int / den_A``.
+
+    None when some payoff is not rational.  Computed once per game object
+    (:func:`cached`); treat the lists as read-only.  Plain Python integers, no numpy: the exact
+    two-player routes (the 2 x 2 closed form, the reverse search) start from here.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> from games import Game
+    >>> integer_bimatrix(Game.from_bimatrix([[1, Fraction(1, 2)], [0, 2]], [[3, 0], [0, 1]]))
+    ([[2, 1], [0, 4]], [[3, 0], [0, 1]], 2, 1)
+    """
+    return cached(game, "integers", _integer_bimatrix)  # type: ignore[no-any-return]
+
+
+def _integer_bimatrix(game: Game) -> tuple[list[list[int]], list[list[int]], int, int] | None:
+    out: list[Any] = []
+    dens = []
+    m, n = game.shape
+    for arr in game.payoffs:
+        flat = arr._array  # noqa: SLF001 - sympy's flat storage
+        if not all(isinstance(v, sympy.Rational) for v in flat):
+            return None
+        qs = {int(v.q) for v in flat}
+        den = math.lcm(*qs)
+        mult = {q: den // q for q in qs}
+        ints = [int(v.p) * mult[int(v.q)] for v in flat]
+        out.append([ints[i * n:(i + 1) * n] for i in range(m)])
+        dens.append(den)
+    return out[0], out[1], dens[0], dens[1]
 
 
 def _check_profile(game: Game, profile: Sequence[Sequence[Any]]) -> list[list[Any]]:
@@ -125,6 +168,8 @@ def _pure_payoff_vectors(arrays: Sequence[np.ndarray], prof: Sequence[np.ndarray
 
     Works for float arrays and for object arrays of Fractions (exact).
     """
+    import numpy as np
+
     n = len(arrays)
     out = []
     for i in range(n):
@@ -171,6 +216,8 @@ def regrets(game: Game, profile: Sequence[Sequence[Any]]) -> tuple[Any, ...]:
     >>> regrets(pd, ((1, 0), (1, 0)))
     (2, 2)
     """
+    import numpy as np
+
     prof = _check_profile(game, profile)
     if not game.is_numeric:
         game.numeric_arrays()  # raises naming the symbols
@@ -214,6 +261,8 @@ def is_nash_equilibrium(game: Game, profile: Sequence[Sequence[Any]], *, tol: fl
     >>> is_nash_equilibrium(pd, ((0.5, 0.5), (0, 1)))
     False
     """
+    import numpy as np
+
     prof = _check_profile(game, profile)
     exact = all(_is_exact_number(v) for p in prof for v in p) and rational_payoff_arrays(game) is not None
     if exact and tol is None:

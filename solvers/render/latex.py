@@ -30,10 +30,7 @@ import sympy
 from games._text import format_number, latex_text
 from games.errors import GameError
 from games.parameters import latex_symbol_names
-from solvers.render import information as _information
-from solvers.render.concepts import CONCEPT_TYPES, concept_rows
-from solvers.render.continuous import CONTINUOUS_RESULTS, continuous_rows
-from solvers.render.tree import LATEX as _TREE_LATEX
+from solvers.render.forms import renderer
 from solvers.results.conditions import BreakEven, Classification, ConditionalEquilibrium, Outcome, Threshold
 from solvers.results.equilibria import Equilibria, Equilibrium, SymmetricEquilibrium
 
@@ -293,10 +290,17 @@ def to_latex(result: Any, *, symbol_names: Mapping[sympy.Symbol, str] | None = N
     return out
 
 
+def _of(result: Any, kinds: tuple[type, ...]) -> bool:
+    """Whether ``result`` is one of ``kinds``, or a non-empty list or tuple of them."""
+    return isinstance(result, kinds) or (
+        isinstance(result, (list, tuple)) and bool(result) and all(isinstance(r, kinds) for r in result))
+
+
 def _rows(result: Any, names: dict[sympy.Symbol, str]) -> list[tuple[str, str]]:
-    if isinstance(result, CONTINUOUS_RESULTS) or (  # issue 16: continuous choices
-            isinstance(result, (list, tuple)) and result and all(isinstance(r, CONTINUOUS_RESULTS) for r in result)):
-        return continuous_rows(result, names, latex_expr, _plain)
+    # the renderers of the other game forms are loaded only when their result modules are (solvers.render.forms)
+    continuous = renderer("solvers.results.continuous")
+    if continuous is not None and _of(result, continuous.CONTINUOUS_RESULTS):  # issue 16: continuous choices
+        return continuous.continuous_rows(result, names, latex_expr, _plain)  # type: ignore[no-any-return]
     if isinstance(result, ConditionalEquilibrium):
         return _equilibria_rows([result], names)
     if isinstance(result, (list, tuple)) and all(isinstance(r, ConditionalEquilibrium) for r in result):
@@ -315,13 +319,15 @@ def _rows(result: Any, names: dict[sympy.Symbol, str]) -> list[tuple[str, str]]:
             return [(latex_text(result.name) + r" &: \text{always}", f"{result.name}")]
         return [(latex_text(k) + " &: " + latex_expr(v, names), f"{k}: {_plain(v)}")
                 for k, v in result.conditions.items()]
-    if isinstance(result, _information.RESULT_TYPES) or (
-            isinstance(result, (list, tuple)) and result and all(isinstance(r, _information.RESULT_TYPES) for r in result)):
-        return _information.latex_rows(result, lambda e, extra=None: latex_expr(e, {**names, **(extra or {})}))
+    information = renderer("solvers.results.information")
+    if information is not None and _of(result, information.RESULT_TYPES):
+        return information.latex_rows(  # type: ignore[no-any-return]
+            result, lambda e, extra=None: latex_expr(e, {**names, **(extra or {})}))
     if isinstance(result, (sympy.Basic, bool)):
         return [("&" + latex_expr(result, names), _plain(result))]
-    if isinstance(result, CONCEPT_TYPES):
-        return concept_rows(result, names)
+    concepts = renderer("solvers.results.concepts")
+    if concepts is not None and isinstance(result, concepts.CONCEPT_TYPES):
+        return concepts.concept_rows(result, names)  # type: ignore[no-any-return]
     if isinstance(result, Equilibrium):
         return [_numeric_row(result, names)]
     if isinstance(result, (list, tuple)) and all(isinstance(r, Equilibrium) for r in result):
@@ -388,8 +394,9 @@ def repr_latex(result: Any) -> str:
     MathJax and KaTeX do not all accept ``%`` comments, so the plain-text
     comments are left out here (they stay in :func:`to_latex`'s output).
     """
-    if type(result) in _TREE_LATEX:  # game trees and repeated games (solvers.render.tree)
-        return _TREE_LATEX[type(result)](result)
+    tree = renderer("solvers.results.sequential")
+    if tree is not None and type(result) in tree.LATEX:  # game trees and repeated games (solvers.render.tree)
+        return tree.LATEX[type(result)](result)  # type: ignore[no-any-return]
     if isinstance(result, (Equilibrium, SymmetricEquilibrium)):
         return "$" + inline_latex(result) + "$"
     if isinstance(result, Equilibria):

@@ -23,19 +23,7 @@ from typing import Any
 import sympy
 
 from games._text import format_number
-from solvers.render import information as _information
-from solvers.render.concepts import CONCEPT_TYPES, concept_text
-from solvers.render.continuous import CONTINUOUS_RESULTS, continuous_text
-from solvers.render.tree import TEXT as _TREE_TEXT
-from solvers.results.conditions import (
-    BreakEven,
-    Classification,
-    ConditionalEquilibrium,
-    Derivative,
-    InterventionCost,
-    Outcome,
-    Threshold,
-)
+from solvers.render.forms import FORM_RENDERERS, loaded_renderers
 from solvers.results.equilibria import Equilibria, Equilibrium, EquilibriumComponent, SymmetricEquilibrium
 
 __all__ = ["to_text"]
@@ -46,13 +34,42 @@ def _number(v: Any) -> str:
     return format_number(v, exact=True, digits=6, commas=False)
 
 
-@functools.singledispatch
 def to_text(result: Any) -> str:
-    """The plain text of a result (``str(result)``); other objects as :func:`str` gives them."""
+    """The plain text of a result (``str(result)``); other objects as :func:`str` gives them.
+
+    The renderers of the other game forms are registered when their result types are first loaded
+    (:func:`solvers.render.forms.loaded_renderers`), so that they are imported only with them.
+    """
+    if len(_REGISTERED) < len(FORM_RENDERERS):
+        for form in loaded_renderers():
+            if form.__name__ not in _REGISTERED:
+                _register_form(form)
+    return _dispatch(result)
+
+
+@functools.singledispatch
+def _dispatch(result: Any) -> str:
     return str(result)
 
 
-@to_text.register
+#: The renderers of other game forms registered with :func:`_dispatch` so far.
+_REGISTERED: set[str] = set()
+
+
+def _register_form(form: Any) -> None:
+    """Register the text renderers of one game form's module of :mod:`solvers.render`."""
+    _REGISTERED.add(form.__name__)
+    if form.__name__ == "solvers.render.continuous":  # issue 16: continuous choices
+        table = {t: form.continuous_text for t in form.CONTINUOUS_RESULTS}
+    elif form.__name__ == "solvers.render.concepts":  # correlated, quantal-response, ESS, N-player components
+        table = {t: form.concept_text for t in form.CONCEPT_TYPES}
+    else:  # closed forms (render/conditions.py); hidden information (render/information.py); game trees (render/tree.py)
+        table = form.TEXT
+    for kind, render in table.items():
+        _dispatch.register(kind, render)
+
+
+@_dispatch.register
 def _(e: Equilibrium) -> str:
     def player(i: int) -> str:
         parts = [s if v == 1 else f"{_number(v)} {s}" for s, v in zip(e.strategies[i], e.profile[i]) if v != 0]
@@ -62,7 +79,7 @@ def _(e: Equilibrium) -> str:
     return f"{body}  (payoffs {', '.join(_number(v) for v in e.payoffs)})"
 
 
-@to_text.register
+@_dispatch.register
 def _(c: EquilibriumComponent) -> str:
     def vec(p: tuple[Any, ...]) -> str:
         return "(" + ", ".join(_number(v) for v in p) + ")"
@@ -75,7 +92,7 @@ def _(c: EquilibriumComponent) -> str:
     return " U ".join(parts)
 
 
-@to_text.register
+@_dispatch.register
 def _(eqs: Equilibria) -> str:
     lines = [to_text(e) for e in eqs]
     if eqs.degenerate:
@@ -83,7 +100,7 @@ def _(eqs: Equilibria) -> str:
     return "\n".join(lines)
 
 
-@to_text.register
+@_dispatch.register
 def _(e: SymmetricEquilibrium) -> str:
     if e.kind == "continuum":
         return f"every p({e.strategies[0]}) in [0, 1] (continuum: both strategies always earn the same)"
@@ -93,63 +110,3 @@ def _(e: SymmetricEquilibrium) -> str:
     pay = e.payoff if isinstance(e.payoff, sympy.Rational) else sympy.Float(sympy.N(e.payoff, 15), 12)
     stab = "stable" if e.stable else "unstable"
     return f"p({e.strategies[0]}) = {p} ({e.kind}, payoff {pay}, {stab})"
-
-
-@to_text.register
-def _(r: ConditionalEquilibrium) -> str:
-    prof = "; ".join("(" + ", ".join(str(x) for x in vec) + ")" for vec in r.profile)
-    return f"{r.label}: profile {prof} if {r.condition}"
-
-
-@to_text.register
-def _(o: Outcome) -> str:
-    return o.label if o.condition is sympy.true else f"{o.label} if {o.condition}"
-
-
-@to_text.register
-def _(t: Threshold) -> str:
-    def side(xs: tuple[Outcome, ...]) -> str:
-        return "; ".join(to_text(o) for o in xs) or "none"
-
-    flag = " (outside the parameter's range)" if t.in_range is False else ""
-    return f"{t.symbol} = {t.value}{flag}: below: {side(t.below)}; above: {side(t.above)}"
-
-
-@to_text.register
-def _(b: BreakEven) -> str:
-    head = f"break-even values of {b.symbol} in {b.game_name or 'the game'}"
-    return "\n".join([head] + ["  " + to_text(t) for t in b.thresholds])
-
-
-@to_text.register
-def _(c: Classification) -> str:
-    if c.name is not None:
-        return f"{c.game_name or 'game'}: {c.name}"
-    lines = [f"{c.game_name or 'game'}:"]
-    lines += [f"  {k} if {v}" for k, v in c.conditions.items()]
-    return "\n".join(lines)
-
-
-@to_text.register
-def _(d: Derivative) -> str:
-    s = {1: "+", -1: "-", 0: "0", None: None}[d.sign]
-    if s is None:
-        s = {1: ">= 0", -1: "<= 0", None: "?"}[d.weak_sign]
-    return f"d[{d.quantity}]/d{d.parameter} = {d.derivative}  ({s})"
-
-
-@to_text.register
-def _(c: InterventionCost) -> str:
-    qual = " (sufficient)" if c.sufficient_only else ""
-    return (f"minimal {c.instrument} making {c.strategy} {c.target}{qual}: {c.amount}; "
-            f"total cost {c.total_cost}")
-
-
-for _type in CONTINUOUS_RESULTS:  # issue 16: continuous choices (solvers.render.continuous)
-    to_text.register(_type, continuous_text)
-for _info_type, _renderer in _information.TEXT.items():  # hidden information (render/information.py)
-    to_text.register(_info_type, _renderer)
-for _tree_type, _render_tree in _TREE_TEXT.items():  # game trees and repeated games (solvers.render.tree)
-    to_text.register(_tree_type, _render_tree)
-for _kind in CONCEPT_TYPES:  # correlated, quantal-response, ESS and N-player component results
-    to_text.register(_kind)(concept_text)

@@ -16,11 +16,18 @@ from typing import Any
 
 @functools.cache
 def _render() -> types.SimpleNamespace:
-    """The renderers (imported on first display; ``solvers.render`` imports this package)."""
+    """The LaTeX renderers (imported on first display as LaTeX; ``solvers.render`` imports this package)."""
     import solvers.render.latex as latex
+
+    return types.SimpleNamespace(repr_latex=latex.repr_latex, inline=latex.inline_latex)
+
+
+@functools.cache
+def _text() -> Any:
+    """The text renderer (imported on first ``str()``; ``str()`` alone does not load the LaTeX one, issue 17)."""
     import solvers.render.text as text
 
-    return types.SimpleNamespace(text=text.to_text, repr_latex=latex.repr_latex, inline=latex.inline_latex)
+    return text.to_text
 
 
 class Rendered:
@@ -29,7 +36,7 @@ class Rendered:
     __slots__ = ()
 
     def __str__(self) -> str:
-        text: str = _render().text(self)
+        text: str = _text()(self)
         return text
 
     def _repr_latex_(self) -> str:

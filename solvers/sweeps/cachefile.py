@@ -20,10 +20,11 @@ ValueError: JSON constant NaN (allowed: finite numbers only)
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
+import importlib.util
 import json
 import math
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -139,8 +140,8 @@ def source_digest() -> str:
     The one key part the caches share (sweep templates, the report, the ``list`` catalogue): a cached
     result is reused only by the code and the sympy that produced it.  Every ``.py``, ``.pyi``,
     ``.sty`` and ``.bib`` file of both packages counts, in sub-packages too (an edit in
-    ``solvers/conditions/`` changes what a template holds).  sympy's version is read from its
-    distribution's metadata, without importing sympy.
+    ``solvers/conditions/`` changes what a template holds).  sympy's version is read from the sympy
+    that would be imported (:func:`_sympy_version`), without importing it.
     """
     global _SOURCES
     if _SOURCES is None:
@@ -154,8 +155,23 @@ def _digest(root: Path) -> str:
         for path in sorted((root / pkg).rglob("*")):
             if path.suffix in (".py", ".pyi", ".sty", ".bib") and "__pycache__" not in path.parts:
                 h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
-    try:
-        h.update(b"sympy " + importlib.metadata.version("sympy").encode())
-    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - sympy is a dependency
-        pass
+    version = _sympy_version()
+    if version is not None:
+        h.update(b"sympy " + version.encode())
     return h.hexdigest()
+
+
+def _sympy_version() -> str | None:
+    """The version of the sympy that ``import sympy`` would load, read from its ``release.py``; never imports it.
+
+    Read from the package's own file rather than its distribution's metadata: ``importlib.metadata``
+    costs the command line's light paths about 20 ms of start-up (issue 17), and the file is the
+    version of the code actually imported.  None if sympy cannot be found.
+    """
+    spec = importlib.util.find_spec("sympy")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    release = Path(next(iter(spec.submodule_search_locations))) / "release.py"
+    raw = _read_regular(release, 4096, follow=True)
+    found = None if raw is None else re.search(rb"""__version__\s*=\s*["']([^"']+)["']""", raw)
+    return None if found is None else found.group(1).decode("ascii", "replace")

@@ -10,7 +10,16 @@ checkout first on ``PYTHONPATH``); its CPU time is the child's user + system tim
 ``os.wait4``.  The commands are interleaved round by round so that a change in the machine's load
 affects them alike.  ``list`` is measured with its cache filled (by the warm-up run), as a user
 meets it from the second call on.  It also reports which heavy modules each command imported
-(``-X importtime``).  Run from the repository root::
+(``-X importtime``).
+
+Bytecode: an installed package runs from compiled bytecode (pip byte-compiles on install; an editable
+checkout writes ``__pycache__`` on first import), and so does sympy from site-packages.  A shell with
+``PYTHONDONTWRITEBYTECODE=1`` (as the sessions that develop this project have) would instead compile
+every module of the project from source on every run, about 60 ms of CPU that no user pays, while
+sympy's bytecode is read as installed.  The first table is therefore measured with bytecode written to
+a temporary ``PYTHONPYCACHEPREFIX`` by the warm-up run (for sympy and the standard library too, so
+both sides read bytecode alike); the second, for comparison, with the environment as given.
+Run from the repository root::
 
     python tests/benchmarks/bench_cli_startup.py [ROUNDS]
 
@@ -39,12 +48,19 @@ TARGETS = {"aligngames list": 0.5, "aligngames solve career_choice": 1.2}
 #: A fresh cache folder for this run: the warm-up run of ``list`` fills it (solvers.cli.catalog), so
 #: ``list`` is measured as a user meets it from the second call on; its first call builds every game.
 CACHE = tempfile.mkdtemp(prefix="aligngames-bench-cache-")
+#: Where the compiled bytecode of this run goes (never into the checkout).
+PYCACHE = tempfile.mkdtemp(prefix="aligngames-bench-pycache-")
+#: True: the first table's runs (bytecode written once and read, as installed); False: the environment as given.
+COMPILED = True
 
 
 def _env() -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     env["ALIGNGAMES_CACHE_DIR"] = CACHE
+    if COMPILED:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = PYCACHE
     return env
 
 
@@ -73,7 +89,10 @@ def main(rounds: int = 11) -> None:
         for name, cmd in COMMANDS.items():
             times[name].append(cpu_seconds(cmd))
     base = statistics.median(times['python -c "import sympy"'])
-    print(f"CLI start-up, CPU seconds (user + system), median of {rounds} interleaved runs; {sys.version.split()[0]}")
+    how = ("bytecode compiled once and read (as installed)" if COMPILED
+           else f"environment as given (PYTHONDONTWRITEBYTECODE={os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r})")
+    print(f"CLI start-up, CPU seconds (user + system), median of {rounds} interleaved runs; {sys.version.split()[0]}; "
+          f"{how}")
     print(f"{'command':34} {'median':>8} {'min':>8} {'ratio':>7} {'target':>7}  heavy imports")
     for name, cmd in COMMANDS.items():
         med = statistics.median(times[name])
@@ -86,5 +105,10 @@ def main(rounds: int = 11) -> None:
 if __name__ == "__main__":
     try:
         main(int(sys.argv[1]) if len(sys.argv) > 1 else 11)
+        if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+            COMPILED = False
+            print()
+            main(int(sys.argv[1]) if len(sys.argv) > 1 else 11)
     finally:
         shutil.rmtree(CACHE, ignore_errors=True)
+        shutil.rmtree(PYCACHE, ignore_errors=True)

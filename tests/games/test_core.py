@@ -305,3 +305,32 @@ def test_symmetric_latex_and_hash():
     assert r"\pi_{\text{A}}(k) &= 2 k" in sg.latex()
     assert hash(sg) == hash(SymmetricGame(5, {"A": 2 * k, "B": k + 1}, count=k, name="t"))
     assert math.isclose(float(sg.payoff("B", 3)), 4.0)
+
+
+def test_subs_of_numbers_agrees_with_sympy_subs_on_every_library_game():
+    # Game.subs replaces symbols by numbers node by node (xreplace, issue 17); sympy's own subs is the
+    # independent reference: the same payoffs, entry by entry and type by type, at both scenarios
+    import sympy
+
+    import games
+    from games._arrays import _subs_map
+
+    checked = 0
+    for entry in games.library_entries(family="normal-form").values():
+        g = entry.builder()
+        if not isinstance(g, games.Game):
+            continue
+        for scenario in ("phd", "industry"):
+            fast = g.subs(games.essay.parameters(scenario))
+            mapping = _subs_map(g.free_symbols, games.essay.parameters(scenario), owner="Game")
+            for got, arr in zip(fast.payoffs, g.payoffs):
+                want = arr.subs(mapping)
+                assert got.tolist() == want.tolist()
+                assert [type(v) for v in got._array] == [type(v) for v in want._array]  # noqa: SLF001
+                checked += 1
+    assert checked >= 20
+    # a payoff binding a variable keeps sympy's subs: k is free in "+ k" and bound in the sum, and only
+    # the free k becomes 1, so the payoff is (1 + 2 + 3) + 1 = 7
+    k, n = sympy.symbols("k n", integer=True)
+    g = games.Game.from_bimatrix([[sympy.Sum(k, (k, 1, n)) + k, 0], [0, 1]])
+    assert g.subs({k: 1, n: 3}).payoffs[0][0, 0].doit() == 7
