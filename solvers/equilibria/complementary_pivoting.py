@@ -93,8 +93,14 @@ from solvers.equilibria.float_pivoting import (
     _payoff_scales,
     _too_many,
 )
-from solvers.equilibria.verify import cached, check_numeric_game, float_arrays, is_nash_equilibrium, is_rational
-from solvers.equilibria.vertices import integer_bimatrix
+from solvers.equilibria.verify import (
+    cached,
+    check_numeric_game,
+    float_arrays,
+    integer_bimatrix,
+    is_nash_equilibrium,
+    is_rational,
+)
 from solvers.results.equilibria import FLOAT_TOL, Equilibrium
 
 __all__ = ["lemke_howson", "default_max_pivots", "EXACT_MAX_STRATEGIES", "PIVOT_TOL", "RATIO_TOL"]

@@ -81,36 +81,10 @@ from solvers.equilibria.exact_vertices import (
     exact_extreme_integer,
 )
 from solvers.equilibria.float_vertices import AMBIGUOUS_FACTOR, _float_extreme
-from solvers.equilibria.verify import cached, float_arrays
+from solvers.equilibria.verify import float_arrays, integer_bimatrix
 from solvers.results.equilibria import FLOAT_TOL, ExtremeEquilibria
 
 __all__ = ["vertex_enumeration"]
-
-
-def integer_bimatrix(game: Game) -> tuple[list[list[int]], list[list[int]], int, int] | None:
-    """The two payoff matrices scaled to integers: ``(A_int, B_int, den_A, den_B)`` with ``A = A_int / den_A``.
-
-    None when some payoff is not rational.  Computed once per game object
-    (:func:`~solvers.equilibria.verify.cached`); treat the lists as read-only.
-    """
-    return cached(game, "integers", _integer_bimatrix)  # type: ignore[no-any-return]
-
-
-def _integer_bimatrix(game: Game) -> tuple[list[list[int]], list[list[int]], int, int] | None:
-    out: list[Any] = []
-    dens = []
-    m, n = game.shape
-    for arr in game.payoffs:
-        flat = arr._array  # noqa: SLF001 - sympy's flat storage
-        if not all(isinstance(v, sympy.Rational) for v in flat):
-            return None
-        qs = {int(v.q) for v in flat}
-        den = math.lcm(*qs)
-        mult = {q: den // q for q in qs}
-        ints = [int(v.p) * mult[int(v.q)] for v in flat]
-        out.append([ints[i * n:(i + 1) * n] for i in range(m)])
-        dens.append(den)
-    return out[0], out[1], dens[0], dens[1]
 
 
 def float_integer_bimatrix(A: np.ndarray, B: np.ndarray) -> tuple[list[list[int]], list[list[int]], int, int]:
