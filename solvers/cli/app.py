@@ -46,9 +46,9 @@ Handler = Callable[[argparse.Namespace], int]
 LATEX_COMMANDS = ("solve", "solve --symbolic", "breakeven", "graph (TikZ)")
 
 
-#: The cached output of ``list`` (:func:`solvers.cli.catalog.load`), named like a handler: its module (with the
-#: cache's hashing and file checks) is imported only when ``list`` runs (the command line's start-up, issue 17).
-_CACHED_LIST = "solvers.cli.catalog:load"
+#: The cached output of ``list`` and ``audit`` (:func:`solvers.cli.catalog.load`), named like a handler: its module
+#: (with the cache's hashing and file checks) is imported only when they run (the command line's start-up, issue 17).
+_CACHED_OUTPUT = "solvers.cli.catalog:cached_output"
 
 
 def _handler(spec: str) -> Handler:
@@ -326,11 +326,10 @@ def _main(argv: Sequence[str] | None) -> int:
         if not getattr(args, "command", None):
             choices = ", ".join(_command_names(parser))
             raise CLIError(f"a COMMAND is required ({choices}); see aligngames --help")
-        if args.command == "list":  # a cached list prints without importing sympy (solvers.cli.catalog)
-            cached = _named(_CACHED_LIST)(args.scenario)
-            if cached is not None:
-                print(cached["json"] if args.json else cached["text"])
-                return 0
+        cached = _named(_CACHED_OUTPUT)(args)  # a kept list or audit prints without importing sympy
+        if cached is not None:
+            print(cached["json"] if args.json else cached["text"])
+            return 0
         return _handler(args.handler)(args)
     except SystemExit as exc:  # --help / --version
         return int(exc.code or 0) if isinstance(exc.code, int) or exc.code is None else 2

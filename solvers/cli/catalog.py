@@ -1,14 +1,17 @@
-r"""What ``aligngames list`` prints, kept in the cache so that the next ``list`` starts without sympy.
+r"""What ``aligngames list`` and ``aligngames audit`` print, kept in the cache so that the next run starts without sympy.
 
-Listing the games means building every game of the library and the essay's parameter sets, which
-needs sympy (about 0.8 s of CPU on the command line); what is printed depends only on the sources of
-``games`` and of the command line, and on ``--scenario``.  :mod:`solvers.cli.info` therefore keeps
-both forms of its output (the table and the JSON) as one cache file per scenario, and the
-dispatcher (:mod:`solvers.cli.app`) prints a cached one without importing anything heavy.
+Listing the games means building every game of the library and the essay's parameter sets, and the
+audit recomputes the essay's claims; both need sympy (about 0.8 s of CPU on the command line).
+What they print depends only on the sources of ``games`` and of the command line, on
+``--scenario`` and, for the audit, on ``--case``.  :mod:`solvers.cli.info` therefore keeps both
+forms of the output (the table and the JSON) as one cache file per command and variant, and the
+dispatcher (:mod:`solvers.cli.app`) prints a cached one without importing anything heavy.  An
+audit with ``--params`` or ``--set`` is never cached (its values are the user's).
 
 Key
-    A SHA-256 over the format, the source of every module of ``games`` and of ``solvers/cli`` (an
-    edit of a game, a parameter or a family's ``describe`` invalidates it) and the scenario.
+    A SHA-256 over the format, the command, the source of every module (an edit of a game, a
+    parameter or a family's ``describe`` invalidates it) and the variant (the scenario, and the
+    audit's case).
 Where and how
     The sweep cache's folder and its checks (:mod:`solvers.sweeps.cachefile`: a regular file only,
     never a symlink, at most 1 MiB, strict JSON nested at most 16 deep); a file that fails them, or
@@ -37,11 +40,12 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 from games._io import atomic_write_text
 from solvers.sweeps.cachefile import MAX_BYTES, _make_room, _parse, _read_regular, cache_dir, source_digest
 
-__all__ = ["load", "store"]
+__all__ = ["load", "store", "variant", "cached_output"]
 
 #: Bumped when what is stored changes.
 FORMAT = 1
@@ -49,23 +53,50 @@ FORMAT = 1
 _ROOT = Path(__file__).resolve().parents[2]
 
 
-def _key(scenario: str) -> str:
+#: The commands whose output is kept.
+COMMANDS = ("list", "audit")
+
+
+def _key(scenario: str, command: str) -> str:
     # every source file counts: the library's families describe themselves through their own modules
-    h = hashlib.sha256(f"aligngames list format {FORMAT}\0{scenario}\0{source_digest()}".encode())
+    h = hashlib.sha256(f"aligngames {command} format {FORMAT}\0{scenario}\0{source_digest()}".encode())
     return h.hexdigest()
 
 
-def _path(scenario: str) -> tuple[Path, str] | None:
+def _path(scenario: str, command: str) -> tuple[Path, str] | None:
     folder = cache_dir()
-    if folder is None or not scenario.isidentifier():
+    if folder is None or command not in COMMANDS or not scenario.isidentifier():
         return None
-    key = _key(scenario)
-    return folder / f"list-{scenario}-{key[:32]}.json", key
+    key = _key(scenario, command)
+    return folder / f"{command}-{scenario}-{key[:32]}.json", key
 
 
-def load(scenario: str) -> dict[str, str] | None:
-    """The cached ``{"text": ..., "json": ...}`` output of ``aligngames list --scenario SCENARIO``, or None."""
-    where = _path(scenario)
+def variant(args: Any) -> str | None:
+    """The cache variant of parsed ``list`` or ``audit`` arguments, or None when the output is not kept.
+
+    ``list``: the scenario.  ``audit``: the scenario and the case (``phd_none``), and None with
+    ``--params`` or ``--set`` (the values are then the user's own).  Any other command: None.
+    """
+    if args.command == "list":
+        return str(args.scenario)
+    if args.command == "audit" and not args.params and not args.set:
+        return f"{args.scenario}_{args.case or 'none'}"
+    return None
+
+
+def cached_output(args: Any) -> dict[str, str] | None:
+    """The kept output for these parsed arguments (:func:`variant`, :func:`load`), or None."""
+    key = variant(args)
+    return None if key is None else load(key, args.command)
+
+
+def load(scenario: str, command: str = "list") -> dict[str, str] | None:
+    """The cached ``{"text": ..., "json": ...}`` output of ``aligngames COMMAND`` for the variant ``scenario``, or None.
+
+    For ``list`` the variant is the scenario; for ``audit`` the scenario and the case joined by
+    ``_`` (``phd_none`` for no case).
+    """
+    where = _path(scenario, command)
     if where is None:
         return None
     path, key = where
@@ -82,9 +113,9 @@ def load(scenario: str) -> dict[str, str] | None:
     return {"text": data["text"], "json": data["json"]}
 
 
-def store(scenario: str, *, text: str, json_text: str) -> Path | None:
-    """Keep the two forms of the list's output; returns the file, or None if it could not be written."""
-    where = _path(scenario)
+def store(scenario: str, *, text: str, json_text: str, command: str = "list") -> Path | None:
+    """Keep the two forms of the command's output; returns the file, or None if it could not be written."""
+    where = _path(scenario, command)
     if where is None:
         return None
     path, key = where

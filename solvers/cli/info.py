@@ -25,46 +25,57 @@ def _number_or_dash(x: Any) -> str:
 
 
 def run_audit(args: argparse.Namespace) -> int:
-    """``aligngames audit``: every claim with its status and readings (statuses: :data:`games.essay.STATUSES`)."""
+    """``aligngames audit``: every claim with its status and readings (statuses: :data:`games.essay.STATUSES`).
+
+    Both forms of the output are kept in the cache (:mod:`solvers.cli.catalog`) unless
+    ``--params`` or ``--set`` is given.
+    """
+    text, json_text = audit_output(args)
+    variant = catalog.variant(args)
+    if variant is not None:
+        catalog.store(variant, text=text, json_text=json_text, command="audit")
+    print(json_text if args.json else text)
+    return 0
+
+
+def audit_output(args: argparse.Namespace) -> tuple[str, str]:
+    """The table and the JSON that ``aligngames audit`` prints for these arguments."""
     ps = parameters_from_args(args)
     result = games.essay.claims(ps)
-    if args.json:
-        out = [
-            {
-                "id": c.id,
-                "claim": c.claim,
-                "essay_value": json_value(c.essay_value),
-                "computed": json_value(c.computed),
-                "computed_exact": None if c.computed is None else _exact_text(c.computed),
-                "status": c.status,
-                "note": c.note,
-                "formula": c.formula,
-                "conclusion": c.conclusion,
-                "readings": [_reading_json(r) for r in c.readings],
-                "alternatives": {k: json_value(v) for k, v in c.alternatives.items()},
-            }
-            for c in result
-        ]
-        print(json.dumps(out, indent=2))
-        return 0
+    out = [
+        {
+            "id": c.id,
+            "claim": c.claim,
+            "essay_value": json_value(c.essay_value),
+            "computed": json_value(c.computed),
+            "computed_exact": None if c.computed is None else _exact_text(c.computed),
+            "status": c.status,
+            "note": c.note,
+            "formula": c.formula,
+            "conclusion": c.conclusion,
+            "readings": [_reading_json(r) for r in c.readings],
+            "alternatives": {k: json_value(v) for k, v in c.alternatives.items()},
+        }
+        for c in result
+    ]
+    json_text = json.dumps(out, indent=2)
     rows = [(c.id, _number_or_dash(c.essay_value), _number_or_dash(c.computed), c.status) for c in result]
-    print(f"Audit of the essay's arithmetic (scenario {args.scenario}"
-          + (f", case {args.case}" if args.case else "") + ")\n")
-    print(_table(rows, ("claim", "essay", "recomputed", "status")))
-    print()
+    lines = [f"Audit of the essay's arithmetic (scenario {args.scenario}"
+             + (f", case {args.case}" if args.case else "") + ")\n",
+             _table(rows, ("claim", "essay", "recomputed", "status")), ""]
     for c in result:
         if c.note:
-            print(f"{c.id}: {c.note}")
+            lines.append(f"{c.id}: {c.note}")
         if c.readings:
             if c.conclusion:
-                print(f"  conclusion tested: {c.conclusion}")
+                lines.append(f"  conclusion tested: {c.conclusion}")
             for r in c.readings:
                 verdict = {True: "survives", False: "FAILS", None: ""}[r.survives]
-                print(f"  - {r.name}: {_number_or_dash(r.value)}" + (f" ({verdict})" if verdict else "")
-                      + f"; {r.assumption}")
+                lines.append(f"  - {r.name}: {_number_or_dash(r.value)}" + (f" ({verdict})" if verdict else "")
+                             + f"; {r.assumption}")
     counts = {s: sum(1 for c in result if c.status == s) for s in games.essay.STATUSES}
-    print("\n" + ", ".join(f"{n} {s}" for s, n in counts.items()))
-    return 0
+    lines.append("\n" + ", ".join(f"{n} {s}" for s, n in counts.items()))
+    return "\n".join(lines), json_text
 
 
 def _describe_game(name: str) -> dict[str, Any]:

@@ -69,3 +69,33 @@ def test_a_damaged_or_planted_cache_file_is_a_miss(tmp_path):
     code, out, _ = _run(tmp_path, "list")
     assert code == 0 and out == reference and not entry.is_symlink()
     assert "forged" in target.read_text()                          # the link's target was not written
+
+
+def test_a_cached_audit_is_the_same_output_without_sympy(tmp_path):
+    reference = _run(None, "audit")
+    # the audit recomputes the essay's claims in sympy; 17 claims, the counts line is the last
+    assert reference[0] == 0 and "sympy" in reference[2]
+    assert reference[1].rstrip().endswith("5 ok, 1 rounding, 7 reading, 3 slip, 1 error, 0 changed")
+    assert _run(tmp_path, "audit")[:2] == reference[:2]            # a miss: computed, then kept
+    assert len(list(tmp_path.glob("audit-phd_none-*.json"))) == 1
+    hit = _run(tmp_path, "audit")
+    assert hit[:2] == reference[:2] and hit[2] == []               # no sympy, numpy, matplotlib ...
+    as_json = _run(tmp_path, "audit", "--json")
+    assert as_json[2] == [] and as_json[1] == _run(None, "audit", "--json")[1]
+    # a case is its own entry; the case changes what is recomputed
+    dunbar = _run(tmp_path, "audit", "--case", "dunbar")
+    assert "case dunbar" in dunbar[1] and _run(tmp_path, "audit", "--case", "dunbar")[2] == []
+    assert len(list(tmp_path.glob("audit-*.json"))) == 2
+
+
+def test_an_audit_with_the_users_values_is_never_cached(tmp_path):
+    # --set vsl changes the recomputed value-of-life claims, so it must be computed, never read from the cache
+    _run(tmp_path, "audit")
+    changed = _run(tmp_path, "audit", "--set", "vsl=7000000")
+    assert "sympy" in changed[2] and changed[1] == _run(None, "audit", "--set", "vsl=7000000")[1]
+    assert changed[1] != _run(tmp_path, "audit")[1]
+    params = tmp_path / "p.toml"
+    params.write_text("vsl = 7000000\n")
+    from_file = _run(tmp_path, "audit", "--params", str(params))
+    assert "sympy" in from_file[2] and from_file[1] == changed[1]
+    assert len(list(tmp_path.glob("audit-*.json"))) == 1
