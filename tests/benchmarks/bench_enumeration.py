@@ -96,11 +96,36 @@ def quantecon() -> Any:
     return gt, nfg
 
 
+def lrsnash_pivots(A: np.ndarray, B: np.ndarray) -> int:
+    """The pivots of one lrsnash run: its walk of player 1's polytope plus its partner searches (player 2)."""
+    m, n = A.shape
+    text = f"{m} {n}\n\n" + "\n".join(" ".join(str(v) for v in r) for r in A.tolist())
+    text += "\n\n" + "\n".join(" ".join(str(v) for v in r) for r in B.tolist()) + "\n"
+    with tempfile.NamedTemporaryFile("w", suffix=".nash", delete=False) as fh:
+        fh.write(text)
+    try:
+        out = subprocess.run(["lrsnash", fh.name], capture_output=True, text=True, timeout=600).stdout
+    finally:
+        os.unlink(fh.name)
+    return sum(int(line.split("pivots=")[1]) for line in out.splitlines() if line.startswith("*Player"))
+
+
+def our_pivots(A: np.ndarray, B: np.ndarray) -> int:
+    """The bases our reverse search visits (one pivot each): the walk of Q (to its first degenerate vertex), then P."""
+    from solvers.equilibria.integers import _positive
+    from solvers.equilibria.reverse_search import _walk
+
+    ap, bp = _positive(A.tolist()), _positive(B.tolist())
+    q = 0 if A.shape[0] == 2 else sum(1 for _ in _walk([list(c) for c in zip(*ap)], None, True))
+    return q + sum(1 for _ in _walk(bp, None, False))
+
+
 def exact_section() -> None:
     print("1. exact, all equilibria: ours (reverse search, Python integers) vs lrsnash; ints 0..999, 3 seeds")
-    print(f"{'game':<10}{'ours s':>9}{'lrs own s':>10}{'lrs wall s':>11}{'o/lrs own':>10}{'o/lrs wall':>11}  equilibria ours/lrs")
+    print(f"{'game':<10}{'ours s':>9}{'lrs own s':>10}{'lrs wall s':>11}{'o/lrs own':>10}{'o/lrs wall':>11}"
+          "  equilibria ours/lrs  pivots ours/lrs")
     for size in (8, 10, 12):
-        ours, own, wall, counts = [], [], [], []
+        ours, own, wall, counts, pivots = [], [], [], [], []
         for seed in range(3):
             rng = np.random.default_rng(100 + seed)
             A, B = rng.integers(0, 1000, (size, size)), rng.integers(0, 1000, (size, size))
@@ -111,8 +136,10 @@ def exact_section() -> None:
             own.append(lo)
             wall.append(lw)
             counts.append(f"{len(eqs)}/{lc}")
+            pivots.append(f"{our_pivots(A, B)}/{lrsnash_pivots(A, B)}")
         o, lo, lw = statistics.median(ours), statistics.median(own), statistics.median(wall)
-        print(f"{size}x{size:<7}{o:9.3f}{lo:10.3f}{lw:11.3f}{o / lo:10.2f}{o / lw:11.2f}  {' '.join(counts)}")
+        print(f"{size}x{size:<7}{o:9.3f}{lo:10.3f}{lw:11.3f}{o / lo:10.2f}{o / lw:11.2f}  {' '.join(counts):<19}"
+              f"  {' '.join(pivots)}")
 
 
 def float_section(gt: Any, nfg: Any) -> None:
@@ -240,8 +267,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="skip the memory section")
     parser.add_argument("--seconds", type=float, default=30.0, help="memory section: seconds before stopping")
+    parser.add_argument("--section", type=int, choices=(1,), help="run only this section (1: exact)")
     args = parser.parse_args()
     warnings.simplefilter("ignore")
+    if args.section == 1:
+        exact_section()
+        return
     gt, nfg = quantecon()
     exact_section()
     float_section(gt, nfg)
