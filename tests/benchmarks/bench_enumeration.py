@@ -8,7 +8,10 @@ lrsnash both its own timer (the ``*0.132u`` line it prints: user CPU) and the wa
 
 1. **Exact, all equilibria**: ``nash_equilibria(game, exact=True)`` (lexicographic reverse search in
    Python integers) against ``lrsnash`` (lrslib 7.1, C, GMP), random square games of integers in
-   0..999, 8 x 8 to 12 x 12, three seeds each; the equilibrium counts must agree.
+   0..999, 8 x 8 to 12 x 12, three seeds each; the equilibrium counts must agree.  The last column
+   counts pivots: ours the bases visited by the walks of Q and P, lrsnash's those it reports for its
+   walk of player 1's polytope plus its partner searches in player 2's (``*Player`` lines).  Only
+   section 1: ``--section 1``.
 2. **Float, all equilibria, nondegenerate games**: ``nash_equilibria(game, exact=False)`` against
    QuantEcon's ``vertex_enumeration`` (numba, compiled by a warm-up call) and lrsnash, on games of
    payoffs with three decimals.
