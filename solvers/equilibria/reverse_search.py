@@ -19,16 +19,19 @@ variable at zero for a cobasic one of larger index).
 
 The vertices of Q are walked first in the same way, to learn whether Q is
 degenerate and to keep the label sets of its vertices (integers, at most
-:data:`MASK_CAP` of them, so memory stays bounded): a simple vertex of P whose
-complementary label set is not among them has no partner.  For every other
-vertex x of P, the column player's strategies completing an
-equilibrium are the vertices of the face of
-:math:`Q = \{y \ge 0 : A y \le 1\}` on which every label missing at x is
-present: :math:`A_i y = 1` for i in the support of x and :math:`y_j = 0` for the
-columns j that are not best responses to x.  When x is nondegenerate and that
-system is nonsingular the face is one point, found by one fraction-free solve;
-otherwise its vertices are enumerated by solving each of its bases (lrsnash
-does the same: Avis, Rosenberg, Savani and von Stengel 2010, Section 5).
+:data:`MASK_CAP` of them, so memory stays bounded; a degenerate vertex also
+keeps its weights).  A vertex x of P and a vertex y of Q form an extreme
+equilibrium exactly when every label is at x or at y, so the partners of x
+are looked up: a simple x (m labels) pairs with the simple vertex of Q whose
+label set is the complement of its own, if there is one (one fraction-free
+solve gives it), and with every degenerate vertex of Q holding that
+complement; a degenerate x with every vertex of Q holding the labels it
+misses.  Past the cap, the partners of every vertex x of P are the vertices
+of the face of :math:`Q = \{y \ge 0 : A y \le 1\}` on which every label
+missing at x is present: :math:`A_i y = 1` for i in the support of x and
+:math:`y_j = 0` for the columns j that are not best responses to x, solved
+for directly (lrsnash searches the same faces: Avis, Rosenberg, Savani and
+von Stengel 2010, Section 5).
 
 References
 ----------
@@ -48,16 +51,22 @@ Examples
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Iterator
 
-from solvers.equilibria.integers import IntVertex, _positive, _solve_fraction_free, check_deadline
+from solvers.equilibria.integers import (
+    IntVertex,
+    _partners,
+    _positive,
+    _scaled_down,
+    _vertex_of_labels,
+    check_deadline,
+)
 
 __all__ = ["reverse_search_extreme", "lex_vertices", "MASK_CAP"]
 
-#: The label sets of at most this many vertices of Q are kept (about 60 bytes each, so at most ~16 MB);
-#: past it, or when Q is degenerate, the partner of every vertex of P is solved for instead.
+#: The label sets of at most this many vertices of Q are kept (about 60 bytes each, so at most ~16 MB; a
+#: degenerate vertex also keeps its weights); past it the partners of every vertex of P are solved for.
 MASK_CAP = 1 << 18
 
 
@@ -270,11 +279,6 @@ def _complete(cols: list[list[int] | None], src: tuple[list[list[int]], list[int
             cols[j] = _child_column(src, p, j)
 
 
-def _first_positive(pc: list[int], k: int) -> int:
-    """The first row with a positive entry in the column, or -1."""
-    return next((i for i in range(k) if pc[i] > 0), -1)
-
-
 def _lex_min_row(cols: list[list[int]], rhs: list[int], D: int, basis: list[int], cobasis: list[int], d: int, c: int) -> int:
     """The leaving row of the lexicographic minimum-ratio test for entering column c (-1 if unbounded).
 
@@ -348,75 +352,6 @@ def _lexmin(
     return True
 
 
-def _face_vertices(a: list[list[int]], supp: list[int], tight: list[int], m: int) -> list[tuple[IntVertex, int]]:
-    """Vertices of ``{y >= 0 : A y <= 1, A_i y = 1 (i in supp), y_j = 0 (j not in tight)}``, by their bases.
-
-    Returns ``(weights, labels)`` pairs; ``labels`` uses Q's numbering (bit i: row i tight; bit m + j: y_j = 0).
-    """
-    n = len(a[0])
-    found: dict[int, IntVertex] = {}
-    supp_set = set(supp)
-    for size in range(1, len(tight) + 1):
-        for U in itertools.combinations(tight, size):
-            for W in itertools.combinations(range(m), size):
-                sol = _solve_fraction_free([[a[i][j] for j in U] for i in W], size)
-                if sol is None:
-                    continue
-                den, num = sol
-                if any(v <= 0 for v in num):
-                    continue
-                mask = 0
-                ok = True
-                for i in range(m):
-                    s = sum(a[i][j] * v for j, v in zip(U, num))
-                    if s > den or (i in supp_set and s != den):
-                        ok = False
-                        break
-                    if s == den:
-                        mask |= 1 << i
-                if not ok:
-                    continue
-                y = [0] * n
-                for j, v in zip(U, num):
-                    y[j] = v
-                for j in range(n):
-                    if y[j] == 0:
-                        mask |= 1 << (m + j)
-                if mask not in found:
-                    g = math.gcd(*y)
-                    found[mask] = tuple(v // g for v in y)
-    return [(y, mask) for mask, y in found.items()]
-
-
-def _partners(a: list[list[int]], x: IntVertex, xmask: int, m: int, n: int) -> tuple[list[tuple[IntVertex, int]], bool]:
-    """The vertices y of Q completing x to an equilibrium, and whether one of them is degenerate (> n labels)."""
-    supp = [i for i in range(m) if x[i]]
-    tight = [j for j in range(n) if xmask >> (m + j) & 1]
-    if len(supp) == len(tight):
-        sol = _solve_fraction_free([[a[i][j] for j in tight] for i in supp], len(supp))
-        if sol is not None:
-            den, num = sol
-            if any(v < 0 for v in num):
-                return [], False
-            mask = 0
-            for i in range(m):
-                s = sum(a[i][j] * v for j, v in zip(tight, num) if v)
-                if s > den:
-                    return [], False
-                if s == den:
-                    mask |= 1 << i
-            y = [0] * n
-            for j, v in zip(tight, num):
-                y[j] = v
-            for j in range(n):
-                if y[j] == 0:
-                    mask |= 1 << (m + j)
-            g = math.gcd(*y)
-            return [(tuple(v // g for v in y), mask)], mask.bit_count() > n
-    found = _face_vertices(a, supp, tight, m)
-    return found, any(mask.bit_count() > n for _, mask in found)
-
-
 def reverse_search_extreme(
     A: list[list[int]], B: list[list[int]], *, deadline: float | None = None
 ) -> tuple[list[IntVertex], list[IntVertex], list[tuple[int, int]], bool]:
@@ -450,9 +385,11 @@ def reverse_search_extreme(
     bp = _positive(B)  # P: x in R^m, constraints B^T x <= 1
     ap = _positive(A)
     ap_t = [[ap[i][j] for i in range(m)] for j in range(n)]
-    # Q first: is it degenerate, and the label sets of its vertices (up to MASK_CAP of them), whose
-    # complements are then looked up instead of solving for every vertex of P.
-    q_masks: set[int] | None = set()
+    # Q first: is it degenerate, and the label sets of its vertices (up to MASK_CAP of them): a vertex x
+    # of P and a vertex y of Q form an equilibrium exactly when every label is at x or at y, so the
+    # partners of x are looked up among them instead of being solved for (a face of Q for each x).
+    q_simple: set[int] | None = set()  # the label sets of Q's simple vertices (exactly n labels)
+    q_deg: list[tuple[int, IntVertex]] = []  # Q's degenerate vertices: (label set, weights)
     degenerate = False
     full = (1 << (m + n)) - 1
     low = (1 << n) - 1
@@ -461,27 +398,42 @@ def reverse_search_extreme(
         # and two-column mixtures with both rows tight (exactly n labels); no walk needed, and P, a
         # polygon, has few vertices to solve partners for.
         degenerate = any(ap[0][j] == ap[1][j] for j in range(n))
-        q_masks = None
-    for mask, _, _, _ in (() if m == 2 else _walk(ap_t, deadline, True)):
+        q_simple = None
+    for mask, rhs, basis, _ in (() if m == 2 else _walk(ap_t, deadline, False)):
+        qmask = ((mask & low) << m) | (mask >> n)  # to Q's labels: rows, then y_j = 0
         if mask.bit_count() > n:
-            degenerate = True  # the walk stops here: partners are solved for, below
-            q_masks = None
-        elif q_masks is not None:
-            q_masks.add(((mask & low) << m) | (mask >> n))  # to Q's labels: rows, then y_j = 0
-            if len(q_masks) > MASK_CAP:
-                q_masks = None
+            degenerate = True
+            if q_simple is None:
+                break  # the label sets are not kept (too many): only the degeneracy was still unknown
+            q_deg.append((qmask, _scaled_down(_weights(rhs, basis, n))))
+        elif q_simple is not None:
+            q_simple.add(qmask)
+        if q_simple is not None and len(q_simple) + len(q_deg) > MASK_CAP:
+            q_simple, q_deg = None, []
+            if degenerate:
+                break
     pairs_xy: list[tuple[IntVertex, IntVertex]] = []
     for mask, rhs, basis, _ in _walk(bp, deadline, False):
-        if mask.bit_count() > m:
+        simple = mask.bit_count() == m
+        if not simple:
             degenerate = True
-        elif q_masks is not None and (full ^ mask) not in q_masks:
-            continue  # Q is simple and none of its vertices has every label x misses
-        w = _weights(rhs, basis, m)
-        g = math.gcd(*w)
-        x = tuple(v // g for v in w)
-        found, deg_face = _partners(ap, x, mask, m, n)
-        degenerate = degenerate or deg_face
-        pairs_xy.extend((x, y) for y, _ in found)
+        need = full ^ mask  # the labels a partner must have
+        if q_simple is None:
+            x = _scaled_down(_weights(rhs, basis, m))
+            found, deg_face = _partners(ap, x, mask, m, n)
+            degenerate = degenerate or deg_face
+            pairs_xy.extend((x, y) for y, _ in found)
+            continue
+        # a simple x has exactly the n labels ``need`` missing: a simple partner has exactly those
+        ys = [y for qm, y in q_deg if qm & need == need]
+        if simple:
+            more = [need] if need in q_simple else []
+        else:
+            more = [qm for qm in q_simple if qm & need == need]
+        if ys or more:
+            x = _scaled_down(_weights(rhs, basis, m))
+            ys += [_vertex_of_labels(ap, qm, m, n) for qm in more]
+            pairs_xy.extend((x, y) for y in ys)
 
     def key(v: IntVertex) -> tuple[float, ...]:
         s = sum(v)
