@@ -52,7 +52,7 @@ Examples
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 
 from solvers.equilibria.integers import (
     IntVertex,
@@ -95,8 +95,10 @@ def _weights(rhs: list[int], basis: list[int], d: int) -> IntVertex:
 
 def _walk(
     c: list[list[int]], deadline: float | None, stop_at_degenerate: bool
-) -> Iterator[tuple[int, list[int], list[int], int]]:
+) -> Generator[tuple[int, list[int], list[int], int], None, int]:
     """The reverse search of :func:`lex_vertices`: yields ``(mask, rhs, basis, D)`` at each vertex's lex-min basis.
+
+    Returns (as the generator's value) the number of pivots made, one per basis visited.
 
     The dictionary is held by columns: ``rhs`` (the k basic values times D) and one list per cobasic
     variable (its k entries, then its objective coefficient).  A pivot computes the new right-hand side
@@ -188,7 +190,7 @@ def _walk(
                 break
         if child_c < 0:
             if not stack:
-                return
+                return visited
             cols, obj, rhs, D, basis, cobasis, cmask, col = stack.pop()
             src = None
             pcc = -1
@@ -232,7 +234,7 @@ def _walk(
                     mask |= 1 << v
             yield mask, rhs, basis, D
             if stop_at_degenerate:
-                return
+                return visited
         else:
             yield cmask, rhs, basis, D
 

@@ -8,7 +8,8 @@ lrsnash both its own timer (the ``*0.132u`` line it prints: user CPU) and the wa
 
 1. **Exact, all equilibria**: ``nash_equilibria(game, exact=True)`` (lexicographic reverse search in
    Python integers) against ``lrsnash`` (lrslib 7.1, C, GMP), random square games of integers in
-   0..999, 8 x 8 to 12 x 12, three seeds each; the equilibrium counts must agree.  The last column
+   0..999, 8 x 8 to 12 x 12, three seeds each, then degenerate games of payoffs 0..2 (8 x 8, 10 x 10);
+   the equilibrium counts must agree.  The last column
    counts pivots: ours the bases visited by the walks of Q and P, lrsnash's those it reports for its
    walk of player 1's polytope plus its partner searches in player 2's (``*Player`` lines).  Only
    section 1: ``--section 1``.
@@ -114,24 +115,34 @@ def lrsnash_pivots(A: np.ndarray, B: np.ndarray) -> int:
 
 
 def our_pivots(A: np.ndarray, B: np.ndarray) -> int:
-    """The bases our reverse search visits (one pivot each): the walk of Q (to its first degenerate vertex), then P."""
+    """The pivots of our reverse search (one per basis visited): its walks of Q and of P."""
     from solvers.equilibria.integers import _positive
     from solvers.equilibria.reverse_search import _walk
 
+    def pivots(walk: Any) -> int:
+        while True:
+            try:
+                next(walk)
+            except StopIteration as end:
+                return int(end.value)
+
     ap, bp = _positive(A.tolist()), _positive(B.tolist())
-    q = 0 if A.shape[0] == 2 else sum(1 for _ in _walk([list(c) for c in zip(*ap)], None, True))
-    return q + sum(1 for _ in _walk(bp, None, False))
+    q = 0 if A.shape[0] == 2 else pivots(_walk([list(c) for c in zip(*ap)], None, False))
+    return q + pivots(_walk(bp, None, False))
 
 
 def exact_section() -> None:
     print("1. exact, all equilibria: ours (reverse search, Python integers) vs lrsnash; ints 0..999, 3 seeds")
     print(f"{'game':<10}{'ours s':>9}{'lrs own s':>10}{'lrs wall s':>11}{'o/lrs own':>10}{'o/lrs wall':>11}"
           "  equilibria ours/lrs  pivots ours/lrs")
-    for size in (8, 10, 12):
+    cases = [(f"{s}x{s}", s, 1000, 100) for s in (8, 10, 12)] + [(f"{s}x{s} 0..2", s, 3, 900) for s in (8, 10)]
+    for name, size, high, base in cases:
+        if high == 3 and size == 8:
+            print("degenerate games (payoffs 0..2):")
         ours, own, wall, counts, pivots = [], [], [], [], []
         for seed in range(3):
-            rng = np.random.default_rng(100 + seed)
-            A, B = rng.integers(0, 1000, (size, size)), rng.integers(0, 1000, (size, size))
+            rng = np.random.default_rng(base + seed)
+            A, B = rng.integers(0, high, (size, size)), rng.integers(0, high, (size, size))
             g = Game.from_bimatrix(A.tolist(), B.tolist())
             t, eqs = cpu(lambda g=g: nash_equilibria(g, exact=True))
             lo, lw, lc = lrsnash(A, B)
@@ -141,7 +152,8 @@ def exact_section() -> None:
             counts.append(f"{len(eqs)}/{lc}")
             pivots.append(f"{our_pivots(A, B)}/{lrsnash_pivots(A, B)}")
         o, lo, lw = statistics.median(ours), statistics.median(own), statistics.median(wall)
-        print(f"{size}x{size:<7}{o:9.3f}{lo:10.3f}{lw:11.3f}{o / lo:10.2f}{o / lw:11.2f}  {' '.join(counts):<19}"
+        lo_r = f"{o / lo:10.2f}" if lo > 0 else "   (0.000)"
+        print(f"{name:<10}{o:9.3f}{lo:10.3f}{lw:11.3f}{lo_r}{o / lw:11.2f}  {' '.join(counts):<19}"
               f"  {' '.join(pivots)}")
 
 
