@@ -153,6 +153,7 @@ def _walk(
                         cols[j] = pcj
             # minimum ratio rhs[i] / pcj[i] over pcj[i] > 0, in correctly rounded floats (monotone, so
             # every exact minimum has the least float); equal floats are compared exactly
+            near: list[int] | None = None
             try:
                 qs = [b / a if a > 0 else inf for b, a in zip(rhs, pcj)]
                 best = min(qs)
@@ -160,13 +161,15 @@ def _walk(
                     continue  # unbounded direction
                 r = qs.index(best)
                 tie = qs.count(best) > 1
+                if tie:
+                    near = [i for i, q in enumerate(qs) if q == best]
             except OverflowError:  # a ratio beyond 1e308: compare them all exactly
                 tie = True
             if tie:
                 if src is not None:
                     _complete(cols, src, D)
                     src = None
-                r = _lex_min_row(cols, rhs, D, basis, cobasis, d, j)  # type: ignore[arg-type]
+                r = _lex_min_row(cols, rhs, D, basis, cobasis, d, j, near)  # type: ignore[arg-type]
                 if r < 0:
                     continue
             u = basis[r]
@@ -281,54 +284,50 @@ def _complete(cols: list[list[int] | None], src: tuple[list[list[int]], list[int
             cols[j] = _child_column(src, p, j)
 
 
-def _lex_min_row(cols: list[list[int]], rhs: list[int], D: int, basis: list[int], cobasis: list[int], d: int, c: int) -> int:
+def _lex_min_row(
+    cols: list[list[int]], rhs: list[int], D: int, basis: list[int], cobasis: list[int], d: int, c: int,
+    near: list[int] | None = None,
+) -> int:
     """The leaving row of the lexicographic minimum-ratio test for entering column c (-1 if unbounded).
 
-    Exact: the rows of least ``rhs[r] / pc[r]`` (cross-multiplied) over those with a positive entry,
-    then ties broken by the rows of B^{-1} (the columns of the first basis, the slacks, last one first)
-    over the pivot entry.
+    Exact: the rows of least ``rhs[r] / pc[r]`` (cross-multiplied) among ``near`` (the rows whose
+    correctly rounded ratio is the least; None: every row with a positive entry), then ties broken by
+    the rows of B^{-1} (the columns of the first basis, the slacks, last one first) over the pivot entry.
     """
     pc = cols[c]
     k = len(rhs)
-    cand = [r for r in range(k) if pc[r] > 0]
+    cand = near if near is not None else [r for r in range(k) if pc[r] > 0]
     if not cand:
         return -1
-    best = cand[0]
-    ties = [best]
-    for r in cand[1:]:
-        lhs, rhs_ = rhs[r] * pc[best], rhs[best] * pc[r]
-        if lhs < rhs_:
-            best, ties = r, [r]
-        elif lhs == rhs_:
-            ties.append(r)
+    ties = _least_ratios(rhs, pc, cand)
     if len(ties) == 1:
         return ties[0]
     pos = {v: i for i, v in enumerate(cobasis)}
-    row_of = {v: i for i, v in enumerate(basis)}
     for j in range(d + k - 1, d - 1, -1):
-        if j in pos:
-            cj = cols[pos[j]]
-            vals = [(cj[r], pc[r], r) for r in ties]
-        else:
-            i = row_of[j]
-            vals = [(D if r == i else 0, pc[r], r) for r in ties]
-        first = min(vals, key=lambda v: _Ratio(v[0], v[1]))  # smallest value / pivot entry
-        ties = [r for a, t, r in vals if a * first[1] == first[0] * t]
+        i = pos.get(j, -1)
+        if i >= 0:  # a cobasic slack: its column over the pivot entry
+            ties = _least_ratios(cols[i], pc, ties)
+        else:  # a basic slack, in row i: D there and 0 elsewhere, so row i loses to any other
+            i = basis.index(j)
+            if i in ties:
+                ties.remove(i)
         if len(ties) == 1:
             return ties[0]
     return ties[0]  # pragma: no cover - rows of B^{-1} never tie
 
 
-class _Ratio:
-    """``a / b`` with b > 0, ordered by cross-multiplication."""
-
-    __slots__ = ("a", "b")
-
-    def __init__(self, a: int, b: int) -> None:
-        self.a, self.b = a, b
-
-    def __lt__(self, other: _Ratio) -> bool:
-        return self.a * other.b < other.a * self.b
+def _least_ratios(num: list[int], den: list[int], rows: list[int]) -> list[int]:
+    """The rows r among ``rows`` of least ``num[r] / den[r]`` (every ``den[r] > 0``), by cross-multiplication."""
+    best = rows[0]
+    a0, t0 = num[best], den[best]
+    ties = [best]
+    for r in rows[1:]:
+        lhs, rhs_ = num[r] * t0, a0 * den[r]
+        if lhs < rhs_:
+            a0, t0, ties = num[r], den[r], [r]
+        elif lhs == rhs_:
+            ties.append(r)
+    return ties
 
 
 def _lexmin(
