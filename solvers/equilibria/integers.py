@@ -1,7 +1,9 @@
 r"""Integer arithmetic shared by the exact enumerations: fraction-free solving, the positive shift, the deadline.
 
 Fraction-free (Bareiss) elimination keeps every intermediate value an integer
-(a minor of the input), so exact solutions need no rational numbers.
+(a minor of the input), so exact solutions need no rational numbers.  The
+vertices of a face of the best-response polytope Q (the partners of a vertex
+of P) are solved for here too.
 
 References
 ----------
@@ -16,6 +18,8 @@ Examples
 
 from __future__ import annotations
 
+import itertools
+import math
 import time
 
 from games.errors import SizeLimitError
@@ -95,3 +99,94 @@ def _solve_fraction_free(mat: list[list[int]], k: int) -> tuple[int, list[int]] 
         d = -d
         num = [-v for v in num]
     return d, num
+
+
+def _face_vertices(a: list[list[int]], supp: list[int], tight: list[int], m: int) -> list[tuple[IntVertex, int]]:
+    """Vertices of ``{y >= 0 : A y <= 1, A_i y = 1 (i in supp), y_j = 0 (j not in tight)}``, by their bases.
+
+    Returns ``(weights, labels)`` pairs; ``labels`` uses Q's numbering (bit i: row i tight; bit m + j: y_j = 0).
+    """
+    n = len(a[0])
+    found: dict[int, IntVertex] = {}
+    supp_set = set(supp)
+    for size in range(1, len(tight) + 1):
+        for U in itertools.combinations(tight, size):
+            for W in itertools.combinations(range(m), size):
+                sol = _solve_fraction_free([[a[i][j] for j in U] for i in W], size)
+                if sol is None:
+                    continue
+                den, num = sol
+                if any(v <= 0 for v in num):
+                    continue
+                mask = 0
+                ok = True
+                for i in range(m):
+                    s = sum(a[i][j] * v for j, v in zip(U, num))
+                    if s > den or (i in supp_set and s != den):
+                        ok = False
+                        break
+                    if s == den:
+                        mask |= 1 << i
+                if not ok:
+                    continue
+                y = [0] * n
+                for j, v in zip(U, num):
+                    y[j] = v
+                for j in range(n):
+                    if y[j] == 0:
+                        mask |= 1 << (m + j)
+                if mask not in found:
+                    g = math.gcd(*y)
+                    found[mask] = tuple(v // g for v in y)
+    return [(y, mask) for mask, y in found.items()]
+
+
+def _partners(a: list[list[int]], x: IntVertex, xmask: int, m: int, n: int) -> tuple[list[tuple[IntVertex, int]], bool]:
+    """The vertices y of Q completing x to an equilibrium, and whether one of them is degenerate (> n labels)."""
+    supp = [i for i in range(m) if x[i]]
+    tight = [j for j in range(n) if xmask >> (m + j) & 1]
+    if len(supp) == len(tight):
+        sol = _solve_fraction_free([[a[i][j] for j in tight] for i in supp], len(supp))
+        if sol is not None:
+            den, num = sol
+            if any(v < 0 for v in num):
+                return [], False
+            mask = 0
+            for i in range(m):
+                s = sum(a[i][j] * v for j, v in zip(tight, num) if v)
+                if s > den:
+                    return [], False
+                if s == den:
+                    mask |= 1 << i
+            y = [0] * n
+            for j, v in zip(tight, num):
+                y[j] = v
+            for j in range(n):
+                if y[j] == 0:
+                    mask |= 1 << (m + j)
+            g = math.gcd(*y)
+            return [(tuple(v // g for v in y), mask)], mask.bit_count() > n
+    found = _face_vertices(a, supp, tight, m)
+    return found, any(mask.bit_count() > n for _, mask in found)
+
+
+def _scaled_down(w: IntVertex) -> IntVertex:
+    """Integer weights divided by their greatest common divisor (the same mixed strategy)."""
+    g = math.gcd(*w)
+    return tuple(v // g for v in w)
+
+
+def _vertex_of_labels(a: list[list[int]], qmask: int, m: int, n: int) -> IntVertex:
+    """The simple vertex of Q with label set ``qmask`` (bit i: row i tight; bit m + j: y_j = 0), as weights.
+
+    Its tight rows R and support S have the same size and ``A_{R,S} y_S = 1`` is nonsingular (a vertex
+    with exactly n tight constraints), so one fraction-free solve gives it.
+    """
+    rows = [i for i in range(m) if qmask >> i & 1]
+    supp = [j for j in range(n) if not qmask >> (m + j) & 1]
+    sol = _solve_fraction_free([[a[i][j] for j in supp] for i in rows], len(supp))
+    assert sol is not None and len(rows) == len(supp)
+    y = [0] * n
+    for j, v in zip(supp, sol[1]):
+        y[j] = v
+    return _scaled_down(tuple(y))

@@ -19,16 +19,19 @@ variable at zero for a cobasic one of larger index).
 
 The vertices of Q are walked first in the same way, to learn whether Q is
 degenerate and to keep the label sets of its vertices (integers, at most
-:data:`MASK_CAP` of them, so memory stays bounded): a simple vertex of P whose
-complementary label set is not among them has no partner.  For every other
-vertex x of P, the column player's strategies completing an
-equilibrium are the vertices of the face of
-:math:`Q = \{y \ge 0 : A y \le 1\}` on which every label missing at x is
-present: :math:`A_i y = 1` for i in the support of x and :math:`y_j = 0` for the
-columns j that are not best responses to x.  When x is nondegenerate and that
-system is nonsingular the face is one point, found by one fraction-free solve;
-otherwise its vertices are enumerated by solving each of its bases (lrsnash
-does the same: Avis, Rosenberg, Savani and von Stengel 2010, Section 5).
+:data:`MASK_CAP` of them, so memory stays bounded; a degenerate vertex also
+keeps its weights).  A vertex x of P and a vertex y of Q form an extreme
+equilibrium exactly when every label is at x or at y, so the partners of x
+are looked up: a simple x (m labels) pairs with the simple vertex of Q whose
+label set is the complement of its own, if there is one (one fraction-free
+solve gives it), and with every degenerate vertex of Q holding that
+complement; a degenerate x with every vertex of Q holding the labels it
+misses.  Past the cap, the partners of every vertex x of P are the vertices
+of the face of :math:`Q = \{y \ge 0 : A y \le 1\}` on which every label
+missing at x is present: :math:`A_i y = 1` for i in the support of x and
+:math:`y_j = 0` for the columns j that are not best responses to x, solved
+for directly (lrsnash searches the same faces: Avis, Rosenberg, Savani and
+von Stengel 2010, Section 5).
 
 References
 ----------
@@ -48,16 +51,22 @@ Examples
 
 from __future__ import annotations
 
-import itertools
 import math
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 
-from solvers.equilibria.integers import IntVertex, _positive, _solve_fraction_free, check_deadline
+from solvers.equilibria.integers import (
+    IntVertex,
+    _partners,
+    _positive,
+    _scaled_down,
+    _vertex_of_labels,
+    check_deadline,
+)
 
 __all__ = ["reverse_search_extreme", "lex_vertices", "MASK_CAP"]
 
-#: The label sets of at most this many vertices of Q are kept (about 60 bytes each, so at most ~16 MB);
-#: past it, or when Q is degenerate, the partner of every vertex of P is solved for instead.
+#: The label sets of at most this many vertices of Q are kept (about 60 bytes each, so at most ~16 MB; a
+#: degenerate vertex also keeps its weights); past it the partners of every vertex of P are solved for.
 MASK_CAP = 1 << 18
 
 
@@ -70,248 +79,278 @@ def lex_vertices(
     labels (bit i for ``z_i = 0``, bit ``d + j`` for a tight constraint j) and ``den = D``.  With
     ``stop_at_degenerate`` the walk ends after the first degenerate vertex (more than d labels).
     """
+    d = len(c)
+    for mask, rhs, basis, D in _walk(c, deadline, stop_at_degenerate):
+        yield _weights(rhs, basis, d), mask, D
+
+
+def _weights(rhs: list[int], basis: list[int], d: int) -> IntVertex:
+    """The vertex ``D z`` of a basis: the right-hand side of its basic variables ``z_i`` (i < d), else 0."""
+    w = [0] * d
+    for v, val in zip(basis, rhs):
+        if v < d:
+            w[v] = val
+    return tuple(w)
+
+
+def _walk(
+    c: list[list[int]], deadline: float | None, stop_at_degenerate: bool
+) -> Generator[tuple[int, list[int], list[int], int], None, int]:
+    """The reverse search of :func:`lex_vertices`: yields ``(mask, rhs, basis, D)`` at each vertex's lex-min basis.
+
+    Returns (as the generator's value) the number of pivots made, one per basis visited.
+
+    The dictionary is held by columns: ``rhs`` (the k basic values times D) and one list per cobasic
+    variable (its k entries, then its objective coefficient).  A pivot computes the new right-hand side
+    and objective row at once but a column only when it is read (:func:`_child_column`): most bases of
+    the search tree are leaves, whose columns of non-improving variables are never read.  A basis is
+    completed before the walk descends from it, so the stack holds whole dictionaries only (one per
+    level of the tree), and the yielded lists are never modified afterwards.
+    """
     d, k = len(c), len(c[0])
-    # variables 0..d-1 are z, d..d+k-1 the slacks; the slacks form the first basis
-    T = [[1] + [c[i][j] for i in range(d)] for j in range(k)]
-    obj = [0] + [1] * d  # D w = obj[0] - sum obj[c+1] x_c, w = -sum z, maximised
+    inf = math.inf
+    # variables 0..d-1 are z, d..d+k-1 the slacks; the slacks form the first basis.  Column j: the
+    # coefficients of z_j in the k rows (D x_basic = rhs - sum cols[j] z_j), then its objective entry
+    # (D w = - sum obj_j z_j, w = -sum z maximised; obj_j > 0: z_j improves).
+    cols: list[list[int] | None] = [list(c[j]) + [1] for j in range(d)]
+    obj = [1] * d
+    rhs = [1] * k
     basis = list(range(d, d + k))
     cobasis = list(range(d))
+    cmask = (1 << d) - 1  # the labels of the cobasic variables
     D = 1
-    stack: list[tuple[list[list[int]], list[int], int, list[int], list[int], int]] = []
-    state = (T, obj, D, basis, cobasis)
+    # the pivot that made this dictionary, while some of its columns are not computed yet: the parent's
+    # columns, pivot column, pivot row and column, and determinant
+    src: tuple[list[list[int]], list[int], int, int, int] | None = None
+    pcols: list[list[int]] = []
+    ppc: list[int] = []
+    pr = pcc = pD = -1
+    stack: list[tuple[list[list[int] | None], list[int], list[int], int, list[int], list[int], int, int]] = []
     col = 0
     visited = 0
     while True:
-        T, obj, D, basis, cobasis = state
-        child = None
+        child_c = child_r = -1
         while col < d:
-            c_ = col
+            j = col
             col += 1
-            oc = obj[c_ + 1]
+            oc = obj[j]
             if oc <= 0:  # after the pivot the leaving variable must improve: needs obj[c] > 0
                 continue
-            r = _lex_min_row(T, D, basis, cobasis, d, c_)
-            if r < 0:
-                continue
+            pcj = cols[j]
+            if pcj is None:
+                if j == pcc:
+                    pcj = [-v for v in ppc]
+                    pcj[pr] = pD
+                    cols[j] = pcj
+                else:
+                    col0 = pcols[j]
+                    f = col0[pr]
+                    if f == 0:
+                        pcj = cols[j] = col0 if D == pD else [D * v // pD for v in col0]
+                    else:
+                        pcj = [(D * v - f * w) // pD for v, w in zip(col0, ppc)]
+                        pcj[pr] = f
+                        cols[j] = pcj
+            # minimum ratio rhs[i] / pcj[i] over pcj[i] > 0, in correctly rounded floats (monotone, so
+            # every exact minimum has the least float); equal floats are compared exactly
+            near: list[int] | None = None
+            try:
+                qs = [b / a if a > 0 else inf for b, a in zip(rhs, pcj)]
+                best = min(qs)
+                if best == inf:
+                    continue  # unbounded direction
+                r = qs.index(best)
+                tie = qs.count(best) > 1
+                if tie:
+                    near = [i for i, q in enumerate(qs) if q == best]
+            except OverflowError:  # a ratio beyond 1e308: compare them all exactly
+                tie = True
+            if tie:
+                if src is not None:
+                    _complete(cols, src, D)
+                    src = None
+                r = _lex_min_row(cols, rhs, D, basis, cobasis, d, j, near)  # type: ignore[arg-type]
+                if r < 0:
+                    continue
             u = basis[r]
-            row = T[r]
-            p = row[c_ + 1]
-            ok = True
+            p = pcj[r]
             for c2 in range(d):
-                if c2 != c_ and cobasis[c2] < u and p * obj[c2 + 1] < oc * row[c2 + 1]:
-                    ok = False  # a smaller index would improve at the child: its parent is not this basis
-                    break
-            if ok:
-                child = (c_, r)
+                if cobasis[c2] < u and c2 != j:
+                    col2 = cols[c2]
+                    if col2 is not None:
+                        e = col2[r]
+                    elif c2 == pcc:
+                        e = pD if r == pr else -ppc[r]
+                    else:
+                        col0 = pcols[c2]
+                        e = col0[pr]
+                        if r != pr:
+                            e = (D * col0[r] - e * ppc[r]) // pD
+                    if p * obj[c2] < oc * e:
+                        break  # a smaller index would improve at the child: its parent is not this basis
+            else:
+                child_c, child_r = j, r
                 break
-        if child is None:
+        if child_c < 0:
             if not stack:
-                return
-            *state_, col = stack.pop()
-            state = tuple(state_)  # type: ignore[assignment]
+                return visited
+            cols, obj, rhs, D, basis, cobasis, cmask, col = stack.pop()
+            src = None
+            pcc = -1
             continue
-        c_, r = child
-        stack.append((T, obj, D, basis, cobasis, col))
-        state = _pivot(T, obj, D, basis, cobasis, r, c_)
+        if src is not None:
+            _complete(cols, src, D)
+        full: list[list[int]] = cols  # type: ignore[assignment]
+        stack.append((cols, obj, rhs, D, basis, cobasis, cmask, col))
+        r, c_ = child_r, child_c
+        pcj = full[c_]
+        p = pcj[r]
+        # the new right-hand side and objective row now; the columns when read
+        f = rhs[r]
+        if f == 0:
+            rhs = rhs if p == D else [p * v // D for v in rhs]
+        else:
+            rhs = [(p * v - f * w) // D for v, w in zip(rhs, pcj)]
+            rhs[r] = f
+        oc = pcj[k]
+        obj = [(p * o - cj[r] * oc) // D for o, cj in zip(obj, full)]
+        obj[c_] = -oc
+        src = (full, pcj, r, c_, D)
+        pcols, ppc, pr, pcc, pD = src
+        cols = [None] * d
+        D = p
+        basis = basis[:]
+        cobasis = cobasis[:]
+        u = basis[r]
+        cmask ^= (1 << u) | (1 << cobasis[c_])
+        basis[r], cobasis[c_] = cobasis[c_], u
         col = 0
         visited += 1
         if visited % 256 == 0:
             check_deadline(deadline, "nash_equilibria", f"the vertices of a polytope of dimension {d}")
-        T2, _, D2, basis2, cobasis2 = state
-        if not _lexmin(T2, basis2, cobasis2, d):
-            continue
-        mask = 0
-        for v in cobasis2:
-            mask |= 1 << v
-        w = [0] * d
-        for r2, v in enumerate(basis2):
-            val = T2[r2][0]
-            if val == 0:
-                mask |= 1 << v
-            elif v < d:
-                w[v] = val
-        yield tuple(w), mask, D2
-        if stop_at_degenerate and mask.bit_count() > d:
-            return
+        if 0 in rhs:
+            if not _lexmin(cols, src, D, rhs, basis, cobasis):
+                continue
+            mask = cmask
+            for v, val in zip(basis, rhs):
+                if val == 0:
+                    mask |= 1 << v
+            yield mask, rhs, basis, D
+            if stop_at_degenerate:
+                return visited
+        else:
+            yield cmask, rhs, basis, D
 
 
-def _lex_min_row(T: list[list[int]], D: int, basis: list[int], cobasis: list[int], d: int, c: int) -> int:
+def _child_column(src: tuple[list[list[int]], list[int], int, int, int], p: int, j: int) -> list[int]:
+    """Column j of the dictionary after the pivot ``src = (columns, pivot column, r, c, D)``; p the new D.
+
+    Every entry off row r becomes ``(p * v - f * w) / D`` (an exact division; ``f`` the column's entry
+    in row r, ``w`` the pivot column's entry in the same row); row r keeps its entries but ``D`` in
+    column c, whose other entries change sign.  A column whose row-r entry is 0 is shared with the
+    parent when ``p == D`` (columns are never modified once built).
+    """
+    pcols, pc, r, c, D = src
+    if j == c:
+        new = [-v for v in pc]
+        new[r] = D
+        return new
+    col = pcols[j]
+    f = col[r]
+    if f == 0:
+        return col if p == D else [p * v // D for v in col]
+    new = [(p * v - f * w) // D for v, w in zip(col, pc)]
+    new[r] = f
+    return new
+
+
+def _child_entry(src: tuple[list[list[int]], list[int], int, int, int], p: int, j: int, i: int) -> int:
+    """Entry (i, j) of the dictionary after the pivot ``src``, without computing the column (p: the new D)."""
+    pcols, pc, r, c, D = src
+    if j == c:
+        return D if i == r else -pc[i]
+    col = pcols[j]
+    f = col[r]
+    if i == r:
+        return f
+    return (p * col[i] - f * pc[i]) // D
+
+
+def _complete(cols: list[list[int] | None], src: tuple[list[list[int]], list[int], int, int, int] | None, p: int) -> None:
+    """Compute, in place, every column of the dictionary not yet computed (src: the pivot that made it)."""
+    for j, got in enumerate(cols):
+        if got is None:
+            assert src is not None
+            cols[j] = _child_column(src, p, j)
+
+
+def _lex_min_row(
+    cols: list[list[int]], rhs: list[int], D: int, basis: list[int], cobasis: list[int], d: int, c: int,
+    near: list[int] | None = None,
+) -> int:
     """The leaving row of the lexicographic minimum-ratio test for entering column c (-1 if unbounded).
 
-    The minimum of ``T[r][0] / T[r][c+1]`` over the rows with a positive entry is found with
-    floats first: ``int / int`` is correctly rounded, and rounding is monotone, so every row whose
-    exact ratio is the minimum has the smallest float ratio; only the rows sharing it are compared
-    exactly, by cross-multiplication (a ratio past the float range compares all rows exactly).
+    Exact: the rows of least ``rhs[r] / pc[r]`` (cross-multiplied) among ``near`` (the rows whose
+    correctly rounded ratio is the least; None: every row with a positive entry), then ties broken by
+    the rows of B^{-1} (the columns of the first basis, the slacks, last one first) over the pivot entry.
     """
-    cc = c + 1
-    try:
-        cands = [(row[0] / row[cc], r) for r, row in enumerate(T) if row[cc] > 0]
-    except OverflowError:  # a ratio beyond 1e308: compare them all exactly
-        cands = [(0.0, r) for r, row in enumerate(T) if row[cc] > 0]
-    if not cands:
+    pc = cols[c]
+    k = len(rhs)
+    cand = near if near is not None else [r for r in range(k) if pc[r] > 0]
+    if not cand:
         return -1
-    if len(cands) == 1:
-        return cands[0][1]
-    low = min(cands)[0]
-    near = [r for q, r in cands if q == low]
-    if len(near) > 1:  # exact comparison of the close ones
-        best = near[0]
-        ties = [best]
-        for r in near[1:]:
-            lhs, rhs = T[r][0] * T[best][cc], T[best][0] * T[r][cc]
-            if lhs < rhs:
-                best, ties = r, [r]
-            elif lhs == rhs:
-                ties.append(r)
-    else:
-        ties = near
+    ties = _least_ratios(rhs, pc, cand)
     if len(ties) == 1:
         return ties[0]
-    # ties: compare the rows of B^{-1} (the columns of the first basis, the slacks, last one first) over the pivot entry
-    where = {v: ("col", i) for i, v in enumerate(cobasis)}
-    where.update({v: ("row", i) for i, v in enumerate(basis)})
-    k = len(T)
+    pos = {v: i for i, v in enumerate(cobasis)}
     for j in range(d + k - 1, d - 1, -1):
-        kind, i = where[j]
-        if kind == "col":
-            vals = [(T[r][i + 1], T[r][c + 1], r) for r in ties]
-        else:
-            vals = [(D if r == i else 0, T[r][c + 1], r) for r in ties]
-        # smallest value / pivot entry
-        first = min(vals, key=lambda v: _Ratio(v[0], v[1]))
-        ties = [r for a, t, r in vals if a * first[1] == first[0] * t]
+        i = pos.get(j, -1)
+        if i >= 0:  # a cobasic slack: its column over the pivot entry
+            ties = _least_ratios(cols[i], pc, ties)
+        else:  # a basic slack, in row i: D there and 0 elsewhere, so row i loses to any other
+            i = basis.index(j)
+            if i in ties:
+                ties.remove(i)
         if len(ties) == 1:
             return ties[0]
     return ties[0]  # pragma: no cover - rows of B^{-1} never tie
 
 
-class _Ratio:
-    """``a / b`` with b > 0, ordered by cross-multiplication."""
-
-    __slots__ = ("a", "b")
-
-    def __init__(self, a: int, b: int) -> None:
-        self.a, self.b = a, b
-
-    def __lt__(self, other: _Ratio) -> bool:
-        return self.a * other.b < other.a * self.b
-
-
-def _pivot(
-    T: list[list[int]], obj: list[int], D: int, basis: list[int], cobasis: list[int], r: int, c: int
-) -> tuple[list[list[int]], list[int], int, list[int], list[int]]:
-    """Fraction-free pivot: the basic variable of row r leaves, the cobasic variable of column c enters.
-
-    Every other row becomes ``(p * row - row[c] * pivot_row) / D`` (an exact division), its entry in
-    column c ``-row[c]``; the pivot row keeps its entries but ``D`` in column c; ``p`` is the new ``D``.
-    """
-    prow = T[r]
-    cc = c + 1
-    p = prow[cc]
-    T2: list[list[int]] = []
-    for i, row in enumerate(T + [obj]):
-        if i == r:
-            new = prow[:]
-            new[cc] = D
-        else:
-            f = row[cc]
-            if f == 0:
-                new = row[:] if p == D else [(p * v) // D for v in row]
-            else:
-                new = [(p * v - f * w) // D for v, w in zip(row, prow)]
-                new[cc] = -f
-        T2.append(new)
-    obj2 = T2.pop()
-    basis2 = basis[:]
-    cobasis2 = cobasis[:]
-    basis2[r], cobasis2[c] = cobasis[c], basis[r]
-    return T2, obj2, p, basis2, cobasis2
+def _least_ratios(num: list[int], den: list[int], rows: list[int]) -> list[int]:
+    """The rows r among ``rows`` of least ``num[r] / den[r]`` (every ``den[r] > 0``), by cross-multiplication."""
+    best = rows[0]
+    a0, t0 = num[best], den[best]
+    ties = [best]
+    for r in rows[1:]:
+        lhs, rhs_ = num[r] * t0, a0 * den[r]
+        if lhs < rhs_:
+            a0, t0, ties = num[r], den[r], [r]
+        elif lhs == rhs_:
+            ties.append(r)
+    return ties
 
 
-def _lexmin(T: list[list[int]], basis: list[int], cobasis: list[int], d: int) -> bool:
+def _lexmin(
+    cols: list[list[int] | None], src: tuple[list[list[int]], list[int], int, int, int] | None, p: int,
+    rhs: list[int], basis: list[int], cobasis: list[int],
+) -> bool:
     """True unless a degenerate pivot exchanges a basic variable at 0 for a cobasic one of larger index.
 
     lrs's lexmin test, with the variables in the order that matches the lexicographic ratio test here
     (the slacks compared last one first): of the lexicographically positive bases of a degenerate vertex
     exactly one passes it (checked against the enumeration of every basis in the tests).
     """
-    for r, row in enumerate(T):
-        if row[0] != 0:
+    for r, val in enumerate(rhs):
+        if val != 0:
             continue
         u = basis[r]
-        for c, v in enumerate(cobasis):
-            if v > u and row[c + 1] != 0:
-                return False
+        for j, v in enumerate(cobasis):
+            if v > u:
+                col = cols[j]
+                e = col[r] if col is not None else _child_entry(src, p, j, r)  # type: ignore[arg-type]
+                if e != 0:
+                    return False
     return True
-
-
-def _face_vertices(a: list[list[int]], supp: list[int], tight: list[int], m: int) -> list[tuple[IntVertex, int]]:
-    """Vertices of ``{y >= 0 : A y <= 1, A_i y = 1 (i in supp), y_j = 0 (j not in tight)}``, by their bases.
-
-    Returns ``(weights, labels)`` pairs; ``labels`` uses Q's numbering (bit i: row i tight; bit m + j: y_j = 0).
-    """
-    n = len(a[0])
-    found: dict[int, IntVertex] = {}
-    supp_set = set(supp)
-    for size in range(1, len(tight) + 1):
-        for U in itertools.combinations(tight, size):
-            for W in itertools.combinations(range(m), size):
-                sol = _solve_fraction_free([[a[i][j] for j in U] for i in W], size)
-                if sol is None:
-                    continue
-                den, num = sol
-                if any(v <= 0 for v in num):
-                    continue
-                mask = 0
-                ok = True
-                for i in range(m):
-                    s = sum(a[i][j] * v for j, v in zip(U, num))
-                    if s > den or (i in supp_set and s != den):
-                        ok = False
-                        break
-                    if s == den:
-                        mask |= 1 << i
-                if not ok:
-                    continue
-                y = [0] * n
-                for j, v in zip(U, num):
-                    y[j] = v
-                for j in range(n):
-                    if y[j] == 0:
-                        mask |= 1 << (m + j)
-                if mask not in found:
-                    g = math.gcd(*y)
-                    found[mask] = tuple(v // g for v in y)
-    return [(y, mask) for mask, y in found.items()]
-
-
-def _partners(a: list[list[int]], x: IntVertex, xmask: int, m: int, n: int) -> tuple[list[tuple[IntVertex, int]], bool]:
-    """The vertices y of Q completing x to an equilibrium, and whether one of them is degenerate (> n labels)."""
-    supp = [i for i in range(m) if x[i]]
-    tight = [j for j in range(n) if xmask >> (m + j) & 1]
-    if len(supp) == len(tight):
-        sol = _solve_fraction_free([[a[i][j] for j in tight] for i in supp], len(supp))
-        if sol is not None:
-            den, num = sol
-            if any(v < 0 for v in num):
-                return [], False
-            mask = 0
-            for i in range(m):
-                s = sum(a[i][j] * v for j, v in zip(tight, num) if v)
-                if s > den:
-                    return [], False
-                if s == den:
-                    mask |= 1 << i
-            y = [0] * n
-            for j, v in zip(tight, num):
-                y[j] = v
-            for j in range(n):
-                if y[j] == 0:
-                    mask |= 1 << (m + j)
-            g = math.gcd(*y)
-            return [(tuple(v // g for v in y), mask)], mask.bit_count() > n
-    found = _face_vertices(a, supp, tight, m)
-    return found, any(mask.bit_count() > n for _, mask in found)
 
 
 def reverse_search_extreme(
@@ -347,9 +386,11 @@ def reverse_search_extreme(
     bp = _positive(B)  # P: x in R^m, constraints B^T x <= 1
     ap = _positive(A)
     ap_t = [[ap[i][j] for i in range(m)] for j in range(n)]
-    # Q first: is it degenerate, and the label sets of its vertices (up to MASK_CAP of them), whose
-    # complements are then looked up instead of solving for every vertex of P.
-    q_masks: set[int] | None = set()
+    # Q first: is it degenerate, and the label sets of its vertices (up to MASK_CAP of them): a vertex x
+    # of P and a vertex y of Q form an equilibrium exactly when every label is at x or at y, so the
+    # partners of x are looked up among them instead of being solved for (a face of Q for each x).
+    q_simple: set[int] | None = set()  # the label sets of Q's simple vertices (exactly n labels)
+    q_deg: list[tuple[int, IntVertex]] = []  # Q's degenerate vertices: (label set, weights)
     degenerate = False
     full = (1 << (m + n)) - 1
     low = (1 << n) - 1
@@ -358,26 +399,42 @@ def reverse_search_extreme(
         # and two-column mixtures with both rows tight (exactly n labels); no walk needed, and P, a
         # polygon, has few vertices to solve partners for.
         degenerate = any(ap[0][j] == ap[1][j] for j in range(n))
-        q_masks = None
-    for _, mask, _ in (() if m == 2 else lex_vertices(ap_t, deadline, stop_at_degenerate=True)):
+        q_simple = None
+    for mask, rhs, basis, _ in (() if m == 2 else _walk(ap_t, deadline, False)):
+        qmask = ((mask & low) << m) | (mask >> n)  # to Q's labels: rows, then y_j = 0
         if mask.bit_count() > n:
-            degenerate = True  # the walk stops here: partners are solved for, below
-            q_masks = None
-        elif q_masks is not None:
-            q_masks.add(((mask & low) << m) | (mask >> n))  # to Q's labels: rows, then y_j = 0
-            if len(q_masks) > MASK_CAP:
-                q_masks = None
-    pairs_xy: list[tuple[IntVertex, IntVertex]] = []
-    for w, mask, _ in lex_vertices(bp, deadline):
-        if mask.bit_count() > m:
             degenerate = True
-        elif q_masks is not None and (full ^ mask) not in q_masks:
-            continue  # Q is simple and none of its vertices has every label x misses
-        g = math.gcd(*w)
-        x = tuple(v // g for v in w)
-        found, deg_face = _partners(ap, x, mask, m, n)
-        degenerate = degenerate or deg_face
-        pairs_xy.extend((x, y) for y, _ in found)
+            if q_simple is None:
+                break  # the label sets are not kept (too many): only the degeneracy was still unknown
+            q_deg.append((qmask, _scaled_down(_weights(rhs, basis, n))))
+        elif q_simple is not None:
+            q_simple.add(qmask)
+        if q_simple is not None and len(q_simple) + len(q_deg) > MASK_CAP:
+            q_simple, q_deg = None, []
+            if degenerate:
+                break
+    pairs_xy: list[tuple[IntVertex, IntVertex]] = []
+    for mask, rhs, basis, _ in _walk(bp, deadline, False):
+        simple = mask.bit_count() == m
+        if not simple:
+            degenerate = True
+        need = full ^ mask  # the labels a partner must have
+        if q_simple is None:
+            x = _scaled_down(_weights(rhs, basis, m))
+            found, deg_face = _partners(ap, x, mask, m, n)
+            degenerate = degenerate or deg_face
+            pairs_xy.extend((x, y) for y, _ in found)
+            continue
+        # a simple x has exactly the n labels ``need`` missing: a simple partner has exactly those
+        ys = [y for qm, y in q_deg if qm & need == need]
+        if simple:
+            more = [need] if need in q_simple else []
+        else:
+            more = [qm for qm in q_simple if qm & need == need]
+        if ys or more:
+            x = _scaled_down(_weights(rhs, basis, m))
+            ys += [_vertex_of_labels(ap, qm, m, n) for qm in more]
+            pairs_xy.extend((x, y) for y in ys)
 
     def key(v: IntVertex) -> tuple[float, ...]:
         s = sum(v)

@@ -8,7 +8,11 @@ lrsnash both its own timer (the ``*0.132u`` line it prints: user CPU) and the wa
 
 1. **Exact, all equilibria**: ``nash_equilibria(game, exact=True)`` (lexicographic reverse search in
    Python integers) against ``lrsnash`` (lrslib 7.1, C, GMP), random square games of integers in
-   0..999, 8 x 8 to 12 x 12, three seeds each; the equilibrium counts must agree.
+   0..999, 8 x 8 to 12 x 12, three seeds each, then degenerate games of payoffs 0..2 (8 x 8, 10 x 10);
+   the equilibrium counts must agree.  The last column
+   counts pivots: ours the bases visited by the walks of Q and P, lrsnash's those it reports for its
+   walk of player 1's polytope plus its partner searches in player 2's (``*Player`` lines).  Only
+   section 1: ``--section 1``.
 2. **Float, all equilibria, nondegenerate games**: ``nash_equilibria(game, exact=False)`` against
    QuantEcon's ``vertex_enumeration`` (numba, compiled by a warm-up call) and lrsnash, on games of
    payoffs with three decimals; the equilibria must equal QuantEcon's (to 1e-9).  2b: the vertices of
@@ -98,14 +102,49 @@ def quantecon() -> Any:
     return gt, nfg
 
 
+def lrsnash_pivots(A: np.ndarray, B: np.ndarray) -> int:
+    """The pivots of one lrsnash run: its walk of player 1's polytope plus its partner searches (player 2)."""
+    m, n = A.shape
+    text = f"{m} {n}\n\n" + "\n".join(" ".join(str(v) for v in r) for r in A.tolist())
+    text += "\n\n" + "\n".join(" ".join(str(v) for v in r) for r in B.tolist()) + "\n"
+    with tempfile.NamedTemporaryFile("w", suffix=".nash", delete=False) as fh:
+        fh.write(text)
+    try:
+        out = subprocess.run(["lrsnash", fh.name], capture_output=True, text=True, timeout=600).stdout
+    finally:
+        os.unlink(fh.name)
+    return sum(int(line.split("pivots=")[1]) for line in out.splitlines() if line.startswith("*Player"))
+
+
+def our_pivots(A: np.ndarray, B: np.ndarray) -> int:
+    """The pivots of our reverse search (one per basis visited): its walks of Q and of P."""
+    from solvers.equilibria.integers import _positive
+    from solvers.equilibria.reverse_search import _walk
+
+    def pivots(walk: Any) -> int:
+        while True:
+            try:
+                next(walk)
+            except StopIteration as end:
+                return int(end.value)
+
+    ap, bp = _positive(A.tolist()), _positive(B.tolist())
+    q = 0 if A.shape[0] == 2 else pivots(_walk([list(c) for c in zip(*ap)], None, False))
+    return q + pivots(_walk(bp, None, False))
+
+
 def exact_section() -> None:
     print("1. exact, all equilibria: ours (reverse search, Python integers) vs lrsnash; ints 0..999, 3 seeds")
-    print(f"{'game':<10}{'ours s':>9}{'lrs own s':>10}{'lrs wall s':>11}{'o/lrs own':>10}{'o/lrs wall':>11}  equilibria ours/lrs")
-    for size in (8, 10, 12):
-        ours, own, wall, counts = [], [], [], []
+    print(f"{'game':<10}{'ours s':>9}{'lrs own s':>10}{'lrs wall s':>11}{'o/lrs own':>10}{'o/lrs wall':>11}"
+          "  equilibria ours/lrs  pivots ours/lrs")
+    cases = [(f"{s}x{s}", s, 1000, 100) for s in (8, 10, 12)] + [(f"{s}x{s} 0..2", s, 3, 900) for s in (8, 10)]
+    for name, size, high, base in cases:
+        if high == 3 and size == 8:
+            print("degenerate games (payoffs 0..2):")
+        ours, own, wall, counts, pivots = [], [], [], [], []
         for seed in range(3):
-            rng = np.random.default_rng(100 + seed)
-            A, B = rng.integers(0, 1000, (size, size)), rng.integers(0, 1000, (size, size))
+            rng = np.random.default_rng(base + seed)
+            A, B = rng.integers(0, high, (size, size)), rng.integers(0, high, (size, size))
             g = Game.from_bimatrix(A.tolist(), B.tolist())
             t, eqs = cpu(lambda g=g: nash_equilibria(g, exact=True))
             lo, lw, lc = lrsnash(A, B)
@@ -113,8 +152,11 @@ def exact_section() -> None:
             own.append(lo)
             wall.append(lw)
             counts.append(f"{len(eqs)}/{lc}")
+            pivots.append(f"{our_pivots(A, B)}/{lrsnash_pivots(A, B)}")
         o, lo, lw = statistics.median(ours), statistics.median(own), statistics.median(wall)
-        print(f"{size}x{size:<7}{o:9.3f}{lo:10.3f}{lw:11.3f}{o / lo:10.2f}{o / lw:11.2f}  {' '.join(counts)}")
+        lo_r = f"{o / lo:10.2f}" if lo > 0 else "   (0.000)"
+        print(f"{name:<10}{o:9.3f}{lo:10.3f}{lw:11.3f}{lo_r}{o / lw:11.2f}  {' '.join(counts):<19}"
+              f"  {' '.join(pivots)}")
 
 
 def _same_equilibria(ours: Any, theirs: list[tuple[np.ndarray, np.ndarray]], atol: float = 1e-9) -> bool:
@@ -316,8 +358,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="skip the memory section")
     parser.add_argument("--seconds", type=float, default=30.0, help="memory section: seconds before stopping")
+    parser.add_argument("--section", type=int, choices=(1,), help="run only this section (1: exact)")
     args = parser.parse_args()
     warnings.simplefilter("ignore")
+    if args.section == 1:
+        exact_section()
+        return
     gt, nfg = quantecon()
     exact_section()
     float_section(gt, nfg)

@@ -125,3 +125,33 @@ def test_huge_payoffs_equal_solving_every_basis():
         ref = exact_extreme_integer(A, B, "bases")
         got = reverse_search_extreme(A, B)
         assert _pairs(got) == _pairs(ref) and got[3] == ref[3]
+
+
+@pytest.mark.parametrize("high", [2, 3, 1000])
+def test_partners_solved_per_vertex_past_the_mask_cap_equal_the_all_bases_enumeration(monkeypatch, high):
+    # With no label set of Q kept (MASK_CAP = 0, as past 2^18 vertices of Q), every vertex of P has its
+    # partners solved for (the face of Q with the labels it misses); the brute force solves every basis.
+    import solvers.equilibria.reverse_search as rs
+
+    monkeypatch.setattr(rs, "MASK_CAP", 0)
+    for seed in range(60):
+        A, B = _random_game(300 + seed, high)
+        ref = exact_extreme_integer(A, B, "bases")
+        got = reverse_search_extreme(A, B)
+        assert _pairs(got) == _pairs(ref), (A, B)
+        assert got[3] == ref[3]
+
+
+def test_degenerate_games_equal_lrsnash_through_the_kept_label_sets():
+    # Payoffs in 0..2 on 6 x 6 to 8 x 8: Q has degenerate vertices, whose weights are kept with their
+    # label sets; a vertex x of P pairs with every kept vertex of Q holding every label x misses.
+    for seed in range(12):
+        rng = np.random.default_rng(700 + seed)
+        size = 6 + seed % 3
+        A, B = rng.integers(0, 3, (size, size)).tolist(), rng.integers(0, 3, (size, size)).tolist()
+        got = reverse_search_extreme(A, B)
+        # a pure strategy with two pure best responses (a tie for the maximum in a column of A or a row
+        # of B) makes the game degenerate
+        tie = any(sorted(c)[-1] == sorted(c)[-2] for c in zip(*A)) or any(sorted(r)[-1] == sorted(r)[-2] for r in B)
+        assert tie and got[3]
+        assert _pairs(got) == lrsnash_equilibria(A, B), (A, B)
