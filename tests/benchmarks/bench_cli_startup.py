@@ -4,12 +4,13 @@ Targets (CPU time, median of interleaved runs, on this machine):
 
 * ``aligngames list``                at most 0.5 x ``python -c "import sympy"``
 * ``aligngames solve career_choice`` at most 1.2 x ``python -c "import sympy"``
+* ``aligngames audit`` (ours) at most 0.5 x, like ``list``: the issue asks that it never import sympy
 
 Each command runs as a fresh process (``python -m solvers.cli ...`` with this interpreter, the
 checkout first on ``PYTHONPATH``); its CPU time is the child's user + system time from
 ``os.wait4``.  The commands are interleaved round by round so that a change in the machine's load
-affects them alike.  ``list`` is measured with its cache filled (by the warm-up run), as a user
-meets it from the second call on.  It also reports which heavy modules each command imported
+affects them alike.  ``list`` and ``audit`` are measured with their cache filled (by the warm-up run), as a
+user meets them from the second call on.  It also reports which heavy modules each command imported
 (``-X importtime``).
 
 Bytecode: an installed package runs from compiled bytecode (pip byte-compiles on install; an editable
@@ -42,9 +43,11 @@ HEAVY = ("sympy", "numpy", "matplotlib", "networkx", "scipy", "nashpy")
 COMMANDS = {
     'python -c "import sympy"': [sys.executable, "-c", "import sympy"],
     "aligngames list": [sys.executable, "-m", "solvers.cli", "list"],
+    "aligngames audit": [sys.executable, "-m", "solvers.cli", "audit"],
     "aligngames solve career_choice": [sys.executable, "-m", "solvers.cli", "solve", "career_choice"],
 }
-TARGETS = {"aligngames list": 0.5, "aligngames solve career_choice": 1.2}
+#: The issue's targets; the audit's is ours (the issue asks only that it never import sympy, as ``list``).
+TARGETS = {"aligngames list": 0.5, "aligngames audit": 0.5, "aligngames solve career_choice": 1.2}
 #: A fresh cache folder for this run: the warm-up run of ``list`` fills it (solvers.cli.catalog), so
 #: ``list`` is measured as a user meets it from the second call on; its first call builds every game.
 CACHE = tempfile.mkdtemp(prefix="aligngames-bench-cache-")
