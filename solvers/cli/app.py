@@ -49,6 +49,8 @@ LATEX_COMMANDS = ("solve", "solve --symbolic", "breakeven", "graph (TikZ)")
 #: The cached output of ``list`` and ``audit`` (:func:`solvers.cli.catalog.load`), named like a handler: its module
 #: (with the cache's hashing and file checks) is imported only when they run (the command line's start-up, issue 17).
 _CACHED_OUTPUT = "solvers.cli.catalog:cached_output"
+#: The commands whose output the cache keeps (:data:`solvers.cli.catalog.COMMANDS`).
+_CACHED_COMMANDS = ("list", "audit")
 
 
 def _handler(spec: str) -> Handler:
@@ -326,7 +328,8 @@ def _main(argv: Sequence[str] | None) -> int:
         if not getattr(args, "command", None):
             choices = ", ".join(_command_names(parser))
             raise CLIError(f"a COMMAND is required ({choices}); see aligngames --help")
-        cached = _named(_CACHED_OUTPUT)(args)  # a kept list or audit prints without importing sympy
+        # a kept list or audit prints without importing sympy; other commands never load the cache's module
+        cached = _named(_CACHED_OUTPUT)(args) if args.command in _CACHED_COMMANDS else None
         if cached is not None:
             print(cached["json"] if args.json else cached["text"])
             return 0

@@ -99,3 +99,10 @@ def test_an_audit_with_the_users_values_is_never_cached(tmp_path):
     from_file = _run(tmp_path, "audit", "--params", str(params))
     assert "sympy" in from_file[2] and from_file[1] == changed[1]
     assert len(list(tmp_path.glob("audit-*.json"))) == 1
+
+
+def test_the_dispatcher_asks_the_cache_for_exactly_the_commands_it_keeps():
+    # the dispatcher must not import the cache's module (and its hashing) for any other command
+    from solvers.cli import app, catalog
+
+    assert app._CACHED_COMMANDS == catalog.COMMANDS == ("list", "audit")
