@@ -136,3 +136,78 @@ def json_value(x: Any) -> Any:
     if isinstance(x, sympy.Basic):
         return rational_to_python(x)  # type: ignore[arg-type]
     return x
+
+
+def rational_value(expr: Any, values: dict[str, Fraction]) -> Fraction | None:
+    """The exact value of a sum/product/integer-power expression at ``values`` (symbol name -> Fraction), or None.
+
+    Evaluated in Python's :class:`fractions.Fraction`, node by node, without sympy's arithmetic:
+    rational numbers, symbols named in ``values``, ``Add``, ``Mul``, ``Pow`` with an integer
+    exponent and ``Piecewise``.  Anything else (a float, a function, a relation, a symbol without a value, a division
+    by zero) gives None, and the caller evaluates with sympy instead.  A ``Piecewise`` takes its
+    first piece whose condition (relations joined by ``And``, ``Or``, ``Not``) holds.  Equal to what substituting
+    the values and letting sympy evaluate gives, since both are exact rational arithmetic.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> x, y = sympy.symbols("x y")
+    >>> with sympy.evaluate(False):
+    ...     e = x * (y + 1) / 2 - x ** 2
+    >>> rational_value(e, {"x": Fraction(3), "y": Fraction(1, 3)})
+    Fraction(-7, 1)
+    >>> rational_value(sympy.sqrt(x), {"x": Fraction(4)}) is None
+    True
+    >>> rational_value(sympy.Piecewise((x, sympy.And(x > 1, y < 1)), (y, True)), {"x": Fraction(2), "y": Fraction(5)})
+    Fraction(5, 1)
+    """
+    if getattr(expr, "is_Rational", False):
+        return Fraction(int(expr.p), int(expr.q))
+    if getattr(expr, "is_Symbol", False):
+        return values.get(expr.name)
+    if getattr(expr, "is_Add", False) or getattr(expr, "is_Mul", False):
+        parts = [rational_value(a, values) for a in expr.args]
+        if any(p is None for p in parts):
+            return None
+        out = Fraction(0) if expr.is_Add else Fraction(1)
+        for p in parts:
+            out = out + p if expr.is_Add else out * p  # type: ignore[operator]
+        return out
+    if getattr(expr, "is_Pow", False):
+        base, exp = expr.args
+        b = rational_value(base, values)
+        if b is None or not getattr(exp, "is_Integer", False) or (b == 0 and int(exp) < 0):
+            return None
+        return b ** int(exp)
+    if isinstance(expr, sympy.Piecewise):
+        for piece, cond in expr.args:
+            holds = _truth(cond, values)
+            if holds is None:
+                return None
+            if holds:
+                return rational_value(piece, values)
+    return None
+
+
+_RELATIONS = {"==": lambda a, b: a == b, "!=": lambda a, b: a != b, "<": lambda a, b: a < b,
+              "<=": lambda a, b: a <= b, ">": lambda a, b: a > b, ">=": lambda a, b: a >= b}
+
+
+def _truth(cond: Any, values: dict[str, Fraction]) -> bool | None:
+    """The truth of a ``Piecewise`` condition at ``values`` (relations, And, Or, Not), or None."""
+    if cond is sympy.true or cond is True:
+        return True
+    if cond is sympy.false or cond is False:
+        return False
+    op = getattr(cond, "rel_op", None)
+    if op in _RELATIONS:
+        a, b = (rational_value(side, values) for side in cond.args)
+        return None if a is None or b is None else bool(_RELATIONS[op](a, b))
+    if isinstance(cond, (sympy.And, sympy.Or, sympy.Not)):
+        parts = [_truth(c, values) for c in cond.args]
+        if any(p is None for p in parts):
+            return None
+        if isinstance(cond, sympy.Not):
+            return not parts[0]
+        return all(parts) if isinstance(cond, sympy.And) else any(parts)
+    return None

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from fractions import Fraction
 from typing import Any
 
+import sympy
+
 import games
-from games._exact import json_value
+from games._exact import json_value, rational_value
 from games._registry import find_entry
 from games._text import format_number
 from solvers.cli.families import family_command
@@ -36,26 +39,76 @@ def _build_game(args: argparse.Namespace) -> tuple[Any, Any]:
     return entry, entry.builder(**options)
 
 
+def _at_numbers(args: argparse.Namespace) -> tuple[Any, Any, Any] | None:
+    """``(entry, game, numeric game)`` built without sympy's evaluation, or None where that does not apply.
+
+    Building a game evaluates every sum and product in sympy, whose first ``Add`` alone imports
+    ``sympy.tensor`` and ``sympy.combinatorics`` (about 40 ms of CPU); substituting the values then
+    evaluates it all again.  At numbers the command line instead builds the strategic-form game with
+    evaluation off (``sympy.evaluate(False)``: the same expression trees, unevaluated) and computes
+    each payoff exactly in Python fractions (:func:`games._exact.rational_value`), which is the same
+    exact rational arithmetic.  Anything else (a symmetric or other game form, a payoff with a float,
+    a function, a relation or a division by zero, a builder that needs evaluated expressions, a
+    parameter without a value) returns None, and the usual path builds and substitutes in sympy.
+    ``tests/integration/test_cli_solve_fast.py`` checks that both give the same game on every library
+    game at every scenario and case.
+    """
+    entry = None if args.game is None else find_entry(args.game)
+    if entry is None or entry.family != "normal-form" or getattr(args, "latex", False):
+        return None
+    options = dict(parse_option(o, entry.builder) for o in (args.option or []))
+    ps = parameters_from_args(args)
+    try:
+        with sympy.evaluate(False):
+            game = entry.builder(**options)
+    except Exception:  # noqa: BLE001 - a builder that needs evaluation takes the usual path
+        return None
+    if type(game) is not games.Game:
+        return None
+    names = {s.name for s in game.free_symbols}
+    if not names <= set(ps):
+        return None
+    values = {n: rational_value(ps[n].value, {}) for n in names}
+    if any(v is None for v in values.values()):
+        return None
+    exact: dict[str, Fraction] = {n: v for n, v in values.items() if v is not None}
+    arrays = []
+    for arr in game.payoffs:
+        flat = [rational_value(v, exact) for v in arr._array]  # noqa: SLF001 - sympy's flat storage
+        if any(v is None for v in flat):
+            return None
+        arrays.append(sympy.ImmutableDenseNDimArray(
+            [sympy.Rational(v.numerator, v.denominator) for v in flat if v is not None], arr.shape))
+    numeric = games.Game(players=game.players, strategies=game.strategies, payoffs=tuple(arrays), name=game.name)
+    return entry, game, numeric
+
+
 def run_solve(args: argparse.Namespace) -> int:
     """``aligngames solve GAME`` without ``--symbolic``: the equilibria at the parameters' values."""
+    fast = _at_numbers(args)
+    if fast is not None:
+        return run_numeric(args, fast[0], fast[1], numeric=fast[2])
     entry, game = _build_game(args)
     if entry.family != "normal-form":
         return int(family_command(entry.family, "solve")(args, entry, game))
     return run_numeric(args, entry, game)
 
 
-def run_numeric(args: argparse.Namespace, entry: Any, game: Any, *, latex: Callable[[Any], str] | None = None) -> int:
+def run_numeric(args: argparse.Namespace, entry: Any, game: Any, *, latex: Callable[[Any], str] | None = None,
+                numeric: Any = None) -> int:
     """Print (or write as JSON or LaTeX) the equilibria of a strategic-form library game at the given values.
 
     ``latex`` writes the LaTeX of the numeric game (``--latex``); :mod:`solvers.cli.solve` gives it, since
     the parser hands ``solve --latex`` to that module (this one does not import the renderer).
+    ``numeric``: the game at the values when already computed (:func:`_at_numbers`).
     """
     ps = parameters_from_args(args)
     used = sorted(s.name for s in game.free_symbols)
     for name in used:
         if name not in ps:
             raise CLIError(f"game {args.game!r} has a parameter {name!r} with no value; give --set {name}=VALUE")
-    numeric = game.subs(ps)
+    if numeric is None:
+        numeric = game.subs(ps)
     values = {n: ps[n].value for n in used}
     if args.latex:
         if args.json:

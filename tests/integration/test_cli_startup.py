@@ -59,6 +59,9 @@ def test_solve_of_a_strategic_form_game_imports_only_its_route(tmp_path):
     # 5 * 123,000 = 615,000; Neither 5 * 100,000 = 500,000: Capabilities, the World's payoff 0
     assert code == 0 and "Researcher: Capabilities; World: Passive  (payoffs 615000, 0)" in out
     assert "sympy" in modules                                     # the game is built symbolically
+    # ... but not evaluated by sympy: the payoffs are computed in fractions (solvers.cli.numeric._at_numbers),
+    # so sympy's first Add, which imports its tensor and combinatorics modules, never runs
+    assert _loaded(modules, "sympy.tensor.tensor", "sympy.combinatorics") == []
     assert _loaded(modules, "numpy", "matplotlib", "networkx", "scipy", "nashpy", "importlib.metadata") == []
     assert _loaded(modules, *OTHER_FORMS) == []                   # no other game form is loaded
     # nash_equilibria's routes not taken by an exact two-player game, and what solve does not print
