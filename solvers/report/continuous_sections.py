@@ -155,15 +155,23 @@ def _precipice(rep: Report, out: dict[str, Any]) -> None:
     safest, least = d["public"]["disaster"], d["public"]["least_safe"]
     if least == safest:
         rep.blocks.append(_para(
-            "With public information the leader may keep any safety from its lead to its lead over the enmity "
-            "(the runner-up undercutting in neither case); at these values the two ends give the same risk."))
+            "With public information every safety of the leader from its lead Delta to Delta/e is an equilibrium "
+            "(the runner-up does not undercut); at enmity 1 the two ends coincide, so the risk above is the only "
+            "one.",
+            r"With public information every safety of the leader from its lead $\Delta$ to $\Delta/e$ is an "
+            "equilibrium (the runner-up does not undercut); at enmity 1 the two ends coincide, so the risk above "
+            "is the only one."))
     else:
+        least_md, least_tex = (format_number(least, unit="probability", latex=t) for t in (False, True))
         rep.blocks.append(_para(
             "With public information the number above is the safest of a continuum of equilibria: the leader keeps "
-            "the most safety that leaves the runner-up no gain from undercutting. In the least safe one the "
-            f"runner-up keeps none and the leader only its lead, and the risk is "
-            f"{format_number(least, unit='probability')}; which of them the race ends in decides whether public "
-            "information is more dangerous than private."))
+            "the most safety, Delta/e, that leaves the runner-up no gain from undercutting. In the least safe one "
+            f"the runner-up keeps none and the leader only its lead Delta, and the risk is {least_md}; which of "
+            "them the race ends in decides whether public information is more dangerous than private.",
+            "With public information the number above is the safest of a continuum of equilibria: the leader keeps "
+            r"the most safety, $\Delta/e$, that leaves the runner-up no gain from undercutting. In the least safe "
+            rf"one the runner-up keeps none and the leader only its lead $\Delta$, and the risk is {least_tex}; "
+            "which of them the race ends in decides whether public information is more dangerous than private."))
 
 
 def section_continuous(rep: Report) -> None:

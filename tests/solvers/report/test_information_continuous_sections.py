@@ -81,4 +81,5 @@ def test_precipice_public_selection_is_stated_with_its_least_safe_end():
 def test_report_says_the_public_ends_coincide_at_enmity_one(report):
     # enmity e = 1 (the default): Delta/e = Delta, so the continuum is one point and both ends give 2/3
     assert Fraction(report.data["continuous"]["precipice_race"]["public"]["least_safe_exact"]) == Fraction(2, 3)
-    assert "the two ends give the same risk" in report.markdown()
+    assert "at enmity 1 the two ends coincide" in report.markdown()
+    assert r"from its lead $\Delta$ to $\Delta/e$" in report.tex()
