@@ -10,7 +10,10 @@ subcommand on a library game uses.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+import contextlib
+import importlib.abc
+import sys
+from collections.abc import Callable, Iterator
 from fractions import Fraction
 from typing import Any
 
@@ -39,6 +42,29 @@ def _build_game(args: argparse.Namespace) -> tuple[Any, Any]:
     return entry, entry.builder(**options)
 
 
+class _RefuseImports(importlib.abc.MetaPathFinder):
+    """A finder that refuses every import not already done."""
+
+    def find_spec(self, fullname: str, path: Any, target: Any = None) -> None:
+        raise ImportError(f"{fullname}: no module is imported while a game is built unevaluated")
+
+
+@contextlib.contextmanager
+def _no_imports() -> Iterator[None]:
+    """No module may be imported inside the block.
+
+    A module first imported while ``sympy.evaluate(False)`` holds would keep unevaluated expressions
+    at its top level for the rest of the process; refused, the import fails, the builder raises, and
+    the usual path builds the game.
+    """
+    finder = _RefuseImports()
+    sys.meta_path.insert(0, finder)
+    try:
+        yield
+    finally:
+        sys.meta_path.remove(finder)
+
+
 def _at_numbers(args: argparse.Namespace) -> tuple[Any, Any, Any] | None:
     """``(entry, game, numeric game)`` built without sympy's evaluation, or None where that does not apply.
 
@@ -48,8 +74,8 @@ def _at_numbers(args: argparse.Namespace) -> tuple[Any, Any, Any] | None:
     evaluation off (``sympy.evaluate(False)``: the same expression trees, unevaluated) and computes
     each payoff exactly in Python fractions (:func:`games._exact.rational_value`), which is the same
     exact rational arithmetic.  Anything else (a symmetric or other game form, a payoff with a float,
-    a function, a relation or a division by zero, a builder that needs evaluated expressions, a
-    parameter without a value) returns None, and the usual path builds and substitutes in sympy.
+    a function, a relation or a division by zero, a builder that needs evaluated expressions or
+    imports a module, a parameter without a value) returns None, and the usual path builds and substitutes in sympy.
     ``tests/integration/test_cli_solve_fast.py`` checks that both give the same game on every library
     game at every scenario and case.
     """
@@ -59,9 +85,9 @@ def _at_numbers(args: argparse.Namespace) -> tuple[Any, Any, Any] | None:
     options = dict(parse_option(o, entry.builder) for o in (args.option or []))
     ps = parameters_from_args(args)
     try:
-        with sympy.evaluate(False):
+        with _no_imports(), sympy.evaluate(False):
             game = entry.builder(**options)
-    except Exception:  # noqa: BLE001 - a builder that needs evaluation takes the usual path
+    except Exception:  # noqa: BLE001 - a builder that needs evaluation (or an import) takes the usual path
         return None
     if type(game) is not games.Game:
         return None

@@ -81,3 +81,28 @@ def test_what_the_fractions_do_not_take_goes_back_to_sympy():
     with sympy.evaluate(False):
         assert numeric.rational_value(1 / x, {"x": numeric.Fraction(0)}) is None
     assert numeric.rational_value(x, {}) is None                     # a symbol without a value
+
+
+def test_a_builder_that_imports_a_module_takes_the_usual_path(tmp_path, monkeypatch):
+    # a module first imported inside the unevaluated build would keep unevaluated top-level expressions for the
+    # rest of the process: the import is refused there, and the game is built the usual way (evaluated)
+    import sys
+
+    import sympy
+
+    (tmp_path / "aligngames_probe_module.py").write_text("import sympy\nx = sympy.Symbol('x')\nTWICE = x + x\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    entry = games.library_entries()["career_choice"]
+
+    def builder(**options):
+        import aligngames_probe_module  # noqa: F401 - the import is the point
+
+        return entry.builder(**options)
+
+    monkeypatch.setattr(numeric, "find_entry", lambda name: entry.__class__(**{**entry.__dict__, "builder": builder}))
+    assert numeric._at_numbers(_args("career_choice")) is None
+    assert "aligngames_probe_module" not in sys.modules
+    import aligngames_probe_module
+
+    assert aligngames_probe_module.TWICE == 2 * sympy.Symbol("x")            # evaluated, imported outside
+    monkeypatch.delitem(sys.modules, "aligngames_probe_module")
