@@ -167,12 +167,10 @@ def rational_value(expr: Any, values: dict[str, Fraction]) -> Fraction | None:
         return values.get(expr.name)
     if getattr(expr, "is_Add", False) or getattr(expr, "is_Mul", False):
         parts = [rational_value(a, values) for a in expr.args]
-        if any(p is None for p in parts):
+        known = [p for p in parts if p is not None]
+        if len(known) < len(parts):
             return None
-        out = Fraction(0) if expr.is_Add else Fraction(1)
-        for p in parts:
-            out = out + p if expr.is_Add else out * p  # type: ignore[operator]
-        return out
+        return sum(known, Fraction(0)) if expr.is_Add else math.prod(known, start=Fraction(1))
     if getattr(expr, "is_Pow", False):
         base, exp = expr.args
         b = rational_value(base, values)

@@ -13,7 +13,7 @@ import argparse
 import contextlib
 import importlib.abc
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from fractions import Fraction
 from typing import Any
 
@@ -65,8 +65,8 @@ def _no_imports() -> Iterator[None]:
         sys.meta_path.remove(finder)
 
 
-def _at_numbers(args: argparse.Namespace) -> tuple[Any, Any, Any] | None:
-    """``(entry, game, numeric game)`` built without sympy's evaluation, or None where that does not apply.
+def _at_numbers(args: argparse.Namespace) -> tuple[Any, Any, Any, Any] | None:
+    """``(entry, game, numeric game, parameter set)`` built without sympy's evaluation, or None where that does not apply.
 
     Building a game evaluates every sum and product in sympy, whose first ``Add`` alone imports
     ``sympy.tensor`` and ``sympy.combinatorics`` (about 40 ms of CPU); substituting the values then
@@ -91,29 +91,37 @@ def _at_numbers(args: argparse.Namespace) -> tuple[Any, Any, Any] | None:
         return None
     if type(game) is not games.Game:
         return None
-    names = {s.name for s in game.free_symbols}
-    if not names <= set(ps):
+    names = sorted(s.name for s in game.free_symbols)
+    if not set(names) <= set(ps):
         return None
-    values = {n: rational_value(ps[n].value, {}) for n in names}
-    if any(v is None for v in values.values()):
+    values = _rationals([ps[n].value for n in names], {})
+    if values is None:
         return None
-    exact: dict[str, Fraction] = {n: v for n, v in values.items() if v is not None}
+    exact = dict(zip(names, values))
     arrays = []
     for arr in game.payoffs:
-        flat = [rational_value(v, exact) for v in arr._array]  # noqa: SLF001 - sympy's flat storage
-        if any(v is None for v in flat):
+        flat = _rationals(arr._array, exact)  # noqa: SLF001 - sympy's flat storage
+        if flat is None:
             return None
-        arrays.append(sympy.ImmutableDenseNDimArray(
-            [sympy.Rational(v.numerator, v.denominator) for v in flat if v is not None], arr.shape))
+        arrays.append(sympy.ImmutableDenseNDimArray([sympy.Rational(v.numerator, v.denominator) for v in flat],
+                                                    arr.shape))
     numeric = games.Game(players=game.players, strategies=game.strategies, payoffs=tuple(arrays), name=game.name)
-    return entry, game, numeric
+    return entry, game, numeric, ps
+
+
+def _rationals(exprs: Iterable[Any], values: dict[str, Fraction]) -> list[Fraction] | None:
+    """Every expression's exact value (:func:`games._exact.rational_value`), or None if one has none."""
+    out = [rational_value(e, values) for e in exprs]
+    known = [v for v in out if v is not None]
+    return known if len(known) == len(out) else None
 
 
 def run_solve(args: argparse.Namespace) -> int:
     """``aligngames solve GAME`` without ``--symbolic``: the equilibria at the parameters' values."""
     fast = _at_numbers(args)
     if fast is not None:
-        return run_numeric(args, fast[0], fast[1], numeric=fast[2])
+        entry, game, numeric, ps = fast
+        return run_numeric(args, entry, game, numeric=numeric, ps=ps)
     entry, game = _build_game(args)
     if entry.family != "normal-form":
         return int(family_command(entry.family, "solve")(args, entry, game))
@@ -121,14 +129,16 @@ def run_solve(args: argparse.Namespace) -> int:
 
 
 def run_numeric(args: argparse.Namespace, entry: Any, game: Any, *, latex: Callable[[Any], str] | None = None,
-                numeric: Any = None) -> int:
+                numeric: Any = None, ps: Any = None) -> int:
     """Print (or write as JSON or LaTeX) the equilibria of a strategic-form library game at the given values.
 
     ``latex`` writes the LaTeX of the numeric game (``--latex``); :mod:`solvers.cli.solve` gives it, since
     the parser hands ``solve --latex`` to that module (this one does not import the renderer).
-    ``numeric``: the game at the values when already computed (:func:`_at_numbers`).
+    ``numeric`` and ``ps``: the game at the values and the parameter set, when already computed
+    (:func:`_at_numbers`).
     """
-    ps = parameters_from_args(args)
+    if ps is None:
+        ps = parameters_from_args(args)
     used = sorted(s.name for s in game.free_symbols)
     for name in used:
         if name not in ps:

@@ -66,7 +66,7 @@ def test_the_printed_output_is_the_usual_paths(argv, monkeypatch):
 def test_career_choice_by_hand():
     # phd scenario: Capabilities pays T w_C = 5 x 123,000 = 615,000; Alignment pays T w_A + p d V = 5 x 35,000 +
     # 0.05 x 0.05 x 6.5m x 1 (no altruism) = 175,000 + 16,250 (plus recognition 0.5 x reputation 0) = 191,250
-    (_, _, g) = numeric._at_numbers(_args("career_choice"))
+    (_, _, g, _) = numeric._at_numbers(_args("career_choice"))
     assert list(g.payoffs[0]._array) == [191250, 615000, 500000]
 
 
