@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from typing import Literal, overload
 
 from games.errors import GameError, SizeLimitError
 from solvers.equilibria.integers import IntVertex, _bareiss, _positive, _solve_fraction_free, check_deadline
@@ -220,9 +221,27 @@ def _exact_vertices_pivoting(
 
 
 
+_Extreme = tuple[list[IntVertex], list[IntVertex], list[tuple[int, int]], bool]
+
+
+@overload
 def exact_extreme_integer(
-    A: list[list[int]], B: list[list[int]], method: str | None = None, *, deadline: float | None = None
-) -> tuple[list[IntVertex], list[IntVertex], list[tuple[int, int]], bool]:
+    A: list[list[int]], B: list[list[int]], method: str | None = None, *, deadline: float | None = None,
+    lazy_degenerate: Literal[False] = False,
+) -> _Extreme: ...
+
+
+@overload
+def exact_extreme_integer(
+    A: list[list[int]], B: list[list[int]], method: str | None = None, *, deadline: float | None = None,
+    lazy_degenerate: bool,
+) -> tuple[list[IntVertex], list[IntVertex], list[tuple[int, int]], bool | None]: ...
+
+
+def exact_extreme_integer(
+    A: list[list[int]], B: list[list[int]], method: str | None = None, *, deadline: float | None = None,
+    lazy_degenerate: bool = False,
+) -> tuple[list[IntVertex], list[IntVertex], list[tuple[int, int]], bool | None]:
     """Extreme equilibria of the integer bimatrix game (A, B), exactly.
 
     ``method``: ``"reverse-search"`` (the default) walks the lexicographic reverse-search tree of P
@@ -234,7 +253,10 @@ def exact_extreme_integer(
     Returns ``(row_vertices, col_vertices, pairs, degenerate)``; vertices are
     integer weight vectors (divide by their sum for the mixed strategy).
     Pairs are sorted (row strategy, then column strategy, largest
-    probabilities first).
+    probabilities first).  With ``lazy_degenerate`` the reverse search may
+    return None for ``degenerate``: P and every equilibrium are
+    nondegenerate, and Q was not walked
+    (:func:`~solvers.equilibria.reverse_search.q_is_degenerate` answers it).
     """
     m, n = len(A), len(A[0])
     if method is None:
@@ -244,7 +266,7 @@ def exact_extreme_integer(
             f"exact_extreme_integer: method {method!r} not allowed (allowed: 'reverse-search', 'bases', 'pivoting')"
         )
     if method == "reverse-search":
-        return reverse_search_extreme(A, B, deadline=deadline)
+        return reverse_search_extreme(A, B, deadline=deadline, lazy_degenerate=lazy_degenerate)
     bp = _positive(B)  # P: x in R^m, constraints B^T x <= 1
     ap = _positive(A)
     ap_t = [[ap[i][j] for i in range(m)] for j in range(n)]  # Q: y in R^n, constraints A y <= 1

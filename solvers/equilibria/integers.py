@@ -141,31 +141,46 @@ def _face_vertices(a: list[list[int]], supp: list[int], tight: list[int], m: int
     return [(y, mask) for mask, y in found.items()]
 
 
+def _unique_partner(
+    a: list[list[int]], supp: list[int], tight: list[int], m: int, n: int
+) -> tuple[bool, tuple[IntVertex, int] | None]:
+    """The point of Q with ``A_i y = 1`` (i in ``supp``) and ``y_j = 0`` (j not in ``tight``), ``|supp| == |tight|``.
+
+    Returns ``(nonsingular, partner)``: ``(False, None)`` when ``A[supp, tight]`` is singular (the face
+    may hold several vertices, or none); otherwise the system has one solution, and ``partner`` is
+    ``(weights, labels)`` when it lies in Q (labels in Q's numbering), None when it does not.
+    """
+    sol = _solve_fraction_free([[a[i][j] for j in tight] for i in supp], len(supp))
+    if sol is None:
+        return False, None
+    den, num = sol
+    if any(v < 0 for v in num):
+        return True, None
+    mask = 0
+    for i in range(m):
+        s = sum(a[i][j] * v for j, v in zip(tight, num) if v)
+        if s > den:
+            return True, None
+        if s == den:
+            mask |= 1 << i
+    y = [0] * n
+    for j, v in zip(tight, num):
+        y[j] = v
+    for j in range(n):
+        if y[j] == 0:
+            mask |= 1 << (m + j)
+    g = math.gcd(*y)
+    return True, (tuple(v // g for v in y), mask)
+
+
 def _partners(a: list[list[int]], x: IntVertex, xmask: int, m: int, n: int) -> tuple[list[tuple[IntVertex, int]], bool]:
     """The vertices y of Q completing x to an equilibrium, and whether one of them is degenerate (> n labels)."""
     supp = [i for i in range(m) if x[i]]
     tight = [j for j in range(n) if xmask >> (m + j) & 1]
     if len(supp) == len(tight):
-        sol = _solve_fraction_free([[a[i][j] for j in tight] for i in supp], len(supp))
-        if sol is not None:
-            den, num = sol
-            if any(v < 0 for v in num):
-                return [], False
-            mask = 0
-            for i in range(m):
-                s = sum(a[i][j] * v for j, v in zip(tight, num) if v)
-                if s > den:
-                    return [], False
-                if s == den:
-                    mask |= 1 << i
-            y = [0] * n
-            for j, v in zip(tight, num):
-                y[j] = v
-            for j in range(n):
-                if y[j] == 0:
-                    mask |= 1 << (m + j)
-            g = math.gcd(*y)
-            return [(tuple(v // g for v in y), mask)], mask.bit_count() > n
+        nonsingular, got = _unique_partner(a, supp, tight, m, n)
+        if nonsingular:
+            return ([got], got[1].bit_count() > n) if got is not None else ([], False)
     found = _face_vertices(a, supp, tight, m)
     return found, any(mask.bit_count() > n for _, mask in found)
 

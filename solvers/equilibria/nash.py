@@ -66,6 +66,7 @@ Row: 1/2 s1 + 1/2 s2; Column: 1/2 s1 + 1/2 s2  (payoffs 0, 0)
 
 from __future__ import annotations
 
+import functools
 import importlib
 import math
 import time
@@ -87,6 +88,7 @@ from solvers.equilibria.exact_vertices import (
     exact_extreme_integer,
 )
 from solvers.equilibria.nashpy_check import NASHPY_METHODS, nashpy_equilibria
+from solvers.equilibria.reverse_search import q_is_degenerate
 from solvers.equilibria.verify import check_numeric_game, float_arrays, integer_bimatrix, rational_payoff_arrays
 from solvers.results.equilibria import FLOAT_TOL, Equilibria, Equilibrium, EquilibriumComponent, ExtremeEquilibria
 
@@ -264,7 +266,7 @@ def _two_player_integer(
     game: Game, ints: tuple[list[list[int]], list[list[int]], int, int], *, as_float: bool, deadline: float | None
 ) -> Equilibria:
     A, B, den_a, den_b = ints
-    rows_i, cols_i, pairs, degenerate = exact_extreme_integer(A, B, deadline=deadline)
+    rows_i, cols_i, pairs, degenerate = exact_extreme_integer(A, B, deadline=deadline, lazy_degenerate=True)
     conv: Any
     if as_float:
         def conv(a: int, s: int) -> float:
@@ -283,16 +285,18 @@ def _two_player_integer(
         payoffs = (float(p1), float(p2)) if as_float else (
             sympy.Rational(p1.numerator, p1.denominator), sympy.Rational(p2.numerator, p2.denominator))
         eqs.append(Equilibrium((rows[i], cols[j]), payoffs, game.players, game.strategies, exact=not as_float))
-    ext = ExtremeEquilibria(tuple(rows), tuple(cols), tuple(pairs), degenerate, not as_float)
     if degenerate:
+        ext = ExtremeEquilibria(tuple(rows), tuple(cols), tuple(pairs), True, not as_float)
         comps = _route("components_from_extreme")(ext)
-    else:
+    else:  # no degenerate vertex in any equilibrium: each vertex has one partner, each equilibrium is isolated
         comps = [
             EquilibriumComponent((k,), (((0,), (0,)),), (rows[i],), (cols[j],)) for k, (i, j) in enumerate(pairs)
         ]
     mode = "float output, computed in integers" if as_float else "exact"
+    # None: P is nondegenerate and so is every equilibrium; whether Q is waits for the first read (a walk of Q)
+    flag = functools.partial(q_is_degenerate, A) if degenerate is None else degenerate
     return Equilibria(
-        eqs, degenerate=degenerate, components=comps, exact=not as_float, method=f"vertex enumeration ({mode})"
+        eqs, degenerate=flag, components=comps, exact=not as_float, method=f"vertex enumeration ({mode})"
     )
 
 

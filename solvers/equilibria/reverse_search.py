@@ -1,37 +1,39 @@
-r"""Exact extreme equilibria in bounded memory: lexicographic reverse search over P, partners solved in Q.
+r"""Exact extreme equilibria in bounded memory: reverse search over P, each vertex's partner found in Q.
 
-The best-response polytope :math:`P = \{x \ge 0 : B^\top x \le 1\}` (payoffs
-shifted to be positive integers) is enumerated by the reverse search of Avis
-and Fukuda (1992) in the lexicographic form of lrs (Avis 2000): a dictionary
-in Python integers (fraction-free: every entry is an integer over the common
-denominator ``D``, the absolute value of the basis determinant), the
-objective :math:`\max -\sum_i x_i` whose unique optimal basis is the origin's,
-and the parent of a basis the pivot of Bland's rule (the improving cobasic
-variable of least index enters, the lexicographic minimum-ratio row leaves).
-Only *lexicographically positive* bases are visited (those of the polytope
-perturbed by :math:`\varepsilon, \varepsilon^2, \dots` on the right-hand
-side), so the search is a tree even when P is degenerate, and every vertex
-has such a basis.  The search is a depth-first walk of that tree holding only
-the dictionaries on the current path: its memory does not grow with the
-number of vertices or bases visited.  A degenerate vertex is reported at one
-of its bases only, the *lex-min* one (no degenerate pivot trades a basic
-variable at zero for a cobasic one of larger index).
-
-The vertices of Q are walked first in the same way, to learn whether Q is
-degenerate and to keep the label sets of its vertices (integers, at most
-:data:`MASK_CAP` of them, so memory stays bounded; a degenerate vertex also
-keeps its weights).  A vertex x of P and a vertex y of Q form an extreme
-equilibrium exactly when every label is at x or at y, so the partners of x
-are looked up: a simple x (m labels) pairs with the simple vertex of Q whose
-label set is the complement of its own, if there is one (one fraction-free
-solve gives it), and with every degenerate vertex of Q holding that
-complement; a degenerate x with every vertex of Q holding the labels it
-misses.  Past the cap, the partners of every vertex x of P are the vertices
-of the face of :math:`Q = \{y \ge 0 : A y \le 1\}` on which every label
+The vertices of the best-response polytope :math:`P = \{x \ge 0 : B^\top x
+\le 1\}` (payoffs shifted to be positive integers) are enumerated by the
+lexicographic reverse search of :mod:`solvers.equilibria.lex_walk` (Avis and
+Fukuda 1992, in the form of lrs: Avis 2000), in bounded memory.  A vertex x
+of P and a vertex y of :math:`Q = \{y \ge 0 : A y \le 1\}` form an extreme
+equilibrium exactly when every label is at x or at y, so each x is completed,
+as the walk yields it, by the vertices of the face of Q on which every label
 missing at x is present: :math:`A_i y = 1` for i in the support of x and
-:math:`y_j = 0` for the columns j that are not best responses to x, solved
-for directly (lrsnash searches the same faces: Avis, Rosenberg, Savani and
-von Stengel 2010, Section 5).
+:math:`y_j = 0` for the columns j that are not best responses to x (lrsnash
+searches the same faces: Avis, Rosenberg, Savani and von Stengel 2010,
+Section 5).
+
+- A **simple** x (exactly m labels) has as many tight columns as its support,
+  so the face is one point, the solution of a square system, when that system
+  is nonsingular.  The systems are screened in floats a batch at a time
+  (:mod:`solvers.equilibria.partner_screen`, which rules a vertex out only when
+  its solution violates a constraint by far more than its error bound), and
+  the few kept are solved exactly, fraction-free.  This is what lrsnash does
+  with an LP per vertex; Q is not walked.
+- The first **degenerate** vertex of P, or the first simple one whose system
+  is singular, makes the search walk Q once (in the same way) and keep the
+  label sets of its vertices (integers, at most :data:`MASK_CAP` of them, so
+  memory stays bounded; a degenerate vertex also keeps its weights).  From
+  then on partners are looked up: a simple x pairs with the simple vertex of Q
+  whose label set is the complement of its own (one fraction-free solve gives
+  it) and with every degenerate vertex of Q holding that complement; a
+  degenerate x with every vertex of Q holding the labels it misses.  Past the
+  cap, the face of each x is solved for directly.
+
+Whether the game is degenerate (P or Q has a vertex with more labels than its
+dimension) is then known, except when P is nondegenerate, no partner is
+degenerate, and Q was never walked: every equilibrium is found and isolated,
+but Q's degeneracy takes a walk of Q (:func:`q_is_degenerate`), which
+``lazy_degenerate=True`` leaves to whoever asks.
 
 References
 ----------
@@ -51,311 +53,161 @@ Examples
 
 from __future__ import annotations
 
-import math
-from collections.abc import Generator, Iterator
+import importlib
 
 from solvers.equilibria.integers import (
     IntVertex,
     _partners,
     _positive,
     _scaled_down,
+    _unique_partner,
     _vertex_of_labels,
-    check_deadline,
 )
+from solvers.equilibria.lex_walk import _walk, _weights
 
-__all__ = ["reverse_search_extreme", "lex_vertices", "MASK_CAP"]
+__all__ = ["reverse_search_extreme", "q_is_degenerate", "MASK_CAP"]
+
+#: The float screen of partners, imported by name when a walk first has a batch to screen: it loads numpy,
+#: which small exact games never need (ARCHITECTURE.md, "Imports by name").
+_SCREEN = "solvers.equilibria.partner_screen"
 
 #: The label sets of at most this many vertices of Q are kept (about 60 bytes each, so at most ~16 MB; a
 #: degenerate vertex also keeps its weights); past it the partners of every vertex of P are solved for.
 MASK_CAP = 1 << 18
 
 
-def lex_vertices(
-    c: list[list[int]], deadline: float | None = None, *, stop_at_degenerate: bool = False
-) -> Iterator[tuple[IntVertex, int, int]]:
-    """Every vertex but the origin of ``{z >= 0 : C^T z <= 1}`` (C: ``d x k`` positive integers), once each.
+def q_is_degenerate(A: list[list[int]], *, deadline: float | None = None) -> bool:
+    """Whether ``Q = {y >= 0 : A y <= 1}`` (A shifted to be positive) has a vertex with more than n labels.
 
-    Yields ``(weights, mask, den)``: ``weights`` the integers ``D z`` (``z`` the vertex), ``mask`` its
-    labels (bit i for ``z_i = 0``, bit ``d + j`` for a tight constraint j) and ``den = D``.  With
-    ``stop_at_degenerate`` the walk ends after the first degenerate vertex (more than d labels).
+    A walk of Q's reverse-search tree that stops at the first degenerate vertex; when there is none it
+    visits every vertex, as long as the walk of P.  :func:`reverse_search_extreme` leaves it to be asked
+    (``lazy_degenerate``) when it did not need to walk Q.
+
+    Examples
+    --------
+    >>> q_is_degenerate([[1, 0], [0, 1], [1, 0]]), q_is_degenerate([[3, 0], [0, 3], [2, 2]])  # rows 0, 2 alike
+    (True, False)
     """
-    d = len(c)
-    for mask, rhs, basis, D in _walk(c, deadline, stop_at_degenerate):
-        yield _weights(rhs, basis, d), mask, D
+    ap = _positive(A)
+    n = len(ap[0])
+    ap_t = [[row[j] for row in ap] for j in range(n)]
+    return any(mask.bit_count() > n for mask, _, _, _ in _walk(ap_t, deadline, True))
 
 
-def _weights(rhs: list[int], basis: list[int], d: int) -> IntVertex:
-    """The vertex ``D z`` of a basis: the right-hand side of its basic variables ``z_i`` (i < d), else 0."""
-    w = [0] * d
-    for v, val in zip(basis, rhs):
-        if v < d:
-            w[v] = val
-    return tuple(w)
+class _Partners:
+    """The partners in Q of the vertices of P, as P's walk yields them (see :func:`reverse_search_extreme`).
 
-
-def _walk(
-    c: list[list[int]], deadline: float | None, stop_at_degenerate: bool
-) -> Generator[tuple[int, list[int], list[int], int], None, int]:
-    """The reverse search of :func:`lex_vertices`: yields ``(mask, rhs, basis, D)`` at each vertex's lex-min basis.
-
-    Returns (as the generator's value) the number of pivots made, one per basis visited.
-
-    The dictionary is held by columns: ``rhs`` (the k basic values times D) and one list per cobasic
-    variable (its k entries, then its objective coefficient).  A pivot computes the new right-hand side
-    and objective row at once but a column only when it is read (:func:`_child_column`): most bases of
-    the search tree are leaves, whose columns of non-improving variables are never read.  A basis is
-    completed before the walk descends from it, so the stack holds whole dictionaries only (one per
-    level of the tree), and the yielded lists are never modified afterwards.
+    Simple vertices of P are screened in floats a batch at a time (:mod:`solvers.equilibria.partner_screen`)
+    and the few the screen keeps are solved exactly.  The first degenerate vertex of P, or the first
+    simple one whose system is singular, makes the search walk Q once and keep its label sets (up to
+    :data:`MASK_CAP` of them); from then on partners are looked up among them (and past the cap, solved
+    for face by face).
     """
-    d, k = len(c), len(c[0])
-    inf = math.inf
-    # variables 0..d-1 are z, d..d+k-1 the slacks; the slacks form the first basis.  Column j: the
-    # coefficients of z_j in the k rows (D x_basic = rhs - sum cols[j] z_j), then its objective entry
-    # (D w = - sum obj_j z_j, w = -sum z maximised; obj_j > 0: z_j improves).
-    cols: list[list[int] | None] = [list(c[j]) + [1] for j in range(d)]
-    obj = [1] * d
-    rhs = [1] * k
-    basis = list(range(d, d + k))
-    cobasis = list(range(d))
-    cmask = (1 << d) - 1  # the labels of the cobasic variables
-    D = 1
-    # the pivot that made this dictionary, while some of its columns are not computed yet: the parent's
-    # columns, pivot column, pivot row and column, and determinant
-    src: tuple[list[list[int]], list[int], int, int, int] | None = None
-    pcols: list[list[int]] = []
-    ppc: list[int] = []
-    pr = pcc = pD = -1
-    stack: list[tuple[list[list[int] | None], list[int], list[int], int, list[int], list[int], int, int]] = []
-    col = 0
-    visited = 0
-    while True:
-        child_c = child_r = -1
-        while col < d:
-            j = col
-            col += 1
-            oc = obj[j]
-            if oc <= 0:  # after the pivot the leaving variable must improve: needs obj[c] > 0
+
+    #: Simple vertices are screened in floats in batches of this many; a smaller remainder at the end is
+    #: solved exactly one by one (so small games never load numpy).
+    BATCH = 512
+    MIN_SCREEN = 64
+
+    def __init__(self, ap: list[list[int]], m: int, n: int, deadline: float | None) -> None:
+        self.ap, self.m, self.n, self.deadline = ap, m, n, deadline
+        self.full = (1 << (m + n)) - 1
+        self.pairs: list[tuple[IntVertex, IntVertex]] = []
+        self.pending: list[tuple[int, list[int], list[int]]] = []
+        self.degenerate = False  # a degenerate vertex seen, of P or Q (a partner found, or Q walked)
+        self.walked_q = False
+        self.q_simple: set[int] | None = None
+        self.q_deg: list[tuple[int, IntVertex]] = []
+
+    def add(self, mask: int, rhs: list[int], basis: list[int]) -> None:
+        """Find the partners of the vertex of P at this basis (now, or with the batch it joins)."""
+        if mask.bit_count() > self.m:
+            self.degenerate = True
+            self._walk_q()
+        if self.walked_q:
+            self._look_up(mask, rhs, basis)
+            return
+        self.pending.append((mask, rhs, basis))
+        if len(self.pending) >= self.BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        """Screen the pending simple vertices and solve those kept exactly."""
+        batch, self.pending = self.pending, []
+        if len(batch) >= self.MIN_SCREEN:
+            screen = importlib.import_module(_SCREEN).screen_simple_partners  # loads numpy
+            kept = screen(self.ap, [mask for mask, _, _ in batch], self.m, self.n)
+            batch = [item for item, keep in zip(batch, kept) if keep]
+        m, n = self.m, self.n
+        for mask, rhs, basis in batch:
+            if self.walked_q:
+                self._look_up(mask, rhs, basis)
                 continue
-            pcj = cols[j]
-            if pcj is None:
-                if j == pcc:
-                    pcj = [-v for v in ppc]
-                    pcj[pr] = pD
-                    cols[j] = pcj
-                else:
-                    col0 = pcols[j]
-                    f = col0[pr]
-                    if f == 0:
-                        pcj = cols[j] = col0 if D == pD else [D * v // pD for v in col0]
-                    else:
-                        pcj = [(D * v - f * w) // pD for v, w in zip(col0, ppc)]
-                        pcj[pr] = f
-                        cols[j] = pcj
-            # minimum ratio rhs[i] / pcj[i] over pcj[i] > 0, in correctly rounded floats (monotone, so
-            # every exact minimum has the least float); equal floats are compared exactly
-            near: list[int] | None = None
-            try:
-                qs = [b / a if a > 0 else inf for b, a in zip(rhs, pcj)]
-                best = min(qs)
-                if best == inf:
-                    continue  # unbounded direction
-                r = qs.index(best)
-                tie = qs.count(best) > 1
-                if tie:
-                    near = [i for i, q in enumerate(qs) if q == best]
-            except OverflowError:  # a ratio beyond 1e308: compare them all exactly
-                tie = True
-            if tie:
-                if src is not None:
-                    _complete(cols, src, D)
-                    src = None
-                r = _lex_min_row(cols, rhs, D, basis, cobasis, d, j, near)  # type: ignore[arg-type]
-                if r < 0:
-                    continue
-            u = basis[r]
-            p = pcj[r]
-            for c2 in range(d):
-                if cobasis[c2] < u and c2 != j:
-                    col2 = cols[c2]
-                    if col2 is not None:
-                        e = col2[r]
-                    elif c2 == pcc:
-                        e = pD if r == pr else -ppc[r]
-                    else:
-                        col0 = pcols[c2]
-                        e = col0[pr]
-                        if r != pr:
-                            e = (D * col0[r] - e * ppc[r]) // pD
-                    if p * obj[c2] < oc * e:
-                        break  # a smaller index would improve at the child: its parent is not this basis
-            else:
-                child_c, child_r = j, r
-                break
-        if child_c < 0:
-            if not stack:
-                return visited
-            cols, obj, rhs, D, basis, cobasis, cmask, col = stack.pop()
-            src = None
-            pcc = -1
-            continue
-        if src is not None:
-            _complete(cols, src, D)
-        full: list[list[int]] = cols  # type: ignore[assignment]
-        stack.append((cols, obj, rhs, D, basis, cobasis, cmask, col))
-        r, c_ = child_r, child_c
-        pcj = full[c_]
-        p = pcj[r]
-        # the new right-hand side and objective row now; the columns when read
-        f = rhs[r]
-        if f == 0:
-            rhs = rhs if p == D else [p * v // D for v in rhs]
+            supp = [v for v in basis if v < m]
+            supp.sort()
+            tight = [j for j in range(n) if mask >> (m + j) & 1]
+            nonsingular, got = _unique_partner(self.ap, supp, tight, m, n)
+            if not nonsingular:  # a face of Q that may hold several (degenerate) vertices: walk Q
+                self._walk_q()
+                self._look_up(mask, rhs, basis)
+            elif got is not None:
+                y, ymask = got
+                self.degenerate = self.degenerate or ymask.bit_count() > n
+                self.pairs.append((_scaled_down(_weights(rhs, basis, m)), y))
+
+    def _walk_q(self) -> None:
+        """Walk Q once, keeping the label sets of its vertices (up to MASK_CAP) and whether it is degenerate."""
+        if self.walked_q:
+            return
+        self.walked_q = True
+        m, n, ap = self.m, self.n, self.ap
+        ap_t = [[ap[i][j] for i in range(m)] for j in range(n)]
+        low = (1 << n) - 1
+        q_simple: set[int] | None = set()
+        q_deg: list[tuple[int, IntVertex]] = []
+        for mask, rhs, basis, _ in _walk(ap_t, self.deadline, False):
+            qmask = ((mask & low) << m) | (mask >> n)  # to Q's labels: rows, then y_j = 0
+            if mask.bit_count() > n:
+                self.degenerate = True
+                if q_simple is None:
+                    break  # the label sets are not kept (too many): only the degeneracy was still unknown
+                q_deg.append((qmask, _scaled_down(_weights(rhs, basis, n))))
+            elif q_simple is not None:
+                q_simple.add(qmask)
+            if q_simple is not None and len(q_simple) + len(q_deg) > MASK_CAP:
+                q_simple, q_deg = None, []
+                if self.degenerate:
+                    break
+        self.q_simple, self.q_deg = q_simple, q_deg
+        pending, self.pending = self.pending, []
+        for item in pending:
+            self._look_up(*item)
+
+    def _look_up(self, mask: int, rhs: list[int], basis: list[int]) -> None:
+        """The partners of a vertex of P among Q's kept label sets (past the cap: solved for, face by face)."""
+        m, n = self.m, self.n
+        need = self.full ^ mask  # the labels a partner must have
+        if self.q_simple is None:
+            x = _scaled_down(_weights(rhs, basis, m))
+            found, deg_face = _partners(self.ap, x, mask, m, n)
+            self.degenerate = self.degenerate or deg_face
+            self.pairs.extend((x, y) for y, _ in found)
+            return
+        # a simple x has exactly the n labels ``need`` missing: a simple partner has exactly those
+        ys = [y for qm, y in self.q_deg if qm & need == need]
+        if mask.bit_count() == m:
+            more = [need] if need in self.q_simple else []
         else:
-            rhs = [(p * v - f * w) // D for v, w in zip(rhs, pcj)]
-            rhs[r] = f
-        oc = pcj[k]
-        obj = [(p * o - cj[r] * oc) // D for o, cj in zip(obj, full)]
-        obj[c_] = -oc
-        src = (full, pcj, r, c_, D)
-        pcols, ppc, pr, pcc, pD = src
-        cols = [None] * d
-        D = p
-        basis = basis[:]
-        cobasis = cobasis[:]
-        u = basis[r]
-        cmask ^= (1 << u) | (1 << cobasis[c_])
-        basis[r], cobasis[c_] = cobasis[c_], u
-        col = 0
-        visited += 1
-        if visited % 256 == 0:
-            check_deadline(deadline, "nash_equilibria", f"the vertices of a polytope of dimension {d}")
-        if 0 in rhs:
-            if not _lexmin(cols, src, D, rhs, basis, cobasis):
-                continue
-            mask = cmask
-            for v, val in zip(basis, rhs):
-                if val == 0:
-                    mask |= 1 << v
-            yield mask, rhs, basis, D
-            if stop_at_degenerate:
-                return visited
-        else:
-            yield cmask, rhs, basis, D
-
-
-def _child_column(src: tuple[list[list[int]], list[int], int, int, int], p: int, j: int) -> list[int]:
-    """Column j of the dictionary after the pivot ``src = (columns, pivot column, r, c, D)``; p the new D.
-
-    Every entry off row r becomes ``(p * v - f * w) / D`` (an exact division; ``f`` the column's entry
-    in row r, ``w`` the pivot column's entry in the same row); row r keeps its entries but ``D`` in
-    column c, whose other entries change sign.  A column whose row-r entry is 0 is shared with the
-    parent when ``p == D`` (columns are never modified once built).
-    """
-    pcols, pc, r, c, D = src
-    if j == c:
-        new = [-v for v in pc]
-        new[r] = D
-        return new
-    col = pcols[j]
-    f = col[r]
-    if f == 0:
-        return col if p == D else [p * v // D for v in col]
-    new = [(p * v - f * w) // D for v, w in zip(col, pc)]
-    new[r] = f
-    return new
-
-
-def _child_entry(src: tuple[list[list[int]], list[int], int, int, int], p: int, j: int, i: int) -> int:
-    """Entry (i, j) of the dictionary after the pivot ``src``, without computing the column (p: the new D)."""
-    pcols, pc, r, c, D = src
-    if j == c:
-        return D if i == r else -pc[i]
-    col = pcols[j]
-    f = col[r]
-    if i == r:
-        return f
-    return (p * col[i] - f * pc[i]) // D
-
-
-def _complete(cols: list[list[int] | None], src: tuple[list[list[int]], list[int], int, int, int] | None, p: int) -> None:
-    """Compute, in place, every column of the dictionary not yet computed (src: the pivot that made it)."""
-    for j, got in enumerate(cols):
-        if got is None:
-            assert src is not None
-            cols[j] = _child_column(src, p, j)
-
-
-def _lex_min_row(
-    cols: list[list[int]], rhs: list[int], D: int, basis: list[int], cobasis: list[int], d: int, c: int,
-    near: list[int] | None = None,
-) -> int:
-    """The leaving row of the lexicographic minimum-ratio test for entering column c (-1 if unbounded).
-
-    Exact: the rows of least ``rhs[r] / pc[r]`` (cross-multiplied) among ``near`` (the rows whose
-    correctly rounded ratio is the least; None: every row with a positive entry), then ties broken by
-    the rows of B^{-1} (the columns of the first basis, the slacks, last one first) over the pivot entry.
-    """
-    pc = cols[c]
-    k = len(rhs)
-    cand = near if near is not None else [r for r in range(k) if pc[r] > 0]
-    if not cand:
-        return -1
-    ties = _least_ratios(rhs, pc, cand)
-    if len(ties) == 1:
-        return ties[0]
-    pos = {v: i for i, v in enumerate(cobasis)}
-    for j in range(d + k - 1, d - 1, -1):
-        i = pos.get(j, -1)
-        if i >= 0:  # a cobasic slack: its column over the pivot entry
-            ties = _least_ratios(cols[i], pc, ties)
-        else:  # a basic slack, in row i: D there and 0 elsewhere, so row i loses to any other
-            i = basis.index(j)
-            if i in ties:
-                ties.remove(i)
-        if len(ties) == 1:
-            return ties[0]
-    return ties[0]  # pragma: no cover - rows of B^{-1} never tie
-
-
-def _least_ratios(num: list[int], den: list[int], rows: list[int]) -> list[int]:
-    """The rows r among ``rows`` of least ``num[r] / den[r]`` (every ``den[r] > 0``), by cross-multiplication."""
-    best = rows[0]
-    a0, t0 = num[best], den[best]
-    ties = [best]
-    for r in rows[1:]:
-        lhs, rhs_ = num[r] * t0, a0 * den[r]
-        if lhs < rhs_:
-            a0, t0, ties = num[r], den[r], [r]
-        elif lhs == rhs_:
-            ties.append(r)
-    return ties
-
-
-def _lexmin(
-    cols: list[list[int] | None], src: tuple[list[list[int]], list[int], int, int, int] | None, p: int,
-    rhs: list[int], basis: list[int], cobasis: list[int],
-) -> bool:
-    """True unless a degenerate pivot exchanges a basic variable at 0 for a cobasic one of larger index.
-
-    lrs's lexmin test, with the variables in the order that matches the lexicographic ratio test here
-    (the slacks compared last one first): of the lexicographically positive bases of a degenerate vertex
-    exactly one passes it (checked against the enumeration of every basis in the tests).
-    """
-    for r, val in enumerate(rhs):
-        if val != 0:
-            continue
-        u = basis[r]
-        for j, v in enumerate(cobasis):
-            if v > u:
-                col = cols[j]
-                e = col[r] if col is not None else _child_entry(src, p, j, r)  # type: ignore[arg-type]
-                if e != 0:
-                    return False
-    return True
+            more = [qm for qm in self.q_simple if qm & need == need]
+        if ys or more:
+            x = _scaled_down(_weights(rhs, basis, m))
+            ys += [_vertex_of_labels(self.ap, qm, m, n) for qm in more]
+            self.pairs.extend((x, y) for y in ys)
 
 
 def reverse_search_extreme(
-    A: list[list[int]], B: list[list[int]], *, deadline: float | None = None
-) -> tuple[list[IntVertex], list[IntVertex], list[tuple[int, int]], bool]:
+    A: list[list[int]], B: list[list[int]], *, deadline: float | None = None, lazy_degenerate: bool = False
+) -> tuple[list[IntVertex], list[IntVertex], list[tuple[int, int]], bool | None]:
     """Extreme equilibria of the integer bimatrix game (A, B) by reverse search (the module docstring).
 
     Parameters
@@ -364,6 +216,10 @@ def reverse_search_extreme(
         The payoff matrices (any integers; shifted to be positive, which changes no equilibrium).
     deadline : float, optional
         A ``time.monotonic()`` value past which :class:`~games.errors.SizeLimitError` is raised.
+    lazy_degenerate : bool, optional
+        When True, return None as ``degenerate`` when the search never needed to walk Q and met no
+        degenerate vertex (P is nondegenerate, and so is every partner found); :func:`q_is_degenerate`
+        then answers whether Q is.  When False (the default) Q is walked to answer it.
 
     Returns
     -------
@@ -371,7 +227,8 @@ def reverse_search_extreme(
         ``(row_vertices, col_vertices, pairs, degenerate)`` as
         :func:`~solvers.equilibria.exact_vertices.exact_extreme_integer`: integer weight vectors
         (divide by their sum), pairs sorted by the row then the column strategy (largest
-        probabilities first), and whether P or Q has a degenerate vertex.
+        probabilities first), and whether P or Q has a degenerate vertex (or None, see
+        ``lazy_degenerate``).
 
     References
     ----------
@@ -381,60 +238,41 @@ def reverse_search_extreme(
     --------
     >>> reverse_search_extreme([[1, 1], [1, 1]], [[1, 1], [1, 1]])[2]  # every pure profile
     [(0, 0), (0, 1), (1, 0), (1, 1)]
+
+    A 3 x 3 game with three equilibria: P is nondegenerate, and so is every partner, so whether Q is
+    degenerate is left to :func:`q_is_degenerate` (it is not).
+
+    >>> A, B = [[6, 2, 9], [9, 0, 1], [1, 1, 5]], [[3, 4, 2], [9, 6, 6], [1, 1, 8]]
+    >>> reverse_search_extreme(A, B, lazy_degenerate=True)[2:], q_is_degenerate(A)
+    (([(0, 0), (1, 1), (2, 2)], None), False)
     """
     m, n = len(A), len(A[0])
     bp = _positive(B)  # P: x in R^m, constraints B^T x <= 1
     ap = _positive(A)
-    ap_t = [[ap[i][j] for i in range(m)] for j in range(n)]
-    # Q first: is it degenerate, and the label sets of its vertices (up to MASK_CAP of them): a vertex x
-    # of P and a vertex y of Q form an equilibrium exactly when every label is at x or at y, so the
-    # partners of x are looked up among them instead of being solved for (a face of Q for each x).
-    q_simple: set[int] | None = set()  # the label sets of Q's simple vertices (exactly n labels)
-    q_deg: list[tuple[int, IntVertex]] = []  # Q's degenerate vertices: (label set, weights)
-    degenerate = False
-    full = (1 << (m + n)) - 1
-    low = (1 << n) - 1
+    pairs_xy: list[tuple[IntVertex, IntVertex]] = []
+    degenerate: bool | None
     if m == 2:
         # 2 x n: Q's vertices are y = 0, y = e_j / max_i A_ij (degenerate iff both rows tie in column j)
         # and two-column mixtures with both rows tight (exactly n labels); no walk needed, and P, a
         # polygon, has few vertices to solve partners for.
         degenerate = any(ap[0][j] == ap[1][j] for j in range(n))
-        q_simple = None
-    for mask, rhs, basis, _ in (() if m == 2 else _walk(ap_t, deadline, False)):
-        qmask = ((mask & low) << m) | (mask >> n)  # to Q's labels: rows, then y_j = 0
-        if mask.bit_count() > n:
-            degenerate = True
-            if q_simple is None:
-                break  # the label sets are not kept (too many): only the degeneracy was still unknown
-            q_deg.append((qmask, _scaled_down(_weights(rhs, basis, n))))
-        elif q_simple is not None:
-            q_simple.add(qmask)
-        if q_simple is not None and len(q_simple) + len(q_deg) > MASK_CAP:
-            q_simple, q_deg = None, []
-            if degenerate:
-                break
-    pairs_xy: list[tuple[IntVertex, IntVertex]] = []
-    for mask, rhs, basis, _ in _walk(bp, deadline, False):
-        simple = mask.bit_count() == m
-        if not simple:
-            degenerate = True
-        need = full ^ mask  # the labels a partner must have
-        if q_simple is None:
+        for mask, rhs, basis, _ in _walk(bp, deadline, False):
+            degenerate = degenerate or mask.bit_count() > m
             x = _scaled_down(_weights(rhs, basis, m))
             found, deg_face = _partners(ap, x, mask, m, n)
             degenerate = degenerate or deg_face
             pairs_xy.extend((x, y) for y, _ in found)
-            continue
-        # a simple x has exactly the n labels ``need`` missing: a simple partner has exactly those
-        ys = [y for qm, y in q_deg if qm & need == need]
-        if simple:
-            more = [need] if need in q_simple else []
-        else:
-            more = [qm for qm in q_simple if qm & need == need]
-        if ys or more:
-            x = _scaled_down(_weights(rhs, basis, m))
-            ys += [_vertex_of_labels(ap, qm, m, n) for qm in more]
-            pairs_xy.extend((x, y) for y in ys)
+    else:
+        # P walked; each vertex's partner screened in floats and solved exactly (Q walked only when a
+        # degenerate vertex or a singular system needs its label sets)
+        partners = _Partners(ap, m, n, deadline)
+        for mask, rhs, basis, _ in _walk(bp, deadline, False):
+            partners.add(mask, rhs, basis)
+        partners.flush()
+        pairs_xy = partners.pairs
+        degenerate = partners.degenerate or (None if not partners.walked_q else False)
+        if degenerate is None and not lazy_degenerate:
+            degenerate = q_is_degenerate(A, deadline=deadline)
 
     def key(v: IntVertex) -> tuple[float, ...]:
         s = sum(v)

@@ -10,7 +10,7 @@ connected components), :class:`EquilibriumComponent`,
 from __future__ import annotations
 
 import numbers
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -193,7 +193,12 @@ class Equilibria(Rendered, list):  # type: ignore[type-arg]
     degenerate : bool or None
         For two-player games: True when some mixed strategy has more pure best
         responses than the size of its support (then equilibria may come in
-        connected sets, see ``components``).  None when not determined.
+        connected sets, see ``components``).  None when not determined.  The
+        exact enumeration may leave it to the first time it is read: when the
+        walk of the row player's polytope P met no degenerate vertex and no
+        equilibrium has one, the equilibria are already every one there is,
+        and whether the column player's polytope Q is degenerate takes a walk
+        of Q, made (once) when this attribute is read.
     components : list of EquilibriumComponent
         Connected components of the equilibrium set (two-player games).
     exact : bool
@@ -205,7 +210,6 @@ class Equilibria(Rendered, list):  # type: ignore[type-arg]
         every pure equilibrium (N-player games, see ``method``).
     """
 
-    degenerate: bool | None
     components: list[EquilibriumComponent]
     exact: bool
     method: str
@@ -215,18 +219,26 @@ class Equilibria(Rendered, list):  # type: ignore[type-arg]
         self,
         items: Iterable[Equilibrium] = (),
         *,
-        degenerate: bool | None = None,
+        degenerate: bool | None | Callable[[], bool] = None,
         components: Iterable[EquilibriumComponent] = (),
         exact: bool = True,
         method: str = "",
         complete: bool = True,
     ) -> None:
         super().__init__(items)
-        self.degenerate = degenerate
+        self._degenerate = degenerate
         self.components = list(components)
         self.exact = exact
         self.method = method
         self.complete = complete
+
+    @property
+    def degenerate(self) -> bool | None:
+        """Whether the game is degenerate (the class docstring); computed on the first read when deferred."""
+        got = self._degenerate
+        if callable(got):
+            got = self._degenerate = bool(got())
+        return got
 
     def __repr__(self) -> str:
         return (

@@ -17,7 +17,8 @@ from games import Game
 from solvers import nash_equilibria
 from solvers.equilibria.exact_vertices import _exact_vertices, exact_extreme_integer
 from solvers.equilibria.integers import _positive
-from solvers.equilibria.reverse_search import lex_vertices, reverse_search_extreme
+from solvers.equilibria.lex_walk import lex_vertices
+from solvers.equilibria.reverse_search import reverse_search_extreme
 from tests.solvers.equilibria.lrsnash import lrsnash_equilibria
 
 
