@@ -9,10 +9,11 @@ lrsnash both its own timer (the ``*0.132u`` line it prints: user CPU) and the wa
 1. **Exact, all equilibria**: ``nash_equilibria(game, exact=True)`` (lexicographic reverse search in
    Python integers) against ``lrsnash`` (lrslib 7.1, C, GMP), random square games of integers in
    0..999, 8 x 8 to 12 x 12, three seeds each, then degenerate games of payoffs 0..2 (8 x 8, 10 x 10);
-   the equilibrium counts must agree.  The last column
-   counts pivots: ours the bases visited by the walks of Q and P, lrsnash's those it reports for its
-   walk of player 1's polytope plus its partner searches in player 2's (``*Player`` lines).  Only
-   section 1: ``--section 1``.
+   the equilibrium counts must agree.  ``+flag`` times the same call followed by reading the result's
+   ``degenerate`` attribute (a walk of Q when the search did not need one).  The last column
+   counts pivots: ours the bases visited by the walk of P, and of Q when the search walked it;
+   lrsnash's those it reports for its walk of player 1's polytope plus its partner searches in
+   player 2's (``*Player`` lines).  Only section 1: ``--section 1``.
 2. **Float, all equilibria, nondegenerate games**: ``nash_equilibria(game, exact=False)`` against
    QuantEcon's ``vertex_enumeration`` (numba, compiled by a warm-up call) and lrsnash, on games of
    payoffs with three decimals; the equilibria must equal QuantEcon's (to 1e-9).  2b: the vertices of
@@ -116,10 +117,15 @@ def lrsnash_pivots(A: np.ndarray, B: np.ndarray) -> int:
     return sum(int(line.split("pivots=")[1]) for line in out.splitlines() if line.startswith("*Player"))
 
 
-def our_pivots(A: np.ndarray, B: np.ndarray) -> int:
-    """The pivots of our reverse search (one per basis visited): its walks of Q and of P."""
+def our_pivots(A: np.ndarray, B: np.ndarray) -> tuple[int, bool]:
+    """The pivots of our reverse search (one per basis visited) and whether it walked Q.
+
+    The walk of P always; Q's when the search walked it (a degenerate vertex or a singular system), not
+    the walk that reading ``degenerate`` may make afterwards.
+    """
+    import solvers.equilibria.reverse_search as rs
     from solvers.equilibria.integers import _positive
-    from solvers.equilibria.reverse_search import _walk
+    from solvers.equilibria.lex_walk import _walk
 
     def pivots(walk: Any) -> int:
         while True:
@@ -128,35 +134,54 @@ def our_pivots(A: np.ndarray, B: np.ndarray) -> int:
             except StopIteration as end:
                 return int(end.value)
 
+    walked: list[bool] = []
+    original = rs._Partners._walk_q
+
+    def spy(self: Any) -> None:
+        walked.append(not self.walked_q)
+        original(self)
+
+    rs._Partners._walk_q = spy  # type: ignore[method-assign]
+    try:
+        rs.reverse_search_extreme(A.tolist(), B.tolist(), lazy_degenerate=True)
+    finally:
+        rs._Partners._walk_q = original  # type: ignore[method-assign]
     ap, bp = _positive(A.tolist()), _positive(B.tolist())
-    q = 0 if A.shape[0] == 2 else pivots(_walk([list(c) for c in zip(*ap)], None, False))
-    return q + pivots(_walk(bp, None, False))
+    q = pivots(_walk([list(c) for c in zip(*ap)], None, False)) if any(walked) else 0
+    return q + pivots(_walk(bp, None, False)), any(walked)
 
 
 def exact_section() -> None:
     print("1. exact, all equilibria: ours (reverse search, Python integers) vs lrsnash; ints 0..999, 3 seeds")
     print(f"{'game':<10}{'ours s':>9}{'lrs own s':>10}{'lrs wall s':>11}{'o/lrs own':>10}{'o/lrs wall':>11}"
-          "  equilibria ours/lrs  pivots ours/lrs")
+          f"{'+flag s':>9}{'+f/lrs':>8}  equilibria ours/lrs  pivots ours/lrs (Q: walked Q too)")
     cases = [(f"{s}x{s}", s, 1000, 100) for s in (8, 10, 12)] + [(f"{s}x{s} 0..2", s, 3, 900) for s in (8, 10)]
     for name, size, high, base in cases:
         if high == 3 and size == 8:
             print("degenerate games (payoffs 0..2):")
-        ours, own, wall, counts, pivots = [], [], [], [], []
+        ours, flagged, own, wall, counts, pivots = [], [], [], [], [], []
         for seed in range(3):
             rng = np.random.default_rng(base + seed)
             A, B = rng.integers(0, high, (size, size)), rng.integers(0, high, (size, size))
             g = Game.from_bimatrix(A.tolist(), B.tolist())
             t, eqs = cpu(lambda g=g: nash_equilibria(g, exact=True))
+            tf, _ = cpu(lambda g=g: nash_equilibria(g, exact=True).degenerate)
             lo, lw, lc = lrsnash(A, B)
             ours.append(t)
+            flagged.append(tf)
             own.append(lo)
             wall.append(lw)
             counts.append(f"{len(eqs)}/{lc}")
-            pivots.append(f"{our_pivots(A, B)}/{lrsnash_pivots(A, B)}")
-        o, lo, lw = statistics.median(ours), statistics.median(own), statistics.median(wall)
+            ours_p, walked_q = our_pivots(A, B)
+            pivots.append(f"{ours_p}/{lrsnash_pivots(A, B)}{' Q' if walked_q else ''}")
+        o, of, lo, lw = (statistics.median(v) for v in (ours, flagged, own, wall))
         lo_r = f"{o / lo:10.2f}" if lo > 0 else "   (0.000)"
-        print(f"{name:<10}{o:9.3f}{lo:10.3f}{lw:11.3f}{lo_r}{o / lw:11.2f}  {' '.join(counts):<19}"
+        lf_r = f"{of / lo:8.2f}" if lo > 0 else " (0.000)"
+        print(f"{name:<10}{o:9.3f}{lo:10.3f}{lw:11.3f}{lo_r}{o / lw:11.2f}{of:9.3f}{lf_r}  {' '.join(counts):<19}"
               f"  {' '.join(pivots)}")
+    print("ours s: nash_equilibria(game, exact=True), every equilibrium and its components; +flag s: the same\n"
+          "call and then reading its degenerate attribute, which walks Q when the search did not (lrsnash does\n"
+          "not report degeneracy).")
 
 
 def _same_equilibria(ours: Any, theirs: list[tuple[np.ndarray, np.ndarray]], atol: float = 1e-9) -> bool:
