@@ -77,7 +77,7 @@ from typing import TYPE_CHECKING, Any
 import sympy
 
 from games.core import Game
-from games.errors import GameError
+from games.errors import GameError, SizeLimitError
 from solvers.equilibria.closed_form import two_by_two
 from solvers.equilibria.exact_vertices import (
     EXACT_MAX_BASES,
@@ -266,6 +266,7 @@ def _two_player_integer(
     game: Game, ints: tuple[list[list[int]], list[list[int]], int, int], *, as_float: bool, deadline: float | None
 ) -> Equilibria:
     A, B, den_a, den_b = ints
+    started = time.monotonic()
     rows_i, cols_i, pairs, degenerate = exact_extreme_integer(A, B, deadline=deadline, lazy_degenerate=True)
     conv: Any
     if as_float:
@@ -293,11 +294,22 @@ def _two_player_integer(
             EquilibriumComponent((k,), (((0,), (0,)),), (rows[i],), (cols[j],)) for k, (i, j) in enumerate(pairs)
         ]
     mode = "float output, computed in integers" if as_float else "exact"
-    # None: P is nondegenerate and so is every equilibrium; whether Q is waits for the first read (a walk of Q)
-    flag = functools.partial(q_is_degenerate, A) if degenerate is None else degenerate
+    # None: P is nondegenerate and so is every equilibrium; whether Q is waits for the first read (a walk of Q,
+    # allowed the time this enumeration was)
+    budget = None if deadline is None else max(0.0, deadline - started)
+    flag = functools.partial(_degeneracy_of_q, A, budget) if degenerate is None else degenerate
     return Equilibria(
         eqs, degenerate=flag, components=comps, exact=not as_float, method=f"vertex enumeration ({mode})"
     )
+
+
+def _degeneracy_of_q(A: list[list[int]], seconds: float | None) -> bool | None:
+    """Whether the column player's polytope Q is degenerate (a walk of Q); None when ``seconds`` run out first."""
+    deadline = None if seconds is None else time.monotonic() + seconds
+    try:
+        return q_is_degenerate(A, deadline=deadline)
+    except SizeLimitError:
+        return None
 
 
 def _one_player(game: Game) -> Equilibria:

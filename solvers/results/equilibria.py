@@ -198,7 +198,10 @@ class Equilibria(Rendered, list):  # type: ignore[type-arg]
         walk of the row player's polytope P met no degenerate vertex and no
         equilibrium has one, the equilibria are already every one there is,
         and whether the column player's polytope Q is degenerate takes a walk
-        of Q, made (once) when this attribute is read.
+        of Q, made (once) when this attribute is read: about as long as the
+        enumeration took, and never longer than the call's ``time_limit``
+        (past it the answer is None).  ``repr`` shows ``<deferred>`` rather
+        than making that walk.
     components : list of EquilibriumComponent
         Connected components of the equilibrium set (two-player games).
     exact : bool
@@ -219,7 +222,7 @@ class Equilibria(Rendered, list):  # type: ignore[type-arg]
         self,
         items: Iterable[Equilibrium] = (),
         *,
-        degenerate: bool | None | Callable[[], bool] = None,
+        degenerate: bool | None | Callable[[], bool | None] = None,
         components: Iterable[EquilibriumComponent] = (),
         exact: bool = True,
         method: str = "",
@@ -237,12 +240,13 @@ class Equilibria(Rendered, list):  # type: ignore[type-arg]
         """Whether the game is degenerate (the class docstring); computed on the first read when deferred."""
         got = self._degenerate
         if callable(got):
-            got = self._degenerate = bool(got())
+            got = self._degenerate = got()
         return got
 
     def __repr__(self) -> str:
         return (
-            f"Equilibria({list.__repr__(self)}, degenerate={self.degenerate}, "
+            f"Equilibria({list.__repr__(self)}, "
+            f"degenerate={'<deferred>' if callable(self._degenerate) else self._degenerate}, "
             f"components={len(self.components)}, exact={self.exact}, method={self.method!r})"
         )
 

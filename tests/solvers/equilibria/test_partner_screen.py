@@ -189,3 +189,19 @@ def test_the_search_holds_one_path_and_one_batch_whatever_the_number_of_vertices
     tracemalloc.stop()
     assert len(got[2]) == 23
     assert peak < 1_500_000, peak  # bytes
+
+
+def test_the_deferred_flag_shows_in_repr_and_keeps_to_the_time_budget():
+    # a random 10 x 10 game (P nondegenerate, every equilibrium too): the flag waits for its first read;
+    # repr says so instead of walking Q; the walk is allowed what the enumeration was allowed, and past it
+    # the answer is None (not determined), never an error from a property.
+    from solvers.equilibria.nash import _degeneracy_of_q
+
+    rng = np.random.default_rng(100)
+    A, B = rng.integers(0, 1000, (10, 10)).tolist(), rng.integers(0, 1000, (10, 10)).tolist()
+    eqs = nash_equilibria(Game.from_bimatrix(A, B), exact=True, time_limit=600)
+    assert "degenerate=<deferred>" in repr(eqs) and len(eqs) == 5
+    assert eqs.degenerate is False  # Q of this game has 938 vertices, each with exactly 10 labels
+    assert "degenerate=False" in repr(eqs)
+    assert _degeneracy_of_q(A, 0.0) is None  # out of time at the first check (every 256 pivots)
+    assert _degeneracy_of_q(A, None) is False
