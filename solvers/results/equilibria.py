@@ -191,17 +191,8 @@ class Equilibria(Rendered, list):  # type: ignore[type-arg]
     Attributes
     ----------
     degenerate : bool or None
-        For two-player games: True when some mixed strategy has more pure best
-        responses than the size of its support (then equilibria may come in
-        connected sets, see ``components``).  None when not determined.  The
-        exact enumeration may leave it to the first time it is read: when the
-        walk of the row player's polytope P met no degenerate vertex and no
-        equilibrium has one, the equilibria are already every one there is,
-        and whether the column player's polytope Q is degenerate takes a walk
-        of Q, made (once) when this attribute is read: about as long as the
-        enumeration took, and never longer than the call's ``time_limit``
-        (past it the answer is None).  ``repr`` shows ``<deferred>`` rather
-        than making that walk.
+        Whether the game is degenerate (the property below: it may be
+        computed on its first read).
     components : list of EquilibriumComponent
         Connected components of the equilibrium set (two-player games).
     exact : bool
@@ -237,7 +228,19 @@ class Equilibria(Rendered, list):  # type: ignore[type-arg]
 
     @property
     def degenerate(self) -> bool | None:
-        """Whether the game is degenerate (the class docstring); computed on the first read when deferred."""
+        """bool or None: whether the game is degenerate (two-player games).
+
+        True when some mixed strategy has more pure best responses than the size
+        of its support (then equilibria may come in connected sets, see
+        ``components``); None when not determined.  The exact enumeration may
+        leave it to the first read: when the walk of the row player's polytope
+        P met no degenerate vertex and no equilibrium has one, the equilibria
+        are already every one there is, and whether the column player's
+        polytope Q is degenerate takes a walk of Q, made (once) on that read:
+        about as long as the enumeration took, and never longer than the
+        call's ``time_limit`` (past it the answer is None).  ``repr`` shows
+        ``<deferred>`` rather than making that walk.
+        """
         got = self._degenerate
         if callable(got):
             got = self._degenerate = got()
