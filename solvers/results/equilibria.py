@@ -202,6 +202,20 @@ class Equilibria(Rendered, list):  # type: ignore[type-arg]
     complete : bool
         True when the list is every extreme equilibrium (two-player games), or
         every pure equilibrium (N-player games, see ``method``).
+
+    Notes
+    -----
+    ``degenerate`` is True when some mixed strategy has more pure best
+    responses than the size of its support (then equilibria may come in
+    connected sets, see ``components``), and None when not determined.  The
+    exact two-player enumeration walks the row player's polytope P only; when
+    neither that walk nor any equilibrium meets a degenerate vertex, the
+    equilibria are every one there is, each isolated, but whether the column
+    player's polytope Q is degenerate would take a second walk, of Q.  That
+    walk is made once, on the first read of ``degenerate``: about as long as
+    the enumeration took, and never longer than the call's ``time_limit``
+    (past it the answer is None).  ``repr`` shows ``<deferred>`` rather than
+    making it.
     """
 
     components: list[EquilibriumComponent]
@@ -228,7 +242,7 @@ class Equilibria(Rendered, list):  # type: ignore[type-arg]
 
     @property
     def degenerate(self) -> bool | None:
-        """bool or None: whether the game is degenerate (two-player games).
+        """bool or None: whether the game is degenerate (two-player games); may be computed on its first read (Notes).
 
         True when some mixed strategy has more pure best responses than the size
         of its support (then equilibria may come in connected sets, see
