@@ -8,20 +8,29 @@ when that solution is nonnegative and satisfies :math:`A_i y \le 1` for the
 rows i outside S.  Almost no vertex has a partner (a 12 x 12 game has
 thousands of vertices and a few dozen equilibria), and solving each system in
 Python integers costs more than the pivot that found the vertex, so the
-systems are solved here in floats, a batch at a time (``numpy.linalg.inv`` on
-a stack of matrices), and only the vertices the floats cannot rule out go on
-to the exact, fraction-free solve (:func:`solvers.equilibria.integers._unique_partner`).
+systems are solved here in floats, a batch at a time (``numpy.linalg.solve``
+and ``numpy.linalg.inv`` on a stack of matrices), and only the vertices the
+floats cannot rule out go on to the exact, fraction-free solve
+(:func:`solvers.equilibria.integers._unique_partner`).
 
 A vertex is ruled out only when the float solution violates a constraint by
-more than its error bound: for a solve of condition number
-:math:`\kappa = \|M\|_\infty \|M^{-1}\|_\infty` the forward error is at most
-about :math:`\kappa \cdot s \cdot \epsilon \cdot \|y\|_\infty` (Higham 2002,
-Section 7.2 and Theorem 14.1), with :math:`\|M^{-1}\|_\infty` taken from the
-computed inverse (as LAPACK's condition estimators do), and the screen allows
-:data:`SAFETY` times that, so an ill-conditioned or singular system is never
-ruled out; it goes to the exact solve, which decides it.  A constraint the exact solution meets with
-equality (a degenerate partner) is within every bound, so it is never ruled
-out either.  The screen is used only when every payoff is below
+more than its error bound.  The solution comes from LU factorisation with
+partial pivoting, which is backward stable, so its forward error is at most
+about :math:`\kappa \cdot s \cdot \epsilon \cdot \|y\|_\infty` for the
+condition number :math:`\kappa = \|M\|_\infty \|M^{-1}\|_\infty` (Higham 2002,
+Theorem 9.4 with Section 7.2), with :math:`\|M^{-1}\|_\infty` taken from the
+computed inverse (as LAPACK's condition estimators do); the screen allows
+:data:`SAFETY` times that.  The solution must also agree, within the same
+bound, with the row sums of the computed inverse, a second computation of
+:math:`M^{-1} 1`; where they disagree the vertex is kept.  (The row sums alone
+are not enough: their error grows with :math:`\|M^{-1}\|_\infty`, not with
+:math:`\|y\|_\infty`, and when the inverse's large entries cancel to a tiny
+y, as in ``test_a_cancelling_inverse_never_rules_out_a_degenerate_partner``,
+they put a zero weight of a real partner below its bound.)  So an
+ill-conditioned or singular system is never ruled out; it goes to the exact
+solve, which decides it.  A constraint the exact solution meets with equality
+(a degenerate partner) is within every bound, so it is never ruled out
+either.  The screen is used only when every payoff is below
 :data:`FLOAT_EXACT_MAX` (integers up to :math:`2^{53}` are floats exactly).
 
 References
@@ -99,29 +108,36 @@ def screen_simple_partners(a: Sequence[Sequence[int]], masks: Sequence[int], m: 
         rows_s = np.nonzero(supp[sel])[1].reshape(-1, size)
         cols_t = np.nonzero(cols[sel])[1].reshape(-1, size)
         mats = af[rows_s[:, :, None], cols_t[:, None, :]]
-        inv = _inverses(mats)
-        y = inv.sum(axis=2)  # M^{-1} 1
+        y, inv = _solve_and_invert(mats)  # M^{-1} 1 by LU, and M^{-1}
         kappa = np.abs(mats).sum(axis=2).max(axis=1) * np.abs(inv).sum(axis=2).max(axis=1)
         err = SAFETY * size * _EPS * kappa * np.abs(y).max(axis=1)  # bound on |y - y*|, with a margin
-        ay = np.einsum("iks,ks->ki", af[:, cols_t], y)  # A_i y for every row i
-        row_norm = np.abs(af[:, cols_t]).sum(axis=2).T  # ||A_i restricted to T||_1, per vertex and row
-        slack_err = row_norm * err[:, None] + SAFETY * size * _EPS * np.abs(ay)
+        a_t = af[:, cols_t]  # A restricted to each vertex's columns T: (m, vertices, size)
+        ay = np.einsum("iks,ks->ki", a_t, y)  # A_i y for every row i
+        row_norm = np.abs(a_t).sum(axis=2).T  # ||A_i restricted to T||_1, per vertex and row
+        rounding = np.einsum("iks,ks->ki", np.abs(a_t), np.abs(y))  # sum_j |a_ij| |y_j|
+        slack_err = row_norm * err[:, None] + SAFETY * size * _EPS * rounding
         with np.errstate(invalid="ignore"):
             out = (y < -err[:, None]).any(axis=1) | (ay - 1 > slack_err).any(axis=1)
-        out &= np.isfinite(err)
+            agree = (np.abs(inv.sum(axis=2) - y) <= err[:, None]).all(axis=1)
+        out &= np.isfinite(err) & agree
         keep[sel] = ~out
     return keep.tolist()
 
 
-def _inverses(mats: np.ndarray) -> np.ndarray:
-    """The inverses of a stack of square matrices; a matrix singular in floats gets infinite entries."""
+def _solve_and_invert(mats: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``M^{-1} 1`` (by LU with partial pivoting) and ``M^{-1}`` for a stack of square matrices.
+
+    A matrix singular in floats gets infinite entries in both, so that its error bound is infinite.
+    """
+    ones = np.ones(mats.shape[:2] + (1,))
     try:
-        return np.linalg.inv(mats)
+        return np.linalg.solve(mats, ones)[:, :, 0], np.linalg.inv(mats)
     except np.linalg.LinAlgError:
-        out = np.empty_like(mats)
+        y = np.empty(mats.shape[:2])
+        inv = np.empty_like(mats)
         for i, mat in enumerate(mats):
             try:
-                out[i] = np.linalg.inv(mat)
+                y[i], inv[i] = np.linalg.solve(mat, ones[i, :, 0]), np.linalg.inv(mat)
             except np.linalg.LinAlgError:
-                out[i] = np.inf
-        return out
+                y[i], inv[i] = np.inf, np.inf
+        return y, inv

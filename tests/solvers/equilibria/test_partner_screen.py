@@ -205,3 +205,64 @@ def test_the_deferred_flag_shows_in_repr_and_keeps_to_the_time_budget():
     assert "degenerate=False" in repr(eqs)
     assert _degeneracy_of_q(A, 0.0) is None  # out of time at the first check (every 256 pivots)
     assert _degeneracy_of_q(A, None) is False
+
+
+# Found by an adversarial review: a 4 x 4 block of A, nearly singular (condition about 1.5e10) with a
+# constant column, whose inverse's large entries cancel to the tiny solution y = (1/55280729, 0, 0, 0)
+# (exact: every row of the block has 55280729 in column 0).  The row sums of the computed inverse put
+# y_1 at -7.45e-9, below a bound of 2.9e-9 that holds for a backward-stable solve, not for those sums.
+_CANCELLING_A = [[55280729, 21794196, 11396834, 21362462], [55280729, 21794197, 55280729, 23184671],
+                 [55280729, 21794196, 1000001, 20930750], [55280729, 21794196, 22165095, 21809597]]
+
+
+def test_a_cancelling_inverse_never_rules_out_a_degenerate_partner():
+    m = n = 4
+    mask = sum(1 << (m + j) for j in range(n))  # x fully mixed, every column tight
+    nonsingular, got = _unique_partner(_CANCELLING_A, [0, 1, 2, 3], [0, 1, 2, 3], m, n)
+    assert nonsingular and got == ((1, 0, 0, 0), 0b1111 | 0b1110 << m)  # y = e_0 / 55280729, every row tight
+    assert screen_simple_partners(_CANCELLING_A, [mask], m, n) == [True]
+
+
+def test_the_reviewed_games_keep_every_equilibrium_lrsnash_finds(monkeypatch):
+    # the 4 x 4 game with B the identity (the screen forced on), and the 8 x 4 game through the public
+    # API at default settings (88 simple vertices of P: the screen runs), both of which lost the
+    # equilibrium x = (1/4, ...) or its 8 x 4 analogue, y = (1, 0, 0, 0) before the fix.
+    eye = [[int(i == j) for j in range(4)] for i in range(4)]
+    big_a = _CANCELLING_A + [[28224081, 2716860, 17375608, 34311065], [32610055, 27174669, 52599832, 20354972],
+                             [31983880, 24028286, 39150105, 14659443], [33868961, 9346500, 18913817, 9378180]]
+    big_b = [[1000000, 1, 9, 4], [8, 1000000, 9, 2], [4, 1, 1000000, 1], [10, 5, 7, 1000000],
+             [1174014, 211185, 741954, 910524], [663112, 1281122, 1343065, 1914722],
+             [428820, 1158726, 1000362, 928395], [1814686, 1093357, 546291, 130609]]
+    eqs = nash_equilibria(Game.from_bimatrix(big_a, big_b), exact=True)
+    got = {(tuple(Fraction(int(v.p), int(v.q)) for v in e.profile[0]), tuple(Fraction(int(v.p), int(v.q)) for v in e.profile[1]))
+           for e in eqs}
+    assert got == lrsnash_equilibria(big_a, big_b) and len(got) == 9
+    monkeypatch.setattr(rs._Partners, "MIN_SCREEN", 1)
+    small = rs.reverse_search_extreme(_CANCELLING_A, eye)
+    assert _pairs(small) == lrsnash_equilibria(_CANCELLING_A, eye) == _pairs(exact_extreme_integer(_CANCELLING_A, eye, "bases"))
+    assert len(_pairs(small)) == 9
+
+
+def test_unimodular_blocks_with_a_constant_column_are_never_ruled_out_wrongly():
+    # The review's generator: integer matrices of determinant +-1 (products of row operations), shifted
+    # positive, column 0 made constant c.  By hand: y = e_0 / c solves M y = 1 (every row has c in column
+    # 0), so every nonsingular block has that partner, nonnegative, and every block must be kept.
+    rng = np.random.default_rng(11)
+    blocks = []
+    for _ in range(3000):
+        k = int(rng.integers(3, 7))
+        u = np.eye(k, dtype=np.int64)
+        for _ in range(int(rng.integers(k, 4 * k))):
+            i, j = rng.choice(k, 2, replace=False)
+            u[i] += int(rng.integers(-30, 31)) * u[j]
+        mat = u - u.min() + 1 + int(rng.choice([0, 10**3, 10**6]))
+        mat[:, 0] = mat.max() + int(rng.choice([0, 1, 7]))
+        if mat.max() < 2**50:
+            blocks.append(mat.tolist())
+    assert len(blocks) > 2500
+    for mat in blocks:
+        k = len(mat)
+        nonsingular, got = _unique_partner(mat, list(range(k)), list(range(k)), k, k)
+        if nonsingular:
+            assert got is not None and got[0] == (1,) + (0,) * (k - 1)
+        assert screen_simple_partners(mat, [sum(1 << (k + j) for j in range(k))], k, k) == [True], mat
