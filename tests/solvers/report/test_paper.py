@@ -4,6 +4,7 @@ quantities that shorten conditions, nothing shrunk and nothing overfull, the pap
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,34 @@ def test_named_quantities_shorten_the_conditions_by_hand():
     # career choice: Alignment beats Capabilities iff G >= 0
     u = games.build("career_choice").payoffs[0]
     assert str(tidy_relation(u[0, 0] >= u[1, 0], ps)) == "G_gap >= 0"
+
+
+@requires_pdflatex
+def test_no_figure_floats_past_the_next_section(written):
+    # LaTeX numbers figures in source order; each belongs to the section it is written in.  On the
+    # compiled pages (pdftotext, one form feed per page) its caption must come no later than the page on
+    # which the next section's title starts: a short section's figures used to float past the next one.
+    tex = written.tex.read_text()
+    owner, titles, section = [], [], -1
+    for m in re.finditer(r"\\section\{([^}]*)\}|\\begin\{figure\}", tex):
+        if m.group(1) is not None:
+            section += 1
+            titles.append(m.group(1).replace("\\", ""))
+        else:
+            owner.append(section)
+    assert len(owner) >= 7 and len(titles) >= 12
+    text = subprocess.run(["pdftotext", str(written.pdf), "-"], capture_output=True, text=True, check=True).stdout
+    lines = [(page, line.replace("\u2019", "'").strip())
+             for page, body in enumerate(text.split("\f"), start=1) for line in body.splitlines()]
+    caption_page = {int(m.group(1)): page for page, line in lines for m in [re.match(r"Figure (\d+):", line)] if m}
+    assert sorted(caption_page) == list(range(1, len(owner) + 1))
+
+    def title_page(title: str) -> int:  # the first line that starts the title (a long one wraps)
+        return next(page for page, line in lines if line and title.startswith(line) and len(line) >= min(len(title), 12))
+
+    for number, k in enumerate(owner, start=1):
+        if k + 1 < len(titles):
+            assert caption_page[number] <= title_page(titles[k + 1]), (number, titles[k], titles[k + 1])
 
 
 def test_paper_shape(report, written):
