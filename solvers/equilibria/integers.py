@@ -21,6 +21,7 @@ from __future__ import annotations
 import itertools
 import math
 import time
+from collections.abc import Sequence
 
 from games.errors import SizeLimitError
 
@@ -129,16 +130,23 @@ def _face_vertices(a: list[list[int]], supp: list[int], tight: list[int], m: int
                         mask |= 1 << i
                 if not ok:
                     continue
-                y = [0] * n
-                for j, v in zip(U, num):
-                    y[j] = v
-                for j in range(n):
-                    if y[j] == 0:
-                        mask |= 1 << (m + j)
-                if mask not in found:
-                    g = math.gcd(*y)
-                    found[mask] = tuple(v // g for v in y)
+                y, mask = _point_of_q(U, num, mask, m, n)
+                found.setdefault(mask, y)
     return [(y, mask) for mask, y in found.items()]
+
+
+def _point_of_q(cols: Sequence[int], num: Sequence[int], rows_mask: int, m: int, n: int) -> tuple[IntVertex, int]:
+    """The point y of Q with ``y[cols] = num`` (0 elsewhere, scaled down) and its labels in Q's numbering.
+
+    ``rows_mask`` holds the tight rows (bit i); the columns where y is 0 are added (bit ``m + j``).
+    """
+    y = [0] * n
+    for j, v in zip(cols, num):
+        y[j] = v
+    for j in range(n):
+        if y[j] == 0:
+            rows_mask |= 1 << (m + j)
+    return _scaled_down(tuple(y)), rows_mask
 
 
 def _unique_partner(
@@ -163,14 +171,7 @@ def _unique_partner(
             return True, None
         if s == den:
             mask |= 1 << i
-    y = [0] * n
-    for j, v in zip(tight, num):
-        y[j] = v
-    for j in range(n):
-        if y[j] == 0:
-            mask |= 1 << (m + j)
-    g = math.gcd(*y)
-    return True, (tuple(v // g for v in y), mask)
+    return True, _point_of_q(tight, num, mask, m, n)
 
 
 def _partners(a: list[list[int]], x: IntVertex, xmask: int, m: int, n: int) -> tuple[list[tuple[IntVertex, int]], bool]:

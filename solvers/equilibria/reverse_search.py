@@ -143,8 +143,7 @@ class _Partners:
             if self.walked_q:
                 self._look_up(mask, rhs, basis)
                 continue
-            supp = [v for v in basis if v < m]
-            supp.sort()
+            supp = sorted(v for v in basis if v < m)  # x's support: its basic variables (all positive)
             tight = [j for j in range(n) if mask >> (m + j) & 1]
             nonsingular, got = _unique_partner(self.ap, supp, tight, m, n)
             if not nonsingular:  # a face of Q that may hold several (degenerate) vertices: walk Q

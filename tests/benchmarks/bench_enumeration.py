@@ -72,8 +72,8 @@ def per_call(fn: Callable[[], Any], calls: int, rounds: int = 5) -> tuple[float,
     return statistics.median(times), out
 
 
-def lrsnash(A: np.ndarray, B: np.ndarray, timeout: float = 600) -> tuple[float, float, int]:
-    """(own user CPU seconds, wall seconds, number of equilibria) of one lrsnash run."""
+def _run_lrsnash(A: np.ndarray, B: np.ndarray, timeout: float = 600) -> tuple[str, float]:
+    """(what lrsnash prints, wall seconds of the whole process) for the bimatrix game (A, B)."""
     m, n = A.shape
     text = f"{m} {n}\n\n" + "\n".join(" ".join(str(v) for v in r) for r in A.tolist())
     text += "\n\n" + "\n".join(" ".join(str(v) for v in r) for r in B.tolist()) + "\n"
@@ -82,9 +82,14 @@ def lrsnash(A: np.ndarray, B: np.ndarray, timeout: float = 600) -> tuple[float, 
     try:
         t = time.perf_counter()
         out = subprocess.run(["lrsnash", fh.name], capture_output=True, text=True, timeout=timeout).stdout
-        wall = time.perf_counter() - t
+        return out, time.perf_counter() - t
     finally:
         os.unlink(fh.name)
+
+
+def lrsnash(A: np.ndarray, B: np.ndarray, timeout: float = 600) -> tuple[float, float, int]:
+    """(own user CPU seconds, wall seconds, number of equilibria) of one lrsnash run."""
+    out, wall = _run_lrsnash(A, B, timeout)
     own = next(float(line.split()[0][1:-1]) for line in out.splitlines() if line.startswith("*") and "u " in line)
     count = next(int(line.split()[-1]) for line in out.splitlines() if "Number of equilibria" in line)
     return own, wall, count
@@ -105,15 +110,7 @@ def quantecon() -> Any:
 
 def lrsnash_pivots(A: np.ndarray, B: np.ndarray) -> int:
     """The pivots of one lrsnash run: its walk of player 1's polytope plus its partner searches (player 2)."""
-    m, n = A.shape
-    text = f"{m} {n}\n\n" + "\n".join(" ".join(str(v) for v in r) for r in A.tolist())
-    text += "\n\n" + "\n".join(" ".join(str(v) for v in r) for r in B.tolist()) + "\n"
-    with tempfile.NamedTemporaryFile("w", suffix=".nash", delete=False) as fh:
-        fh.write(text)
-    try:
-        out = subprocess.run(["lrsnash", fh.name], capture_output=True, text=True, timeout=600).stdout
-    finally:
-        os.unlink(fh.name)
+    out, _ = _run_lrsnash(A, B)
     return sum(int(line.split("pivots=")[1]) for line in out.splitlines() if line.startswith("*Player"))
 
 
